@@ -1,0 +1,72 @@
+"""psp: project schedules (*Projektstrukturpläne*) in exact calendar months.
+
+Model a plan as work packages, tasks, links and constraints; compute its
+schedule with the critical path method; read and write it as a TOML plan file.
+
+Examples
+--------
+>>> import psp
+>>> plan = psp.load("examples/digitale_werkstatt.toml")
+>>> s = psp.schedule(plan)
+>>> s.finish, s.slack, s["3.1"].start
+(datetime.date(2021, 8, 31), 0, datetime.date(2021, 3, 1))
+"""
+
+from psp._engine import PackageSchedule, Schedule, TaskSchedule, schedule
+from psp._errors import (
+    DateAlignmentError,
+    DateParseError,
+    FieldError,
+    FieldTypeError,
+    FileReadError,
+    PlanError,
+    PlanFileError,
+    Problem,
+    TomlSyntaxError,
+    UnknownIdError,
+    ValidationError,
+)
+from psp._graph import problems, validate
+from psp._model import Constraint, ConstraintKind, Link, LinkType, Package, Project, Task, TaskKind
+from psp._planfile import dump, dumps, load, loads
+from psp._time import Calendar, Month, Unit, format_date, parse_date
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Calendar",
+    "Constraint",
+    "ConstraintKind",
+    "DateAlignmentError",
+    "DateParseError",
+    "FieldError",
+    "FieldTypeError",
+    "FileReadError",
+    "Link",
+    "LinkType",
+    "Month",
+    "Package",
+    "PackageSchedule",
+    "PlanError",
+    "PlanFileError",
+    "Problem",
+    "Project",
+    "Schedule",
+    "Task",
+    "TaskKind",
+    "TaskSchedule",
+    "TomlSyntaxError",
+    "Unit",
+    "UnknownIdError",
+    "ValidationError",
+    "__version__",
+    "dump",
+    "dumps",
+    "format_date",
+    "load",
+    "loads",
+    "parse_date",
+    "problems",
+    "schedule",
+    "validate",
+]

@@ -1,0 +1,484 @@
+"""The schedule engine: the critical path method over all four link types.
+
+Every link type reduces to one difference constraint between the two starts,
+``ES[s] ≥ ES[p] + w`` with
+
+    w = lag + (d[p] if the link leaves p's finish) − (d[s] if it reaches s's finish)
+
+(FS: ``d[p]+lag``, SS: ``lag``, FF: ``d[p]+lag−d[s]``, SF: ``lag−d[s]``). The
+forward pass takes the largest bound per task in topological order, the backward
+pass the smallest, each link read once: O(tasks + links), no recursion.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import attrs
+
+from psp._errors import UnknownIdError
+from psp._graph import network
+from psp._model import LinkType, Package, Project, Task, TaskKind
+from psp._render import html_table, shorten, text_table
+from psp._time import Calendar, Lang, Unit, format_date
+
+__all__ = ["PackageSchedule", "Schedule", "TaskSchedule", "schedule"]
+
+_FROM_FINISH = frozenset({LinkType.FS, LinkType.FF})
+_TO_FINISH = frozenset({LinkType.FF, LinkType.SF})
+
+
+def _span_dates(cal: Calendar, start: int, finish: int) -> tuple[dt.date, dt.date]:
+    if finish == start:  # an instant: a milestone (or an empty span)
+        day = cal.boundary_date(start)
+        return day, day
+    return cal.first_day(start), cal.last_day(finish - 1)
+
+
+@attrs.frozen
+class TaskSchedule:
+    """One task's place in a schedule: early and late periods, their dates, float.
+
+    Periods are counted from the project start (0); ``early_finish`` is the
+    boundary after the last occupied period, so ``early_finish - early_start`` is
+    the duration. ``start``/``finish`` are the early dates: first day of the first
+    period, last day of the last.
+
+    Examples
+    --------
+    >>> import psp
+    >>> s = psp.load("examples/digitale_werkstatt.toml").schedule()
+    >>> t = s["3.1"]
+    >>> t.start, t.finish, t.total_float, t.critical
+    (datetime.date(2021, 3, 1), datetime.date(2021, 6, 30), 0, True)
+    >>> t.early_start, t.early_finish
+    (6, 10)
+    """
+
+    task: Task
+    early_start: int
+    early_finish: int
+    late_start: int
+    late_finish: int
+    total_float: int
+    free_float: int
+    critical: bool
+    calendar: Calendar = attrs.field(repr=False)
+
+    @property
+    def id(self) -> str:
+        """The task's id."""
+        return self.task.id
+
+    @property
+    def start(self) -> dt.date:
+        """Early start date."""
+        return _span_dates(self.calendar, self.early_start, self.early_finish)[0]
+
+    @property
+    def finish(self) -> dt.date:
+        """Early finish date (the last day of the last period)."""
+        return _span_dates(self.calendar, self.early_start, self.early_finish)[1]
+
+    @property
+    def late_start_date(self) -> dt.date:
+        """Late start date."""
+        return _span_dates(self.calendar, self.late_start, self.late_finish)[0]
+
+    @property
+    def late_finish_date(self) -> dt.date:
+        """Late finish date."""
+        return _span_dates(self.calendar, self.late_start, self.late_finish)[1]
+
+    @property
+    def periods(self) -> range:
+        """The periods the task occupies at its early dates (empty for a milestone)."""
+        return range(self.early_start, self.early_finish)
+
+
+@attrs.frozen
+class PackageSchedule:
+    """A work package rolled up from its tasks: earliest start, latest finish.
+
+    ``early_start``/``early_finish`` are ``None`` for a package without tasks.
+    """
+
+    package: Package
+    task_ids: tuple[str, ...]
+    early_start: int | None
+    early_finish: int | None
+    critical: bool
+    calendar: Calendar = attrs.field(repr=False)
+
+    @property
+    def id(self) -> str:
+        """The package's id."""
+        return self.package.id
+
+    @property
+    def start(self) -> dt.date | None:
+        """The earliest early start of its tasks."""
+        if self.early_start is None or self.early_finish is None:
+            return None
+        return _span_dates(self.calendar, self.early_start, self.early_finish)[0]
+
+    @property
+    def finish(self) -> dt.date | None:
+        """The latest early finish of its tasks."""
+        if self.early_start is None or self.early_finish is None:
+            return None
+        return _span_dates(self.calendar, self.early_start, self.early_finish)[1]
+
+
+@attrs.frozen
+class Schedule:
+    """The result of `schedule`: per task early/late periods and float, the project's finish.
+
+    Index it by task id; iterate it for every task in plan order.
+
+    Examples
+    --------
+    >>> import psp
+    >>> s = psp.load("examples/digitale_werkstatt.toml").schedule()
+    >>> s.finish, s.slack
+    (datetime.date(2021, 8, 31), 0)
+    >>> " ".join(s.critical_path)
+    '1.1 1.3 1.4 1.5 2.1 2.2 2.3 2.10 3.1 4.2 4.4 4.5'
+    >>> s["1.2"].total_float, s["1.2"].free_float
+    (10, 10)
+    """
+
+    project: Project
+    early_start: tuple[int, ...]
+    early_finish: tuple[int, ...]
+    late_start: tuple[int, ...]
+    late_finish: tuple[int, ...]
+    total_float: tuple[int, ...]
+    free_float: tuple[int, ...]
+    critical: tuple[bool, ...]
+    critical_path: tuple[str, ...]
+    finish_period: int
+    _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_index", {t.id: i for i, t in enumerate(self.project.tasks)})
+
+    # --- the project as a whole -------------------------------------------------------
+
+    @property
+    def calendar(self) -> Calendar:
+        """The plan's calendar (periods ⇄ dates)."""
+        return self.project.calendar
+
+    @property
+    def start(self) -> dt.date:
+        """The project start date."""
+        return self.project.start
+
+    @property
+    def end_period(self) -> int | None:
+        """The contractual end as a period boundary, or ``None`` without one."""
+        if self.project.end is None:
+            return None
+        return self.calendar.end_boundary(self.project.end)
+
+    @property
+    def end(self) -> dt.date | None:
+        """The contractual end date, or ``None``."""
+        return self.project.end
+
+    @property
+    def finish(self) -> dt.date:
+        """The computed finish: the last day of the last period any task occupies."""
+        return self.calendar.boundary_date(self.finish_period)
+
+    @property
+    def slack(self) -> int | None:
+        """Contractual end − computed finish in periods (negative: the end is missed)."""
+        end = self.end_period
+        return None if end is None else end - self.finish_period
+
+    @property
+    def horizon_period(self) -> int:
+        """The later of the contractual end and the computed finish (level of effort ends here)."""
+        end = self.end_period
+        return self.finish_period if end is None else max(end, self.finish_period)
+
+    # --- tasks -------------------------------------------------------------------------
+
+    def _task(self, i: int) -> TaskSchedule:
+        return TaskSchedule(
+            self.project.tasks[i],
+            self.early_start[i],
+            self.early_finish[i],
+            self.late_start[i],
+            self.late_finish[i],
+            self.total_float[i],
+            self.free_float[i],
+            self.critical[i],
+            self.calendar,
+        )
+
+    def __getitem__(self, task_id: str) -> TaskSchedule:
+        try:
+            return self._task(self._index[task_id])
+        except KeyError:
+            raise UnknownIdError("task", task_id, self._index) from None
+
+    def __iter__(self) -> Iterator[TaskSchedule]:
+        return (self._task(i) for i in range(len(self.project.tasks)))
+
+    def __len__(self) -> int:
+        return len(self.project.tasks)
+
+    def __contains__(self, task_id: object) -> bool:
+        return task_id in self._index
+
+    @property
+    def packages(self) -> tuple[PackageSchedule, ...]:
+        """Every work package rolled up from its tasks, in plan order."""
+        members: dict[str, list[int]] = {p.id: [] for p in self.project.packages}
+        for i, task in enumerate(self.project.tasks):
+            if task.package in members:
+                members[task.package].append(i)
+        rolled = []
+        for package in self.project.packages:
+            ids = members[package.id]
+            rolled.append(
+                PackageSchedule(
+                    package,
+                    tuple(self.project.tasks[i].id for i in ids),
+                    min((self.early_start[i] for i in ids), default=None),
+                    max((self.early_finish[i] for i in ids), default=None),
+                    any(self.critical[i] for i in ids),
+                    self.calendar,
+                )
+            )
+        return tuple(rolled)
+
+    def package(self, package_id: str) -> PackageSchedule:
+        """One work package rolled up (`UnknownIdError` when there is none)."""
+        for rolled in self.packages:
+            if rolled.id == package_id:
+                return rolled
+        raise UnknownIdError("package", package_id, (p.id for p in self.project.packages))
+
+    # --- display -------------------------------------------------------------------------
+
+    def table(self, lang: Lang = "de") -> tuple[list[str], list[list[str]], list[str]]:
+        """Header, rows and a CSS class per row (package / task / critical) for display."""
+        heads = {
+            "de": ["Nr.", "Aufgabe", "Verantw.", "Beginn", "Ende", "Dauer", "GP", "FP", "krit."],
+            "en": ["id", "task", "owner", "start", "finish", "dur.", "TF", "FF", "crit."],
+        }[lang]
+        label = self._label(lang)
+        rows: list[list[str]] = []
+        classes: list[str] = []
+        by_package: dict[str | None, list[TaskSchedule]] = {}
+        for ts in self:
+            by_package.setdefault(ts.task.package, []).append(ts)
+        for rolled in (*self.packages, None):
+            key = None if rolled is None else rolled.id
+            if rolled is not None:
+                span = (
+                    ["", ""]
+                    if rolled.early_start is None or rolled.early_finish is None
+                    else [label(rolled.early_start, rolled.early_finish, "start"),
+                          label(rolled.early_start, rolled.early_finish, "finish")]
+                )
+                rows.append([rolled.id, shorten(rolled.package.name, 48), "", *span,
+                             "", "", "", ""])
+                classes.append("package")
+            for ts in by_package.get(key, []):
+                loe = ts.task.kind is TaskKind.LEVEL_OF_EFFORT
+                dur = "LoE" if loe else str(ts.early_finish - ts.early_start)
+                rows.append([
+                    ts.id, shorten(ts.task.name, 48), ts.task.owner_label,
+                    label(ts.early_start, ts.early_finish, "start"),
+                    label(ts.early_start, ts.early_finish, "finish"),
+                    dur,
+                    "" if loe else str(ts.total_float),
+                    "" if loe else str(ts.free_float),
+                    "*" if ts.critical else "",
+                ])  # fmt: skip
+                classes.append("critical" if ts.critical else "task")
+        return heads, rows, classes
+
+    def _label(self, lang: Lang) -> _Labeler:
+        return _Labeler(self.calendar, lang)
+
+    def summary(self, lang: Lang = "de") -> list[str]:
+        """The lines above the table: name, start, finish, end, slack, critical path."""
+        unit = {"de": {"month": "Monate", "week": "Wochen", "day": "Tage"},
+                "en": {"month": "months", "week": "weeks", "day": "days"}}[lang]
+        words = {
+            "de": ("Beginn", "berechnetes Ende", "Vertragsende", "Puffer", "Kritischer Pfad"),
+            "en": ("start", "computed finish", "contractual end", "slack", "critical path"),
+        }[lang]
+        parts = [f"{words[0]} {format_date(self.start, lang)}",
+                 f"{words[1]} {format_date(self.finish, lang)}"]  # fmt: skip
+        if self.end is not None and self.slack is not None:
+            parts.append(f"{words[2]} {format_date(self.end, lang)}")
+            parts.append(f"{words[3]} {self.slack:+d} {unit[self.project.unit.value]}")
+        path = " → ".join(self.critical_path) if self.critical_path else "—"
+        return [self.project.name, " · ".join(parts), f"{words[4]}: {path}"]
+
+    def to_text(self, lang: Lang = "de") -> str:
+        """The schedule as a plain-text table with its summary (what ``str`` shows).
+
+        Examples
+        --------
+        >>> import psp
+        >>> s = psp.load("examples/digitale_werkstatt.toml").schedule()
+        >>> print(s.to_text("en").splitlines()[1])
+        start 2020-09-01 · computed finish 2021-08-31 · contractual end 2021-08-31 · slack +0 months
+        """
+        heads, rows, _ = self.table(lang)
+        head, line, path = self.summary(lang)
+        table = text_table(heads, rows, align="<<<<<>>><")
+        return "\n".join([head, line, "", table, "", path])
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def _repr_html_(self) -> str:
+        heads, rows, classes = self.table()
+        head, line, path = self.summary()
+        style = (
+            ".psp-schedule tr.package td{font-weight:bold}"
+            ".psp-schedule tr.critical td{color:#b00020;font-weight:600}"
+        )
+        table = html_table(heads, rows, caption=f"{head} — {line}", row_classes=classes)
+        return (
+            f'<div class="psp-schedule"><style>{style}</style>{table}'
+            f"<p>{path}</p></div>"
+        )
+
+
+@attrs.frozen
+class _Labeler:
+    calendar: Calendar
+    lang: Lang
+
+    def __call__(self, start: int, finish: int, which: str) -> str:
+        cal = self.calendar
+        day = _span_dates(cal, start, finish)[0 if which == "start" else 1]
+        if cal.unit is Unit.MONTH:
+            return cal.label(cal.period_of(day), self.lang)
+        return format_date(day, self.lang)
+
+
+def schedule(project: Project) -> Schedule:
+    """Compute early and late dates, float and the critical path of a plan.
+
+    The rules (``shared/reference``, "Rules"): early dates by a forward pass over
+    the links and *start-no-earlier-than* constraints, never before the project
+    start; late dates by a backward pass from the contractual end when set (else
+    from the computed finish) and any *finish-no-later-than* constraints; total
+    float = late start − early start (negative when the plan is behind); free
+    float = how far a task can slip without moving any successor's early dates or
+    the computed finish; the critical path = the tasks with the smallest total
+    float, in topological order. Level-of-effort tasks run from the project start
+    to the later of the contractual end and the computed finish, have no float of
+    their own (reported as 0) and are never critical.
+
+    Raises
+    ------
+    ValidationError
+        When the plan has problems; all of them are listed.
+
+    Examples
+    --------
+    >>> from psp import Project, Task, Link, Month
+    >>> plan = Project("Demo", Month(2020, 9), tasks=[
+    ...     Task("a", duration=2), Task("b", duration=3), Task("c", duration=1)],
+    ...     links=[Link("a", "c"), Link("b", "c", "FF")])
+    >>> s = schedule(plan)
+    >>> [(t.id, t.early_start, t.early_finish, t.total_float) for t in s]
+    [('a', 0, 2, 0), ('b', 0, 3, 0), ('c', 2, 3, 0)]
+    >>> s.finish
+    datetime.date(2020, 11, 30)
+    """
+    net = network(project)
+    tasks = project.tasks
+    cal = project.calendar
+    n = len(tasks)
+    index = {t.id: i for i, t in enumerate(tasks)}
+    dur = [t.duration for t in tasks]
+
+    lower = [0] * n  # no task starts before the project start
+    upper: dict[int, int] = {}  # finish-no-later-than, as a boundary
+    for c in project.constraints:
+        i = index[c.task]
+        if c.is_start:
+            lower[i] = max(lower[i], cal.start_period(c.date))
+        else:
+            upper[i] = cal.end_boundary(c.date)
+
+    preds: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    succs: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    for u, v, link in net.links:
+        w = link.lag
+        if link.type in _FROM_FINISH:
+            w += dur[u]
+        if link.type in _TO_FINISH:
+            w -= dur[v]
+        preds[v].append((u, w))
+        succs[u].append((v, w))
+
+    order = net.order
+    es = lower
+    for v in order:
+        best = es[v]
+        for u, w in preds[v]:
+            if es[u] + w > best:
+                best = es[u] + w
+        es[v] = best
+    ef = [es[i] + dur[i] for i in range(n)]
+    finish = max((ef[v] for v in order), default=0)
+    end = None if project.end is None else cal.end_boundary(project.end)
+    horizon = finish if end is None else end
+
+    ls = [0] * n
+    for u in reversed(order):
+        latest = horizon - dur[u]
+        if u in upper and upper[u] - dur[u] < latest:
+            latest = upper[u] - dur[u]
+        for v, w in succs[u]:
+            if ls[v] - w < latest:
+                latest = ls[v] - w
+        ls[u] = latest
+    lf = [ls[i] + dur[i] for i in range(n)]
+    tf = [ls[i] - es[i] for i in range(n)]
+
+    ff = [0] * n
+    for u in order:
+        free = finish - ef[u]
+        for v, w in succs[u]:
+            if es[v] - es[u] - w < free:
+                free = es[v] - es[u] - w
+        ff[u] = free
+
+    span = finish if end is None else max(end, finish)
+    for i, task in enumerate(tasks):
+        if task.is_level_of_effort:
+            es[i], ef[i], ls[i], lf[i], tf[i], ff[i] = 0, span, 0, span, 0, 0
+
+    least = min((tf[v] for v in order), default=0)
+    critical = [False] * n
+    for v in order:
+        critical[v] = tf[v] == least
+    path = tuple(tasks[v].id for v in order if critical[v])
+    return Schedule(
+        project,
+        tuple(es),
+        tuple(ef),
+        tuple(ls),
+        tuple(lf),
+        tuple(tf),
+        tuple(ff),
+        tuple(critical),
+        path,
+        finish,
+    )

@@ -1,0 +1,192 @@
+"""Errors: one base class, specific subclasses with stable codes, and `Problem`.
+
+Every exception psp raises on purpose derives from `PlanError`. Each subclass also
+derives from the builtin it resembles, so ``except ValueError`` keeps working for
+callers who do not know psp. Each class carries a stable ``code`` that scripts and
+tests may rely on.
+
+Validation of a whole plan does not stop at the first problem: it collects
+`Problem` values and raises one `ValidationError` that lists all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+import attrs
+
+__all__ = [
+    "DateAlignmentError",
+    "DateParseError",
+    "FieldError",
+    "FieldTypeError",
+    "FileReadError",
+    "PlanError",
+    "PlanFileError",
+    "Problem",
+    "TomlSyntaxError",
+    "UnknownIdError",
+    "ValidationError",
+]
+
+
+class PlanError(Exception):
+    """Base class of every error psp raises on purpose.
+
+    Examples
+    --------
+    >>> import psp
+    >>> try:
+    ...     psp.Month.parse("Smarch 2021")
+    ... except psp.PlanError as err:
+    ...     print(err.code)
+    date-unreadable
+    """
+
+    code: ClassVar[str] = "plan-error"
+
+
+class DateParseError(PlanError, ValueError):
+    """A text could not be read as a month or a date; ``text`` is what was given."""
+
+    code: ClassVar[str] = "date-unreadable"
+
+    def __init__(self, text: str, expected: str = "") -> None:
+        self.text = text
+        hint = f" (expected {expected})" if expected else ""
+        super().__init__(f"cannot read {text!r} as a month or date{hint}")
+
+
+class DateAlignmentError(PlanError, ValueError):
+    """A date is readable but does not fall on a period boundary.
+
+    In a plan measured in months a start must be the first day of a month and an
+    end the last day of one; in a plan measured in weeks, likewise for weeks.
+    """
+
+    code: ClassVar[str] = "date-misaligned"
+
+
+class FieldError(PlanError, ValueError):
+    """One field of one object has a value it cannot have.
+
+    Carries ``owner`` (the class), ``field``, ``expected`` and ``got``.
+    """
+
+    code: ClassVar[str] = "invalid-field"
+
+    def __init__(self, owner: str, field: str, expected: str, got: object) -> None:
+        self.owner = owner
+        self.field = field
+        self.expected = expected
+        self.got = got
+        super().__init__(f"{owner}.{field}: expected {expected}, got {got!r}")
+
+    @property
+    def detail(self) -> str:
+        """The message without the ``Owner.field:`` prefix."""
+        return f"expected {self.expected}, got {self.got!r}"
+
+
+class FieldTypeError(FieldError, TypeError):
+    """A field got a value of the wrong type."""
+
+    code: ClassVar[str] = "wrong-type"
+
+
+class UnknownIdError(PlanError, KeyError):
+    """An id that names no task or package of the plan."""
+
+    code: ClassVar[str] = "unknown-id"
+
+    def __init__(self, what: str, ident: object, known: Iterable[str] = ()) -> None:
+        self.what = what
+        self.ident = ident
+        names = sorted(known)
+        near = [n for n in names if str(ident).lower() in n.lower()][:5]
+        hint = f"; did you mean {', '.join(near)}?" if near else ""
+        self.message = f"no {what} {ident!r} in this plan{hint}"
+        super().__init__(self.message)
+
+    def __str__(self) -> str:  # KeyError would quote the whole message
+        return self.message
+
+
+@attrs.frozen
+class Problem:
+    """One problem found in a plan: a stable ``code``, a message, and where it is.
+
+    Examples
+    --------
+    >>> print(Problem("self-link", "depends on itself", entry="task 1.3", key="depends"))
+    task 1.3: depends: depends on itself
+    """
+
+    code: str
+    message: str
+    entry: str | None = None
+    key: str | None = None
+    file: str | None = None
+
+    def __str__(self) -> str:
+        where = [part for part in (self.file, self.entry, self.key) if part]
+        return ": ".join([*where, self.message])
+
+    def in_file(self, file: str) -> Problem:
+        """The same problem, located in ``file``."""
+        return attrs.evolve(self, file=file)
+
+
+class ValidationError(PlanError, ValueError):
+    """A plan has one or more problems; ``problems`` lists every one of them.
+
+    Examples
+    --------
+    >>> err = ValidationError([Problem("cycle", "2.1 → 2.3 → 2.1")])
+    >>> err.codes
+    ('cycle',)
+    """
+
+    code: ClassVar[str] = "invalid-plan"
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        count = len(self.problems)
+        head = "1 problem" if count == 1 else f"{count} problems"
+        lines = "\n".join(f"  {p}" for p in self.problems)
+        super().__init__(f"the plan has {head}:\n{lines}")
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes of all problems, in order."""
+        return tuple(p.code for p in self.problems)
+
+
+class PlanFileError(PlanError, ValueError):
+    """A plan file cannot be used at all (before its entries are looked at)."""
+
+    code: ClassVar[str] = "plan-file"
+
+    def __init__(self, file: str, message: str) -> None:
+        self.file = file
+        super().__init__(f"{file}: {message}")
+
+
+class TomlSyntaxError(PlanFileError):
+    """A plan file is not valid TOML."""
+
+    code: ClassVar[str] = "toml-syntax"
+
+
+class FileReadError(PlanError, OSError):
+    """A plan file cannot be read or written (missing, unreadable, a folder …)."""
+
+    code: ClassVar[str] = "file-unreadable"
+
+    def __init__(self, file: str, message: str) -> None:
+        self.file = file
+        super().__init__(f"{file}: {message}")
+
+    def __str__(self) -> str:  # OSError would format its args as a tuple
+        return str(self.args[0])

@@ -1,0 +1,411 @@
+"""The plan model: immutable `Project`, `Package`, `Task`, `Link` and `Constraint`.
+
+Construction checks what one object can check by itself (types, ranges, a
+milestone's duration). What needs the whole plan (unknown ids, cycles, …) is
+checked by `psp.validate`, which reports every problem at once; `psp.schedule`
+and `psp.load` run it for you.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from psp._errors import FieldError, FieldTypeError, UnknownIdError
+from psp._time import Calendar, Month, Unit
+
+if TYPE_CHECKING:
+    from psp._engine import Schedule
+
+__all__ = [
+    "Constraint",
+    "ConstraintKind",
+    "Link",
+    "LinkType",
+    "Package",
+    "Project",
+    "Task",
+    "TaskKind",
+]
+
+
+class LinkType(enum.StrEnum):
+    """How a successor depends on its predecessor (the lag is added to the predecessor's date).
+
+    ``FS`` finish-to-start, ``SS`` start-to-start, ``FF`` finish-to-finish, ``SF`` start-to-finish.
+    """
+
+    FS = "FS"
+    SS = "SS"
+    FF = "FF"
+    SF = "SF"
+
+
+class TaskKind(enum.StrEnum):
+    """Work (duration ≥ 1), a milestone (duration 0), or level of effort (spans the project)."""
+
+    WORK = "work"
+    MILESTONE = "milestone"
+    LEVEL_OF_EFFORT = "level_of_effort"
+
+
+class ConstraintKind(enum.StrEnum):
+    """A date constraint on a task; the plan file writes them as ``not_before`` / ``not_after``."""
+
+    START_NO_EARLIER_THAN = "start_no_earlier_than"
+    FINISH_NO_LATER_THAN = "finish_no_later_than"
+
+
+# --- field checks: each names the field, what was expected and what came ---------------------
+
+
+def _check_id(owner: str) -> Any:
+    def check(_inst: object, attr: attrs.Attribute[str], value: object) -> None:
+        if not isinstance(value, str):
+            raise FieldTypeError(owner, attr.name, "an id (text)", value)
+        if not value or value != value.strip() or "=" in value or not value.isprintable():
+            raise FieldError(
+                owner, attr.name, "a non-empty id without surrounding spaces or '='", value
+            )
+
+    return check
+
+
+def _check_text(owner: str) -> Any:
+    def check(_inst: object, attr: attrs.Attribute[str], value: object) -> None:
+        if not isinstance(value, str):
+            raise FieldTypeError(owner, attr.name, "text", value)
+
+    return check
+
+
+def _check_int(owner: str, low: int | None = None) -> Any:
+    def check(_inst: object, attr: attrs.Attribute[int], value: object) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise FieldTypeError(owner, attr.name, "a whole number of periods", value)
+        if low is not None and value < low:
+            raise FieldError(owner, attr.name, f"a whole number of periods ≥ {low}", value)
+
+    return check
+
+
+def _enum_converter(kind: type[enum.StrEnum], owner: str, field: str) -> Any:
+    def convert(value: object) -> enum.StrEnum:
+        if isinstance(value, kind):
+            return value
+        if isinstance(value, str):
+            for member in kind:
+                if value.strip().lower() == member.value.lower():
+                    return member
+        choices = ", ".join(m.value for m in kind)
+        raise FieldError(owner, field, f"one of {choices}", value)
+
+    return convert
+
+
+def _to_owners(value: object) -> frozenset[str]:
+    if isinstance(value, str):
+        raise FieldTypeError(
+            "Task", "owners", "a set of names (write '3win+AGIT' as {'3win', 'AGIT'})", value
+        )
+    if not isinstance(value, Iterable):
+        raise FieldTypeError("Task", "owners", "a set of names", value)
+    owners = frozenset(value)
+    for owner in owners:
+        if not isinstance(owner, str) or not owner.strip() or owner != owner.strip():
+            raise FieldError("Task", "owners", "non-empty names without surrounding spaces", owner)
+    return owners
+
+
+def _to_day(owner: str, field: str, edge: str) -> Any:
+    def convert(value: object) -> dt.date | None:
+        if value is None and field == "end":
+            return None
+        if isinstance(value, Month):
+            return value.first_day if edge == "start" else value.last_day
+        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+            raise FieldTypeError(owner, field, "a datetime.date or a psp.Month", value)
+        return value
+
+    return convert
+
+
+def _tuple_of(kind: type, owner: str, field: str) -> Any:
+    def convert(value: object) -> tuple[Any, ...]:
+        if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+            raise FieldTypeError(owner, field, f"a sequence of {kind.__name__}", value)
+        items = tuple(value)
+        for item in items:
+            if not isinstance(item, kind):
+                raise FieldTypeError(owner, field, f"{kind.__name__} objects", item)
+        return items
+
+    return convert
+
+
+# --- the model -----------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Package:
+    """A work package (*Arbeitspaket*), e.g. ``Package("AP1", "Grundlagenermittlung …")``.
+
+    Examples
+    --------
+    >>> Package("AP3", "Umsetzung der Schulungsmaßnahmen").id
+    'AP3'
+    """
+
+    id: str = attrs.field(validator=_check_id("Package"))
+    name: str = attrs.field(default="", validator=_check_text("Package"))
+
+
+def _default_kind(task: Task) -> TaskKind:
+    return TaskKind.MILESTONE if task.duration == 0 else TaskKind.WORK
+
+
+@attrs.frozen
+class Task:
+    """One task: an id, a name, its package, its owners and its duration in periods.
+
+    A duration of 0 makes a milestone. ``kind=TaskKind.LEVEL_OF_EFFORT`` makes a
+    task that spans the whole project (no duration, no links), like ongoing
+    financial administration.
+
+    Examples
+    --------
+    >>> t = Task("1.3", "Marktanalyse", package="AP1", owners={"3win", "AGIT"}, duration=2)
+    >>> t.kind, sorted(t.owners)
+    (<TaskKind.WORK: 'work'>, ['3win', 'AGIT'])
+    >>> Task("M1", "Konzeption abgeschlossen").kind
+    <TaskKind.MILESTONE: 'milestone'>
+    >>> Task("1.3", duration=-1)
+    Traceback (most recent call last):
+    ...
+    psp._errors.FieldError: Task.duration: expected a whole number of periods ≥ 0, got -1
+    """
+
+    id: str = attrs.field(validator=_check_id("Task"))
+    name: str = attrs.field(default="", validator=_check_text("Task"))
+    package: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_check_id("Task")), kw_only=True
+    )
+    owners: frozenset[str] = attrs.field(default=frozenset(), converter=_to_owners, kw_only=True)
+    duration: int = attrs.field(default=0, validator=_check_int("Task", 0), kw_only=True)
+    kind: TaskKind = attrs.field(
+        default=attrs.Factory(_default_kind, takes_self=True),
+        converter=_enum_converter(TaskKind, "Task", "kind"),
+        kw_only=True,
+    )
+
+    @kind.validator
+    def _check_kind(self, _attr: attrs.Attribute[TaskKind], kind: TaskKind) -> None:
+        if kind is TaskKind.WORK and self.duration == 0:
+            raise FieldError("Task", "duration", "≥ 1 for work (0 makes a milestone)", 0)
+        if kind is TaskKind.MILESTONE and self.duration != 0:
+            raise FieldError("Task", "duration", "0 for a milestone", self.duration)
+        if kind is TaskKind.LEVEL_OF_EFFORT and self.duration != 0:
+            raise FieldError(
+                "Task", "duration", "none for level of effort (it spans the project)", self.duration
+            )
+
+    @property
+    def is_level_of_effort(self) -> bool:
+        """True for a task that spans the project instead of having a duration."""
+        return self.kind is TaskKind.LEVEL_OF_EFFORT
+
+    @property
+    def owner_label(self) -> str:
+        """The owners as the seed writes them: ``3win+AGIT`` (sorted, case-insensitive)."""
+        return "+".join(sorted(self.owners, key=str.casefold))
+
+
+@attrs.frozen
+class Link:
+    """A dependency: ``successor`` waits for ``predecessor`` (type and lag in periods).
+
+    A negative lag is a lead. ``Link("1.1", "1.2", "SS")`` lets 1.2 start with 1.1.
+
+    Examples
+    --------
+    >>> Link("2.2", "2.3", "SS", lag=1)
+    Link(predecessor='2.2', successor='2.3', type=<LinkType.SS: 'SS'>, lag=1)
+    """
+
+    predecessor: str = attrs.field(validator=_check_id("Link"))
+    successor: str = attrs.field(validator=_check_id("Link"))
+    type: LinkType = attrs.field(
+        default=LinkType.FS, converter=_enum_converter(LinkType, "Link", "type")
+    )
+    lag: int = attrs.field(default=0, validator=_check_int("Link"), kw_only=True)
+
+
+@attrs.frozen
+class Constraint:
+    """A date constraint: a task starts no earlier than, or finishes no later than, a date.
+
+    For a plan in months use the first day of the month for a start and the last
+    day for a finish, or pass a `Month` and let psp pick the right day.
+
+    Examples
+    --------
+    >>> c = Constraint("3.1", ConstraintKind.START_NO_EARLIER_THAN, Month(2021, 6))
+    >>> c.date
+    datetime.date(2021, 6, 1)
+    """
+
+    task: str = attrs.field(validator=_check_id("Constraint"))
+    kind: ConstraintKind = attrs.field(
+        converter=_enum_converter(ConstraintKind, "Constraint", "kind")
+    )
+    date: dt.date = attrs.field()
+
+    def __attrs_post_init__(self) -> None:
+        edge = "start" if self.kind is ConstraintKind.START_NO_EARLIER_THAN else "end"
+        object.__setattr__(self, "date", _to_day("Constraint", "date", edge)(self.date))
+
+    @property
+    def is_start(self) -> bool:
+        """True for *start no earlier than*, which bounds a start rather than a finish."""
+        return self.kind is ConstraintKind.START_NO_EARLIER_THAN
+
+
+def _check_calendar(project: Project, _attr: attrs.Attribute[Unit], unit: Unit) -> None:
+    Calendar(project.start, unit)  # raises when the start does not begin a period
+
+
+@attrs.frozen
+class Project:
+    """A plan: name, start, optional contractual end, time unit, packages, tasks, links, constraints.
+
+    Links and constraints are kept in the order of the tasks they belong to (the
+    successor's, the constrained task's), so two plans that say the same thing
+    compare equal however they were put together.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> p = Project(
+    ...     "Demo", Month(2020, 9), end=dt.date(2020, 12, 31),
+    ...     tasks=[Task("a", duration=2), Task("b", duration=1)],
+    ...     links=[Link("a", "b")],
+    ... )
+    >>> p.start, p.task("b").duration, p.calendar.last_day(3)
+    (datetime.date(2020, 9, 1), 1, datetime.date(2020, 12, 31))
+    """
+
+    name: str = attrs.field(validator=_check_text("Project"))
+    start: dt.date = attrs.field(converter=_to_day("Project", "start", "start"))
+    end: dt.date | None = attrs.field(
+        default=None, converter=_to_day("Project", "end", "end"), kw_only=True
+    )
+    unit: Unit = attrs.field(
+        default=Unit.MONTH,
+        converter=_enum_converter(Unit, "Project", "unit"),
+        validator=_check_calendar,
+        kw_only=True,
+    )
+    packages: tuple[Package, ...] = attrs.field(
+        default=(), converter=_tuple_of(Package, "Project", "packages"), kw_only=True
+    )
+    tasks: tuple[Task, ...] = attrs.field(
+        default=(), converter=_tuple_of(Task, "Project", "tasks"), kw_only=True
+    )
+    links: tuple[Link, ...] = attrs.field(
+        default=(), converter=_tuple_of(Link, "Project", "links"), kw_only=True
+    )
+    constraints: tuple[Constraint, ...] = attrs.field(
+        default=(), converter=_tuple_of(Constraint, "Project", "constraints"), kw_only=True
+    )
+    _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        index: dict[str, int] = {}
+        for position, task in enumerate(self.tasks):
+            index.setdefault(task.id, position)  # duplicates are reported by validate()
+        object.__setattr__(self, "_index", index)
+        # A canonical order makes equality independent of how the plan was assembled,
+        # and is the order the plan file writes them in.
+        last = len(self.tasks)
+        links = sorted(self.links, key=lambda link: index.get(link.successor, last))
+        constraints = sorted(
+            self.constraints, key=lambda c: (index.get(c.task, last), not c.is_start)
+        )
+        object.__setattr__(self, "links", tuple(links))
+        object.__setattr__(self, "constraints", tuple(constraints))
+
+    @property
+    def calendar(self) -> Calendar:
+        """The calendar that turns this plan's periods into dates."""
+        return Calendar(self.start, self.unit)
+
+    def task(self, task_id: str) -> Task:
+        """The task with this id.
+
+        Raises
+        ------
+        UnknownIdError
+            When there is none (also a ``KeyError``).
+        """
+        try:
+            return self.tasks[self._index[task_id]]
+        except KeyError:
+            raise UnknownIdError("task", task_id, self._index) from None
+
+    def package(self, package_id: str) -> Package:
+        """The work package with this id (`UnknownIdError` when there is none)."""
+        for package in self.packages:
+            if package.id == package_id:
+                return package
+        raise UnknownIdError("package", package_id, (p.id for p in self.packages))
+
+    def tasks_in(self, package_id: str) -> tuple[Task, ...]:
+        """The tasks of one work package, in plan order."""
+        return tuple(t for t in self.tasks if t.package == package_id)
+
+    def __iter__(self) -> Iterator[Task]:
+        return iter(self.tasks)
+
+    def __len__(self) -> int:
+        return len(self.tasks)
+
+    def __contains__(self, task_id: object) -> bool:
+        return task_id in self._index
+
+    def with_start(self, start: dt.date | Month) -> Project:
+        """The same plan moved to a new start; the end and every constraint move with it.
+
+        The shift is a whole number of periods, so every date of the schedule moves
+        by exactly that many months (or weeks, days).
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> p = Project("Demo", Month(2020, 9), end=dt.date(2021, 2, 28))
+        >>> p.with_start(Month(2021, 1)).end
+        datetime.date(2021, 6, 30)
+        """
+        old = self.calendar
+        new = Calendar(_to_day("Project", "start", "start")(start), self.unit)
+
+        def moved(day: dt.date, *, edge: str) -> dt.date:
+            # Same period number, new calendar: one step from the new start.
+            period = old.period_of(day)
+            return new.first_day(period) if edge == "start" else new.last_day(period)
+
+        end = None if self.end is None else moved(self.end, edge="end")
+        constraints = [
+            attrs.evolve(c, date=moved(c.date, edge="start" if c.is_start else "end"))
+            for c in self.constraints
+        ]
+        return attrs.evolve(self, start=new.start, end=end, constraints=constraints)
+
+    def schedule(self) -> Schedule:
+        """Shortcut for `psp.schedule` (the critical path method on this plan)."""
+        from psp._engine import schedule  # shortcut: the engine is a layer above the model
+
+        return schedule(self)

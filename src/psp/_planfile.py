@@ -1,0 +1,480 @@
+"""The plan file: TOML in (``tomllib``), canonical TOML out.
+
+Reading collects every problem of every entry, then validates the whole plan,
+and raises one `ValidationError` naming the file, the entry (``task 1.3``) and
+the key of each problem. Writing produces a canonical file that reads back to an
+equal plan. The writer is our own (about fifty lines) because the file's layout
+matters to the people who read and diff it: ``depends`` stays an inline list
+under its task, which general TOML writers turn into ``[[task.depends]]`` tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from psp._errors import (
+    DateAlignmentError,
+    DateParseError,
+    FieldError,
+    FileReadError,
+    Problem,
+    TomlSyntaxError,
+    ValidationError,
+)
+from psp._graph import problems as plan_problems
+from psp._model import Constraint, ConstraintKind, Link, LinkType, Package, Project, Task, TaskKind
+from psp._time import Unit, parse_date
+
+__all__ = ["dump", "dumps", "load", "loads"]
+
+_PROJECT_KEYS = ("name", "start", "end", "unit")
+_PACKAGE_KEYS = ("id", "name")
+_TASK_KEYS = (
+    "id", "package", "name", "owners", "duration", "depends",
+    "not_before", "not_after", "level_of_effort", "milestone",
+)  # fmt: skip
+_LINK_KEYS = ("id", "type", "lag")
+# Problems that only make sense once the project header could be read.
+_DATE_CODES = frozenset({"constraint-before-start", "date-misaligned", "end-before-start"})
+
+
+class _Reader:
+    """Collects problems while turning the TOML tables into model objects."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def problem(self, code: str, message: str, entry: str, key: str | None = None) -> None:
+        self.problems.append(Problem(code, message, entry, key))
+
+    def keys(self, table: dict[str, Any], allowed: tuple[str, ...], entry: str) -> None:
+        for key in table:
+            if key not in allowed:
+                self.problem(
+                    "unknown-key",
+                    f"unknown key (known: {', '.join(allowed)})",
+                    entry,
+                    key,
+                )
+
+    def build(self, entry: str, make: Callable[[], Any], key: str | None = None) -> Any:
+        """Run a constructor; turn its field error into a problem of this entry."""
+        try:
+            return make()
+        except FieldError as err:
+            self.problem(err.code, err.detail, entry, key or err.field)
+        except (DateAlignmentError, DateParseError) as err:
+            self.problem(err.code, str(err), entry)
+        return None
+
+    def date(self, table: dict[str, Any], key: str, entry: str, edge: str) -> dt.date | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        try:
+            return parse_date(value, edge="start" if edge == "start" else "end")
+        except DateParseError as err:
+            self.problem(err.code, str(err), entry, key)
+            return None
+
+    def table_list(self, data: dict[str, Any], name: str) -> list[dict[str, Any]]:
+        value = data.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self.problem("wrong-type", f"expected [[{name}]] tables", name)
+            return []
+        return value
+
+
+def _read_project(reader: _Reader, data: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    header = data.get("project")
+    if not isinstance(header, dict):
+        reader.problem("missing-key", "a [project] table with name and start is required", "file",
+                       "project")  # fmt: skip
+        return {}, False
+    reader.keys(header, _PROJECT_KEYS, "project")
+    ok = True
+    for key in ("name", "start"):
+        if key not in header:
+            reader.problem("missing-key", "required", "project", key)
+            ok = False
+    start = reader.date(header, "start", "project", "start")
+    end = reader.date(header, "end", "project", "end")
+    fields = {"name": header.get("name", ""), "start": start, "end": end,
+              "unit": header.get("unit", Unit.MONTH)}  # fmt: skip
+    if start is None:
+        return fields, False
+    probe = reader.build(
+        "project",
+        lambda: Project(fields["name"], start, end=end, unit=fields["unit"]),
+    )
+    return fields, ok and probe is not None
+
+
+def _read_links(reader: _Reader, task_id: str, value: Any, entry: str) -> list[Link]:
+    if not isinstance(value, list):
+        reader.problem("wrong-type", "expected a list of ids or { id = … } tables", entry,
+                       "depends")  # fmt: skip
+        return []
+    links = []
+    for item in value:
+        if isinstance(item, str):
+            link = reader.build(entry, lambda item=item: Link(item, task_id), "depends")
+        elif isinstance(item, dict):
+            reader.keys(item, _LINK_KEYS, entry)
+            if "id" not in item:
+                reader.problem("missing-key", "each { … } in depends needs an id", entry,
+                               "depends")  # fmt: skip
+                continue
+            link = reader.build(
+                entry,
+                lambda item=item: Link(
+                    item["id"], task_id, item.get("type", LinkType.FS), lag=item.get("lag", 0)
+                ),
+                "depends",
+            )
+        else:
+            reader.problem("wrong-type", f"expected an id or {{ id = … }}, got {item!r}", entry,
+                           "depends")  # fmt: skip
+            continue
+        if link is not None:
+            links.append(link)
+    return links
+
+
+def _owners(value: Any) -> Any:
+    # "3win+AGIT" is how the seed writes shared ownership: both owners.
+    if isinstance(value, str):
+        return [part.strip() for part in value.replace(",", "+").split("+") if part.strip()]
+    return value
+
+
+def _read_task(
+    reader: _Reader, table: dict[str, Any], number: int
+) -> tuple[Task | None, list[Link], list[Constraint]]:
+    task_id = table.get("id")
+    entry = f"task {task_id}" if isinstance(task_id, str) and task_id else f"task #{number}"
+    reader.keys(table, _TASK_KEYS, entry)
+    if "id" not in table:
+        reader.problem("missing-key", "required", entry, "id")
+        return None, [], []
+    loe = table.get("level_of_effort", False)
+    if not isinstance(loe, bool):
+        reader.problem("wrong-type", f"expected true or false, got {loe!r}", entry,
+                       "level_of_effort")  # fmt: skip
+        loe = False
+    milestone = table.get("milestone", False)
+    kind: TaskKind | None = None
+    if loe:
+        kind = TaskKind.LEVEL_OF_EFFORT
+        if "duration" in table:
+            reader.problem("invalid-field", "level of effort spans the project: no duration",
+                           entry, "duration")  # fmt: skip
+        if "depends" in table:
+            reader.problem("loe-link", "level of effort spans the project: no links",
+                           entry, "depends")  # fmt: skip
+    elif milestone is True:
+        kind = TaskKind.MILESTONE
+    elif "duration" not in table:
+        reader.problem("missing-key", "required (0 for a milestone)", entry, "duration")
+    duration = 0 if loe else table.get("duration", 0)
+    task = reader.build(
+        entry,
+        lambda: Task(
+            task_id,
+            table.get("name", ""),
+            package=table.get("package"),
+            owners=_owners(table.get("owners", ())),
+            duration=duration,
+            **({"kind": kind} if kind is not None else {}),
+        ),
+    )
+    if not isinstance(task_id, str):
+        return task, [], []
+    links = [] if loe else _read_links(reader, task_id, table.get("depends", []), entry)
+    constraints = []
+    for key, kind_, edge in (
+        ("not_before", ConstraintKind.START_NO_EARLIER_THAN, "start"),
+        ("not_after", ConstraintKind.FINISH_NO_LATER_THAN, "end"),
+    ):
+        day = reader.date(table, key, entry, edge)
+        if day is not None:
+            constraints.append(Constraint(task_id, kind_, day))
+    if task is None:
+        # A stand-in keeps the id known, so links to a broken task are not reported twice.
+        try:
+            task = Task(task_id, duration=1)
+        except FieldError:
+            pass
+    return task, links, constraints
+
+
+def _from_data(data: dict[str, Any], file: str) -> Project:
+    reader = _Reader()
+    reader.keys(data, ("project", "package", "task"), "file")
+    fields, header_ok = _read_project(reader, data)
+    packages = [
+        p
+        for number, table in enumerate(reader.table_list(data, "package"), start=1)
+        if (p := _read_package(reader, table, number)) is not None
+    ]
+    tasks: list[Task] = []
+    links: list[Link] = []
+    constraints: list[Constraint] = []
+    for number, table in enumerate(reader.table_list(data, "task"), start=1):
+        task, task_links, task_constraints = _read_task(reader, table, number)
+        if task is not None:
+            tasks.append(task)
+        links += task_links
+        constraints += task_constraints
+    start = fields.get("start") if header_ok else None
+    project = Project(
+        fields["name"] if header_ok else "",
+        start or dt.date(2000, 1, 1),
+        end=fields.get("end") if header_ok else None,
+        unit=fields["unit"] if header_ok else Unit.DAY,
+        packages=packages,
+        tasks=tasks,
+        links=links,
+        constraints=constraints,
+    )
+    found = reader.problems + [
+        p for p in plan_problems(project) if header_ok or p.code not in _DATE_CODES
+    ]
+    if found:
+        raise ValidationError(p.in_file(file) for p in found)
+    return project
+
+
+def _read_package(reader: _Reader, table: dict[str, Any], number: int) -> Package | None:
+    package_id = table.get("id")
+    entry = f"package {package_id}" if isinstance(package_id, str) else f"package #{number}"
+    reader.keys(table, _PACKAGE_KEYS, entry)
+    if "id" not in table:
+        reader.problem("missing-key", "required", entry, "id")
+        return None
+    package: Package | None = reader.build(
+        entry, lambda: Package(package_id, table.get("name", ""))
+    )
+    return package
+
+
+def loads(text: str, *, file: str = "<string>") -> Project:
+    """Read a plan from TOML text and validate it.
+
+    Raises
+    ------
+    TomlSyntaxError
+        When the text is not TOML (with line and column).
+    ValidationError
+        With every problem of every entry, each naming ``file``, the entry and the key.
+
+    Examples
+    --------
+    >>> plan = loads('''
+    ... [project]
+    ... name = "Demo"
+    ... start = "Sep 2020"
+    ... [[task]]
+    ... id = "a"
+    ... duration = 2
+    ... [[task]]
+    ... id = "b"
+    ... duration = 1
+    ... depends = [{ id = "a", type = "SS", lag = 1 }]
+    ... ''')
+    >>> plan.start, plan.links[0]
+    (datetime.date(2020, 9, 1), Link(predecessor='a', successor='b', type=<LinkType.SS: 'SS'>, lag=1))
+    >>> loads('[project]\\nname = "x"\\nstart = "Smarch 2020"', file="plan.toml")
+    Traceback (most recent call last):
+    ...
+    psp._errors.ValidationError: the plan has 1 problem:
+      plan.toml: project: start: cannot read 'Smarch 2020' as a month or date (expected ...)
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise TomlSyntaxError(file, f"not valid TOML: {err}") from None
+    return _from_data(data, file)
+
+
+def load(path: str | os.PathLike[str]) -> Project:
+    """Read a plan file (TOML, UTF-8) and validate it; errors name the file.
+
+    Raises
+    ------
+    FileReadError
+        When the file cannot be read (also an ``OSError``).
+    TomlSyntaxError, ValidationError
+        As `loads`.
+
+    Examples
+    --------
+    >>> plan = load("examples/digitale_werkstatt.toml")
+    >>> plan.name, len(plan.tasks), plan.end
+    ('Digitale Werkstatt für den Mittelstand – MACH 4.0', 25, datetime.date(2021, 8, 31))
+    """
+    name = os.fspath(path)
+    try:
+        text = Path(name).read_text(encoding="utf-8")
+    except OSError as err:
+        raise FileReadError(name, f"cannot read the plan file: {err.strerror or err}") from None
+    except UnicodeDecodeError as err:
+        raise FileReadError(name, f"not UTF-8 text: {err.reason} at byte {err.start}") from None
+    return loads(text, file=name)
+
+
+# --- writing -------------------------------------------------------------------------------
+
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f",
+            "\r": "\\r"}  # fmt: skip
+
+
+def _string(value: str) -> str:
+    out = []
+    for char in value:
+        if char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def _date_text(project: Project, day: dt.date, *, edge: str) -> str:
+    # A month form only where it reads back to the very same day.
+    if project.unit is Unit.MONTH:
+        first = day.replace(day=1)
+        if edge == "start" and day == first:
+            return f"{day:%Y-%m}"
+        if edge == "end" and parse_date(f"{day:%Y-%m}", edge="end") == day:
+            return f"{day:%Y-%m}"
+    return day.isoformat()
+
+
+def _link_text(link: Link) -> str:
+    if link.type is LinkType.FS and link.lag == 0:
+        return _string(link.predecessor)
+    parts = [f"id = {_string(link.predecessor)}"]
+    if link.type is not LinkType.FS:
+        parts.append(f"type = {_string(link.type.value)}")
+    if link.lag:
+        parts.append(f"lag = {link.lag}")
+    return "{ " + ", ".join(parts) + " }"
+
+
+def dumps(project: Project) -> str:
+    """Write a plan as canonical TOML; `loads` reads it back to an equal plan.
+
+    Raises
+    ------
+    ValidationError
+        For what the file form cannot hold: a link to, or a constraint on, a task
+        the plan lacks, or two constraints of one kind on one task.
+
+    Examples
+    --------
+    >>> from psp import Project, Task, Link, Month
+    >>> plan = Project("Demo", Month(2020, 9), tasks=[Task("a", duration=2),
+    ...     Task("b", owners={"AGIT", "3win"}, duration=1)], links=[Link("a", "b", "SS")])
+    >>> print(dumps(plan))
+    [project]
+    name = "Demo"
+    start = "2020-09"
+    unit = "month"
+    <BLANKLINE>
+    [[task]]
+    id = "a"
+    duration = 2
+    <BLANKLINE>
+    [[task]]
+    id = "b"
+    owners = ["3win", "AGIT"]
+    duration = 1
+    depends = [{ id = "a", type = "SS" }]
+    <BLANKLINE>
+    >>> loads(dumps(plan)) == plan
+    True
+    """
+    unwritable = [
+        Problem("unknown-task", "a link to a task the plan lacks cannot be written",
+                f"link {link.predecessor} → {link.successor}")  # fmt: skip
+        for link in project.links
+        if link.successor not in project
+    ]
+    seen: set[tuple[str, bool]] = set()
+    for c in project.constraints:
+        if c.task not in project or (c.task, c.is_start) in seen:
+            unwritable.append(Problem("unknown-task" if c.task not in project
+                                      else "duplicate-constraint",
+                                      "this constraint cannot be written", f"task {c.task}"))  # fmt: skip
+        seen.add((c.task, c.is_start))
+    if unwritable:
+        raise ValidationError(unwritable)
+
+    lines = ["[project]", f"name = {_string(project.name)}"]
+    if project.unit is Unit.MONTH and project.start.day == 1:
+        lines.append(f'start = "{project.start:%Y-%m}"')
+    else:
+        lines.append(f'start = "{project.start.isoformat()}"')
+    if project.end is not None:
+        lines.append(f'end = "{project.end.isoformat()}"')
+    lines.append(f"unit = {_string(project.unit.value)}")
+    for package in project.packages:
+        lines += ["", "[[package]]", f"id = {_string(package.id)}"]
+        if package.name:
+            lines.append(f"name = {_string(package.name)}")
+    links: dict[str, list[Link]] = {}
+    for link in project.links:
+        links.setdefault(link.successor, []).append(link)
+    constraints = {(c.task, c.is_start): c for c in project.constraints}
+    for task in project.tasks:
+        lines += ["", "[[task]]", f"id = {_string(task.id)}"]
+        if task.package is not None:
+            lines.append(f"package = {_string(task.package)}")
+        if task.name:
+            lines.append(f"name = {_string(task.name)}")
+        if task.owners:
+            owners = ", ".join(_string(o) for o in sorted(task.owners, key=str.casefold))
+            lines.append(f"owners = [{owners}]")
+        if task.is_level_of_effort:
+            lines.append("level_of_effort = true")
+        else:
+            lines.append(f"duration = {task.duration}")
+        if task.id in links:
+            lines.append(f"depends = [{', '.join(_link_text(lk) for lk in links.pop(task.id))}]")
+        for is_start, key in ((True, "not_before"), (False, "not_after")):
+            if (c := constraints.get((task.id, is_start))) is not None:
+                edge = "start" if is_start else "end"
+                lines.append(f'{key} = "{_date_text(project, c.date, edge=edge)}"')
+    return "\n".join(lines) + "\n"
+
+
+def dump(project: Project, path: str | os.PathLike[str]) -> None:
+    """Write a plan file (UTF-8). The file is replaced only once the text is complete.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> plan = load("examples/digitale_werkstatt.toml")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     target = pathlib.Path(folder) / "copy.toml"
+    ...     dump(plan, target)
+    ...     load(target) == plan
+    True
+    """
+    name = os.fspath(path)
+    text = dumps(project)
+    target = Path(name)
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(target)
+    except OSError as err:
+        partial.unlink(missing_ok=True)
+        raise FileReadError(name, f"cannot write the plan file: {err.strerror or err}") from None

@@ -1,0 +1,365 @@
+"""Exact calendar time: `Month`, `Unit`, `Calendar` and the parsing of what project leads write.
+
+The engine works on integer *periods* counted from the project start (period 0).
+A `Calendar` turns a period into its first and last day. Each conversion is one
+step from the start (``start + relativedelta(months=p)``), never a chain of
+one-month steps: chained steps clamp at short months (31.01 → 28.02 → 28.03 …)
+and drift.
+
+A task occupying periods ``s … f-1`` is written as the half-open pair
+``(s, f)``; ``f`` is a *boundary*. Its start date is the first day of period
+``s``, its finish date the last day of period ``f-1``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from typing import Literal
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from psp._errors import DateAlignmentError, DateParseError, FieldError, FieldTypeError
+
+__all__ = [
+    "Calendar",
+    "Lang",
+    "Month",
+    "Unit",
+    "format_date",
+    "parse_date",
+]
+
+Lang = Literal["de", "en"]
+
+_DE_ABBR = ("Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez")
+_EN_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DE_FULL = (
+    "Januar", "Februar", "März", "April", "Mai", "Juni",
+    "Juli", "August", "September", "Oktober", "November", "Dezember",
+)  # fmt: skip
+_EN_FULL = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def _month_names() -> dict[str, int]:
+    names: dict[str, int] = {}
+    for table in (_DE_ABBR, _EN_ABBR, _DE_FULL, _EN_FULL):
+        for number, name in enumerate(table, start=1):
+            names[name.lower()] = number
+    # Spellings seen in German and Austrian documents and in ASCII-only exports.
+    extra = {"jän": 1, "jänner": 1, "mrz": 3, "maerz": 3, "mae": 3, "sept": 9}
+    names.update(extra)
+    return names
+
+
+_MONTH_NAMES = _month_names()
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DE_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+_NUM_MONTH = re.compile(r"(\d{1,2})[/.](\d{4})")
+_NAMED_MONTH = re.compile(r"([^\W\d_]+)\.?\s*['’‘´`-]?\s*(\d{4}|\d{2})")
+
+_FORMS = (
+    "a month like 2020-09, 09/2020, 09.2020, Sep 2020, März 2021, Mär'21, "
+    "or a date like 31.08.2021 or 2021-08-31"
+)
+
+
+class Unit(enum.StrEnum):
+    """The length of one period of a plan: a calendar month (default), a week or a day."""
+
+    MONTH = "month"
+    WEEK = "week"
+    DAY = "day"
+
+
+def _check_int(owner: str, field: str, value: object, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise FieldTypeError(owner, field, "a whole number", value)
+    if not low <= value <= high:
+        raise FieldError(owner, field, f"a whole number from {low} to {high}", value)
+    return value
+
+
+@attrs.frozen(order=True)
+class Month:
+    """A calendar month: ``Month(2020, 9)`` is September 2020.
+
+    Months add and subtract whole months, know their first and last day, and
+    print as ``2020-09``; `Month.label` gives the short form used in
+    *Projektstrukturpläne* (``Sep'20``).
+
+    Examples
+    --------
+    >>> m = Month(2020, 9)
+    >>> m + 6, (m + 6).label(), (m + 6).label("en")
+    (Month(year=2021, month=3), "Mär'21", "Mar'21")
+    >>> Month(2021, 2).last_day
+    datetime.date(2021, 2, 28)
+    >>> Month(2021, 12) - Month(2020, 9)
+    15
+    """
+
+    year: int = attrs.field()
+    month: int = attrs.field()
+
+    @year.validator
+    def _check_year(self, _attr: attrs.Attribute[int], value: int) -> None:
+        _check_int("Month", "year", value, 1, 9998)
+
+    @month.validator
+    def _check_month(self, _attr: attrs.Attribute[int], value: int) -> None:
+        _check_int("Month", "month", value, 1, 12)
+
+    @classmethod
+    def from_date(cls, day: dt.date) -> Month:
+        """The month a date falls in.
+
+        Examples
+        --------
+        >>> Month.from_date(dt.date(2021, 8, 31))
+        Month(year=2021, month=8)
+        """
+        return cls(day.year, day.month)
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        """Read a month as project leads write it.
+
+        Accepts ``2020-09``, ``09/2020``, ``09.2020``, ``Sep 2020``, ``September 2020``,
+        German names and abbreviations (``März 2021``, ``Mär'21``, ``Dez'21``, ``Okt 20``)
+        and full dates (``01.09.2020``, ``2020-09-01``: the month they fall in).
+        A two-digit year means 20xx.
+
+        Raises
+        ------
+        DateParseError
+            When the text is none of these; the error shows the text.
+
+        Examples
+        --------
+        >>> Month.parse("Mär'21"), Month.parse("09/2020"), Month.parse("Okt 20")
+        (Month(year=2021, month=3), Month(year=2020, month=9), Month(year=2020, month=10))
+        """
+        month, _day = _read(text)
+        return month
+
+    @property
+    def first_day(self) -> dt.date:
+        """The first day of the month."""
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day of the month (28, 29, 30 or 31)."""
+        return self.first_day + relativedelta(months=1, days=-1)
+
+    def __add__(self, months: int) -> Month:
+        if isinstance(months, bool) or not isinstance(months, int):
+            return NotImplemented
+        return Month.from_date(self.first_day + relativedelta(months=months))
+
+    def __radd__(self, months: int) -> Month:
+        return self.__add__(months)
+
+    def __sub__(self, other: Month | int) -> int | Month:  # type: ignore[override]
+        if isinstance(other, Month):
+            delta = relativedelta(self.first_day, other.first_day)
+            return delta.years * 12 + delta.months
+        if isinstance(other, int) and not isinstance(other, bool):
+            return self + (-other)
+        return NotImplemented
+
+    def label(self, lang: Lang = "de") -> str:
+        """The short label of a month column: ``Sep'20``, German by default.
+
+        Examples
+        --------
+        >>> Month(2021, 12).label(), Month(2021, 12).label("en")
+        ("Dez'21", "Dec'21")
+        """
+        names = _EN_ABBR if lang == "en" else _DE_ABBR
+        return f"{names[self.month - 1]}'{self.year % 100:02d}"
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+def _two_digit_year(text: str) -> int:
+    year = int(text)
+    return 2000 + year if len(text) == 2 else year
+
+
+def _make_date(original: str, year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise DateParseError(original, "a real calendar date") from None
+
+
+def _read(text: object) -> tuple[Month, dt.date | None]:
+    """Read ``text`` as a month or a date; a date comes back as the second item."""
+    if not isinstance(text, str):
+        raise DateParseError(repr(text), _FORMS)
+    s = text.strip()
+    if m := _ISO_DATE.fullmatch(s):
+        day = _make_date(text, int(m[1]), int(m[2]), int(m[3]))
+        return Month.from_date(day), day
+    if m := _DE_DATE.fullmatch(s):
+        day = _make_date(text, int(m[3]), int(m[2]), int(m[1]))
+        return Month.from_date(day), day
+    if m := _ISO_MONTH.fullmatch(s):
+        year, number = int(m[1]), int(m[2])
+    elif m := _NUM_MONTH.fullmatch(s):
+        year, number = int(m[2]), int(m[1])
+    elif (m := _NAMED_MONTH.fullmatch(s)) and m[1].lower() in _MONTH_NAMES:
+        year, number = _two_digit_year(m[2]), _MONTH_NAMES[m[1].lower()]
+    else:
+        raise DateParseError(text, _FORMS)
+    if not 1 <= number <= 12 or not 1 <= year <= 9998:
+        raise DateParseError(text, _FORMS)
+    return Month(year, number), None
+
+
+def parse_date(text: str | dt.date, *, edge: Literal["start", "end"] = "start") -> dt.date:
+    """Read a date; a month alone stands for its first day (``edge="start"``) or last day.
+
+    ``datetime.date`` values pass through unchanged (TOML has native dates).
+
+    Raises
+    ------
+    DateParseError
+        When the text is not a month or a date; the error shows the text.
+
+    Examples
+    --------
+    >>> parse_date("31.08.2021"), parse_date("Aug 2021", edge="end")
+    (datetime.date(2021, 8, 31), datetime.date(2021, 8, 31))
+    >>> parse_date("2021-06")
+    datetime.date(2021, 6, 1)
+    """
+    if isinstance(text, dt.datetime):
+        raise DateParseError(str(text), "a date without a time of day")
+    if isinstance(text, dt.date):
+        return text
+    month, day = _read(text)
+    if day is not None:
+        return day
+    return month.first_day if edge == "start" else month.last_day
+
+
+def format_date(day: dt.date, lang: Lang = "de") -> str:
+    """A date as people read it: ``31.08.2021`` in German, ISO ``2021-08-31`` in English.
+
+    Examples
+    --------
+    >>> format_date(dt.date(2021, 8, 31)), format_date(dt.date(2021, 8, 31), "en")
+    ('31.08.2021', '2021-08-31')
+    """
+    return day.isoformat() if lang == "en" else f"{day:%d.%m.%Y}"
+
+
+def _check_start(cal: Calendar, _attr: attrs.Attribute[dt.date], value: dt.date) -> None:
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise FieldTypeError("Calendar", "start", "a datetime.date", value)
+    if cal.unit is Unit.MONTH and value.day != 1:
+        raise DateAlignmentError(
+            f"a plan in months starts on the first day of a month, not on {format_date(value)}"
+        )
+
+
+@attrs.frozen
+class Calendar:
+    """Periods ⇄ dates for one plan: the start day and the unit of a period.
+
+    Examples
+    --------
+    >>> cal = Calendar(dt.date(2020, 9, 1))
+    >>> cal.first_day(6), cal.last_day(11), cal.month(6)
+    (datetime.date(2021, 3, 1), datetime.date(2021, 8, 31), Month(year=2021, month=3))
+    >>> cal.period_of(dt.date(2021, 6, 15))
+    9
+    >>> cal.end_boundary(dt.date(2021, 8, 31))
+    12
+    """
+
+    start: dt.date = attrs.field(validator=_check_start)
+    unit: Unit = attrs.field(default=Unit.MONTH, converter=Unit)
+
+    def first_day(self, period: int) -> dt.date:
+        """The first day of a period (periods before 0 lie before the project start)."""
+        if self.unit is Unit.MONTH:
+            return self.start + relativedelta(months=period)
+        return self.start + dt.timedelta(days=period * self._days)
+
+    def last_day(self, period: int) -> dt.date:
+        """The last day of a period."""
+        if self.unit is Unit.MONTH:
+            return self.start + relativedelta(months=period + 1, days=-1)
+        return self.start + dt.timedelta(days=(period + 1) * self._days - 1)
+
+    @property
+    def _days(self) -> int:
+        return 7 if self.unit is Unit.WEEK else 1
+
+    def period_of(self, day: dt.date) -> int:
+        """The period a day falls in."""
+        if self.unit is Unit.MONTH:
+            delta = relativedelta(day.replace(day=1), self.start)
+            return delta.years * 12 + delta.months
+        return (day - self.start).days // self._days
+
+    def month(self, period: int) -> Month:
+        """The calendar month in which a period begins."""
+        return Month.from_date(self.first_day(period))
+
+    def start_period(self, day: dt.date, *, what: str = "a start") -> int:
+        """The period that begins on ``day``; an error when ``day`` begins none."""
+        period = self.period_of(day)
+        if self.first_day(period) != day:
+            raise DateAlignmentError(
+                f"{what} must be the first day of a {self.unit.value}: "
+                f"{format_date(day)} is not, {format_date(self.first_day(period))} would be"
+            )
+        return period
+
+    def end_boundary(self, day: dt.date, *, what: str = "an end") -> int:
+        """The boundary after the period that ends on ``day``; an error when none ends then."""
+        period = self.period_of(day)
+        if self.last_day(period) != day:
+            raise DateAlignmentError(
+                f"{what} must be the last day of a {self.unit.value}: "
+                f"{format_date(day)} is not, {format_date(self.last_day(period))} would be"
+            )
+        return period + 1
+
+    def boundary_date(self, boundary: int) -> dt.date:
+        """The date of an instant between periods, as used for milestones.
+
+        A milestone is reached at the end of the period before it (the last day of
+        ``boundary - 1``); one at or before the project start is dated on the first
+        day of its period, so a kick-off is never dated before the project begins.
+        """
+        return self.last_day(boundary - 1) if boundary > 0 else self.first_day(boundary)
+
+    def label(self, period: int, lang: Lang = "de") -> str:
+        """The column label of a period: ``Sep'20``, ``KW36'20`` / ``W36'20``, ``01.09.20``.
+
+        Examples
+        --------
+        >>> Calendar(dt.date(2020, 8, 31), "week").label(0)
+        "KW36'20"
+        """
+        first = self.first_day(period)
+        if self.unit is Unit.MONTH:
+            return Month.from_date(first).label(lang)
+        if self.unit is Unit.WEEK:
+            year, week, _ = first.isocalendar()
+            return f"{'W' if lang == 'en' else 'KW'}{week:02d}'{year % 100:02d}"
+        return first.isoformat() if lang == "en" else f"{first:%d.%m.%y}"

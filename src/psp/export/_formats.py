@@ -1,0 +1,107 @@
+"""A schedule as data: the fixed JSON form, CSV and plain text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from psp._engine import Schedule
+from psp._time import Lang
+
+__all__ = ["as_csv", "as_dict", "as_json", "as_text"]
+
+
+def as_dict(schedule: Schedule) -> dict[str, Any]:
+    """The schedule in the fixed JSON form (ISO dates, floats in periods).
+
+    ``{"project": {"start", "finish", "end", "slack"}, "critical_path": [ids],
+    "tasks": [{"id", "start", "finish", "late_start", "late_finish", "total_float",
+    "free_float", "critical"}]}``; ``end`` and ``slack`` are ``None`` without a
+    contractual end.
+
+    Examples
+    --------
+    >>> import psp
+    >>> s = psp.load("examples/digitale_werkstatt.toml").schedule()
+    >>> as_dict(s)["tasks"][0]
+    {'id': '1.1', 'start': '2020-09-01', 'finish': '2020-09-30', 'late_start': '2020-09-01', 'late_finish': '2020-09-30', 'total_float': 0, 'free_float': 0, 'critical': True}
+    """
+    return {
+        "project": {
+            "start": schedule.start.isoformat(),
+            "finish": schedule.finish.isoformat(),
+            "end": None if schedule.end is None else schedule.end.isoformat(),
+            "slack": schedule.slack,
+        },
+        "critical_path": list(schedule.critical_path),
+        "tasks": [
+            {
+                "id": t.id,
+                "start": t.start.isoformat(),
+                "finish": t.finish.isoformat(),
+                "late_start": t.late_start_date.isoformat(),
+                "late_finish": t.late_finish_date.isoformat(),
+                "total_float": t.total_float,
+                "free_float": t.free_float,
+                "critical": t.critical,
+            }
+            for t in schedule
+        ],
+    }
+
+
+def as_json(schedule: Schedule, *, indent: int | None = 2) -> str:
+    """`as_dict` as JSON text (UTF-8 characters kept, not escaped).
+
+    Examples
+    --------
+    >>> import psp, json
+    >>> s = psp.load("examples/digitale_werkstatt.toml").schedule()
+    >>> json.loads(as_json(s))["critical_path"][-1]
+    '4.5'
+    """
+    return json.dumps(as_dict(schedule), indent=indent, ensure_ascii=False)
+
+
+CSV_COLUMNS = (
+    "id", "package", "name", "owners", "kind", "duration", "start", "finish",
+    "late_start", "late_finish", "total_float", "free_float", "critical",
+)  # fmt: skip
+
+
+def as_csv(schedule: Schedule) -> str:
+    """One row per task: ids, names, owners, ISO dates, floats in periods, ``critical`` 0/1.
+
+    Examples
+    --------
+    >>> import psp
+    >>> s = psp.load("examples/digitale_werkstatt.toml").schedule()
+    >>> print(as_csv(s).splitlines()[0])
+    id,package,name,owners,kind,duration,start,finish,late_start,late_finish,total_float,free_float,critical
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for t in schedule:
+        writer.writerow([
+            t.id, t.task.package or "", t.task.name, t.task.owner_label, t.task.kind.value,
+            t.early_finish - t.early_start, t.start.isoformat(), t.finish.isoformat(),
+            t.late_start_date.isoformat(), t.late_finish_date.isoformat(),
+            t.total_float, t.free_float, int(t.critical),
+        ])  # fmt: skip
+    return out.getvalue()
+
+
+def as_text(schedule: Schedule, *, lang: Lang = "de") -> str:
+    """The readable table ``str(schedule)`` shows, German labels by default.
+
+    Examples
+    --------
+    >>> import psp
+    >>> s = psp.load("examples/digitale_werkstatt.toml").schedule()
+    >>> print(as_text(s, lang="en").splitlines()[-1])
+    critical path: 1.1 → 1.3 → 1.4 → 1.5 → 2.1 → 2.2 → 2.3 → 2.10 → 3.1 → 4.2 → 4.4 → 4.5
+    """
+    return schedule.to_text(lang)
