@@ -29,9 +29,11 @@ _FROM_FINISH = frozenset({LinkType.FS, LinkType.FF})
 _TO_FINISH = frozenset({LinkType.FF, LinkType.SF})
 
 
-def _span_dates(cal: Calendar, start: int, finish: int) -> tuple[dt.date, dt.date]:
+def _span_dates(
+    cal: Calendar, start: int, finish: int, *, at_end: bool = False
+) -> tuple[dt.date, dt.date]:
     if finish == start:  # an instant: a milestone (or an empty span)
-        day = cal.boundary_date(start)
+        day = cal.last_day(start - 1) if at_end else cal.first_day(start)
         return day, day
     return cal.first_day(start), cal.last_day(finish - 1)
 
@@ -44,6 +46,12 @@ class TaskSchedule:
     boundary after the last occupied period, so ``early_finish - early_start`` is
     the duration. ``start``/``finish`` are the early dates: first day of the first
     period, last day of the last.
+
+    A milestone occupies no period: it sits on a boundary. One that is reached
+    when a predecessor finishes (``at_period_end``) is dated on the last day
+    before the boundary (M1 after 2.11: 28.02.2021); any other milestone on the
+    first day after it (a kick-off on the project's first day, a milestone
+    *not before June* on 1 June).
 
     Examples
     --------
@@ -64,6 +72,7 @@ class TaskSchedule:
     total_float: int
     free_float: int
     critical: bool
+    at_period_end: bool
     calendar: Calendar = attrs.field(repr=False)
 
     @property
@@ -71,25 +80,28 @@ class TaskSchedule:
         """The task's id."""
         return self.task.id
 
+    def _dates(self, start: int, finish: int) -> tuple[dt.date, dt.date]:
+        return _span_dates(self.calendar, start, finish, at_end=self.at_period_end)
+
     @property
     def start(self) -> dt.date:
         """Early start date."""
-        return _span_dates(self.calendar, self.early_start, self.early_finish)[0]
+        return self._dates(self.early_start, self.early_finish)[0]
 
     @property
     def finish(self) -> dt.date:
         """Early finish date (the last day of the last period)."""
-        return _span_dates(self.calendar, self.early_start, self.early_finish)[1]
+        return self._dates(self.early_start, self.early_finish)[1]
 
     @property
     def late_start_date(self) -> dt.date:
         """Late start date."""
-        return _span_dates(self.calendar, self.late_start, self.late_finish)[0]
+        return self._dates(self.late_start, self.late_finish)[0]
 
     @property
     def late_finish_date(self) -> dt.date:
         """Late finish date."""
-        return _span_dates(self.calendar, self.late_start, self.late_finish)[1]
+        return self._dates(self.late_start, self.late_finish)[1]
 
     @property
     def periods(self) -> range:
@@ -157,6 +169,7 @@ class Schedule:
     total_float: tuple[int, ...]
     free_float: tuple[int, ...]
     critical: tuple[bool, ...]
+    at_period_end: tuple[bool, ...]
     critical_path: tuple[str, ...]
     finish_period: int
     _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
@@ -217,6 +230,7 @@ class Schedule:
             self.total_float[i],
             self.free_float[i],
             self.critical[i],
+            self.at_period_end[i],
             self.calendar,
         )
 
@@ -301,7 +315,7 @@ class Schedule:
                     "" if loe else str(ts.total_float),
                     "" if loe else str(ts.free_float),
                     "*" if ts.critical else "",
-                ])  # fmt: skip
+                ])
                 classes.append("critical" if ts.critical else "task")
         return heads, rows, classes
 
@@ -317,7 +331,7 @@ class Schedule:
             "en": ("start", "computed finish", "contractual end", "slack", "critical path"),
         }[lang]
         parts = [f"{words[0]} {format_date(self.start, lang)}",
-                 f"{words[1]} {format_date(self.finish, lang)}"]  # fmt: skip
+                 f"{words[1]} {format_date(self.finish, lang)}"]
         if self.end is not None and self.slack is not None:
             parts.append(f"{words[2]} {format_date(self.end, lang)}")
             parts.append(f"{words[3]} {self.slack:+d} {unit[self.project.unit.value]}")
@@ -428,13 +442,19 @@ def schedule(project: Project) -> Schedule:
         succs[u].append((v, w))
 
     order = net.order
-    es = lower
+    es = list(lower)
     for v in order:
         best = es[v]
         for u, w in preds[v]:
             if es[u] + w > best:
                 best = es[u] + w
         es[v] = best
+    at_end = [False] * n
+    for u, v, link in net.links:
+        # A milestone is dated at the end of the period before it when a predecessor's
+        # finish drives it, and its own lower bound (project start, not_before) does not.
+        if dur[v] == 0 and link.type in _FROM_FINISH and lower[v] < es[v]:
+            at_end[v] = at_end[v] or es[u] + link.lag + dur[u] == es[v]
     ef = [es[i] + dur[i] for i in range(n)]
     finish = max((ef[v] for v in order), default=0)
     end = None if project.end is None else cal.end_boundary(project.end)
@@ -479,6 +499,7 @@ def schedule(project: Project) -> Schedule:
         tuple(tf),
         tuple(ff),
         tuple(critical),
+        tuple(at_end),
         path,
         finish,
     )

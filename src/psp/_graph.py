@@ -166,7 +166,7 @@ def _date_problems(project: Project) -> list[Problem]:
     return found
 
 
-def _graph(project: Project) -> tuple[nx.DiGraph, list[tuple[int, int, Link]]]:
+def _graph(project: Project) -> tuple[nx.DiGraph[int], list[tuple[int, int, Link]]]:
     """The DiGraph of links whose ends exist, differ and are not level of effort."""
     index = {t.id: i for i, t in enumerate(project.tasks)}
     scheduled = [i for i, t in enumerate(project.tasks) if not t.is_level_of_effort]
@@ -178,13 +178,13 @@ def _graph(project: Project) -> tuple[nx.DiGraph, list[tuple[int, int, Link]]]:
         if project.tasks[u].is_level_of_effort or project.tasks[v].is_level_of_effort:
             continue
         edges.append((u, v, link))
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[int] = nx.DiGraph()
     graph.add_nodes_from(scheduled)
     graph.add_edges_from((u, v) for u, v, _link in edges)
     return graph, edges
 
 
-def _cycle_problems(project: Project, graph: nx.DiGraph) -> list[Problem]:
+def _cycle_problems(project: Project, graph: nx.DiGraph[int]) -> list[Problem]:
     found = []
     for component in nx.strongly_connected_components(graph):
         if len(component) < 2:
@@ -229,8 +229,8 @@ def problems(project: Project) -> list[Problem]:
     ...                links=[Link("a", "a"), Link("x", "a")])
     >>> for problem in problems(plan):
     ...     print(problem.code, "|", problem)
-    unknown-task | task a: depends: depends on 'x', which is not a task of this plan
     self-link | task a: depends: depends on itself
+    unknown-task | task a: depends: depends on 'x', which is not a task of this plan
     """
     return _analyse(project)[0]
 

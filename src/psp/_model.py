@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -20,6 +20,9 @@ from psp._time import Calendar, Month, Unit
 
 if TYPE_CHECKING:
     from psp._engine import Schedule
+
+E = TypeVar("E", bound=enum.StrEnum)
+T = TypeVar("T")
 
 __all__ = [
     "Constraint",
@@ -93,18 +96,15 @@ def _check_int(owner: str, low: int | None = None) -> Any:
     return check
 
 
-def _enum_converter(kind: type[enum.StrEnum], owner: str, field: str) -> Any:
-    def convert(value: object) -> enum.StrEnum:
-        if isinstance(value, kind):
-            return value
-        if isinstance(value, str):
-            for member in kind:
-                if value.strip().lower() == member.value.lower():
-                    return member
-        choices = ", ".join(m.value for m in kind)
-        raise FieldError(owner, field, f"one of {choices}", value)
-
-    return convert
+def _to_enum(kind: type[E], owner: str, field: str, value: object) -> E:
+    if isinstance(value, kind):
+        return value
+    if isinstance(value, str):
+        for member in kind:
+            if value.strip().lower() == member.value.lower():
+                return member
+    choices = ", ".join(m.value for m in kind)
+    raise FieldError(owner, field, f"one of {choices}", value)
 
 
 def _to_owners(value: object) -> frozenset[str]:
@@ -121,30 +121,63 @@ def _to_owners(value: object) -> frozenset[str]:
     return owners
 
 
-def _to_day(owner: str, field: str, edge: str) -> Any:
-    def convert(value: object) -> dt.date | None:
-        if value is None and field == "end":
-            return None
-        if isinstance(value, Month):
-            return value.first_day if edge == "start" else value.last_day
-        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-            raise FieldTypeError(owner, field, "a datetime.date or a psp.Month", value)
-        return value
-
-    return convert
+def _to_day(owner: str, field: str, value: object, *, edge: str) -> dt.date:
+    if isinstance(value, Month):
+        return value.first_day if edge == "start" else value.last_day
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise FieldTypeError(owner, field, "a datetime.date or a psp.Month", value)
+    return value
 
 
-def _tuple_of(kind: type, owner: str, field: str) -> Any:
-    def convert(value: object) -> tuple[Any, ...]:
-        if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-            raise FieldTypeError(owner, field, f"a sequence of {kind.__name__}", value)
-        items = tuple(value)
-        for item in items:
-            if not isinstance(item, kind):
-                raise FieldTypeError(owner, field, f"{kind.__name__} objects", item)
-        return items
+def _tuple_of(kind: type[T], owner: str, field: str, value: object) -> tuple[T, ...]:
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise FieldTypeError(owner, field, f"a sequence of {kind.__name__}", value)
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, kind):
+            raise FieldTypeError(owner, field, f"{kind.__name__} objects", item)
+    return items
 
-    return convert
+
+# attrs converters must be named functions for mypy to see their types.
+def _link_type(value: object) -> LinkType:
+    return _to_enum(LinkType, "Link", "type", value)
+
+
+def _task_kind(value: object) -> TaskKind:
+    return _to_enum(TaskKind, "Task", "kind", value)
+
+
+def _constraint_kind(value: object) -> ConstraintKind:
+    return _to_enum(ConstraintKind, "Constraint", "kind", value)
+
+
+def _unit(value: object) -> Unit:
+    return _to_enum(Unit, "Project", "unit", value)
+
+
+def _start(value: object) -> dt.date:
+    return _to_day("Project", "start", value, edge="start")
+
+
+def _end(value: object) -> dt.date | None:
+    return None if value is None else _to_day("Project", "end", value, edge="end")
+
+
+def _packages(value: object) -> tuple[Package, ...]:
+    return _tuple_of(Package, "Project", "packages", value)
+
+
+def _tasks(value: object) -> tuple[Task, ...]:
+    return _tuple_of(Task, "Project", "tasks", value)
+
+
+def _links(value: object) -> tuple[Link, ...]:
+    return _tuple_of(Link, "Project", "links", value)
+
+
+def _constraints(value: object) -> tuple[Constraint, ...]:
+    return _tuple_of(Constraint, "Project", "constraints", value)
 
 
 # --- the model -----------------------------------------------------------------------------
@@ -198,7 +231,7 @@ class Task:
     duration: int = attrs.field(default=0, validator=_check_int("Task", 0), kw_only=True)
     kind: TaskKind = attrs.field(
         default=attrs.Factory(_default_kind, takes_self=True),
-        converter=_enum_converter(TaskKind, "Task", "kind"),
+        converter=_task_kind,
         kw_only=True,
     )
 
@@ -239,7 +272,7 @@ class Link:
     predecessor: str = attrs.field(validator=_check_id("Link"))
     successor: str = attrs.field(validator=_check_id("Link"))
     type: LinkType = attrs.field(
-        default=LinkType.FS, converter=_enum_converter(LinkType, "Link", "type")
+        default=LinkType.FS, converter=_link_type
     )
     lag: int = attrs.field(default=0, validator=_check_int("Link"), kw_only=True)
 
@@ -259,14 +292,12 @@ class Constraint:
     """
 
     task: str = attrs.field(validator=_check_id("Constraint"))
-    kind: ConstraintKind = attrs.field(
-        converter=_enum_converter(ConstraintKind, "Constraint", "kind")
-    )
+    kind: ConstraintKind = attrs.field(converter=_constraint_kind)
     date: dt.date = attrs.field()
 
     def __attrs_post_init__(self) -> None:
         edge = "start" if self.kind is ConstraintKind.START_NO_EARLIER_THAN else "end"
-        object.__setattr__(self, "date", _to_day("Constraint", "date", edge)(self.date))
+        object.__setattr__(self, "date", _to_day("Constraint", "date", self.date, edge=edge))
 
     @property
     def is_start(self) -> bool:
@@ -280,7 +311,7 @@ def _check_calendar(project: Project, _attr: attrs.Attribute[Unit], unit: Unit) 
 
 @attrs.frozen
 class Project:
-    """A plan: name, start, optional contractual end, time unit, packages, tasks, links, constraints.
+    """A plan: name, start, contractual end, unit, packages, tasks, links and constraints.
 
     Links and constraints are kept in the order of the tasks they belong to (the
     successor's, the constrained task's), so two plans that say the same thing
@@ -299,27 +330,25 @@ class Project:
     """
 
     name: str = attrs.field(validator=_check_text("Project"))
-    start: dt.date = attrs.field(converter=_to_day("Project", "start", "start"))
-    end: dt.date | None = attrs.field(
-        default=None, converter=_to_day("Project", "end", "end"), kw_only=True
-    )
+    start: dt.date = attrs.field(converter=_start)
+    end: dt.date | None = attrs.field(default=None, converter=_end, kw_only=True)
     unit: Unit = attrs.field(
         default=Unit.MONTH,
-        converter=_enum_converter(Unit, "Project", "unit"),
+        converter=_unit,
         validator=_check_calendar,
         kw_only=True,
     )
     packages: tuple[Package, ...] = attrs.field(
-        default=(), converter=_tuple_of(Package, "Project", "packages"), kw_only=True
+        default=(), converter=_packages, kw_only=True
     )
     tasks: tuple[Task, ...] = attrs.field(
-        default=(), converter=_tuple_of(Task, "Project", "tasks"), kw_only=True
+        default=(), converter=_tasks, kw_only=True
     )
     links: tuple[Link, ...] = attrs.field(
-        default=(), converter=_tuple_of(Link, "Project", "links"), kw_only=True
+        default=(), converter=_links, kw_only=True
     )
     constraints: tuple[Constraint, ...] = attrs.field(
-        default=(), converter=_tuple_of(Constraint, "Project", "constraints"), kw_only=True
+        default=(), converter=_constraints, kw_only=True
     )
     _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
@@ -390,7 +419,7 @@ class Project:
         datetime.date(2021, 6, 30)
         """
         old = self.calendar
-        new = Calendar(_to_day("Project", "start", "start")(start), self.unit)
+        new = Calendar(_start(start), self.unit)
 
         def moved(day: dt.date, *, edge: str) -> dt.date:
             # Same period number, new calendar: one step from the new start.

@@ -10,7 +10,9 @@ under its task, which general TOML writers turn into ``[[task.depends]]`` tables
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import os
 import tomllib
 from collections.abc import Callable
@@ -37,7 +39,7 @@ _PACKAGE_KEYS = ("id", "name")
 _TASK_KEYS = (
     "id", "package", "name", "owners", "duration", "depends",
     "not_before", "not_after", "level_of_effort", "milestone",
-)  # fmt: skip
+)
 _LINK_KEYS = ("id", "type", "lag")
 # Problems that only make sense once the project header could be read.
 _DATE_CODES = frozenset({"constraint-before-start", "date-misaligned", "end-before-start"})
@@ -94,7 +96,7 @@ def _read_project(reader: _Reader, data: dict[str, Any]) -> tuple[dict[str, Any]
     header = data.get("project")
     if not isinstance(header, dict):
         reader.problem("missing-key", "a [project] table with name and start is required", "file",
-                       "project")  # fmt: skip
+                       "project")
         return {}, False
     reader.keys(header, _PROJECT_KEYS, "project")
     ok = True
@@ -105,7 +107,7 @@ def _read_project(reader: _Reader, data: dict[str, Any]) -> tuple[dict[str, Any]
     start = reader.date(header, "start", "project", "start")
     end = reader.date(header, "end", "project", "end")
     fields = {"name": header.get("name", ""), "start": start, "end": end,
-              "unit": header.get("unit", Unit.MONTH)}  # fmt: skip
+              "unit": header.get("unit", Unit.MONTH)}
     if start is None:
         return fields, False
     probe = reader.build(
@@ -118,29 +120,27 @@ def _read_project(reader: _Reader, data: dict[str, Any]) -> tuple[dict[str, Any]
 def _read_links(reader: _Reader, task_id: str, value: Any, entry: str) -> list[Link]:
     if not isinstance(value, list):
         reader.problem("wrong-type", "expected a list of ids or { id = … } tables", entry,
-                       "depends")  # fmt: skip
+                       "depends")
         return []
     links = []
     for item in value:
+        make: Callable[[], Link]
         if isinstance(item, str):
-            link = reader.build(entry, lambda item=item: Link(item, task_id), "depends")
+            make = functools.partial(Link, item, task_id)
         elif isinstance(item, dict):
             reader.keys(item, _LINK_KEYS, entry)
             if "id" not in item:
                 reader.problem("missing-key", "each { … } in depends needs an id", entry,
-                               "depends")  # fmt: skip
+                               "depends")
                 continue
-            link = reader.build(
-                entry,
-                lambda item=item: Link(
-                    item["id"], task_id, item.get("type", LinkType.FS), lag=item.get("lag", 0)
-                ),
-                "depends",
+            make = functools.partial(
+                Link, item["id"], task_id, item.get("type", LinkType.FS), lag=item.get("lag", 0)
             )
         else:
             reader.problem("wrong-type", f"expected an id or {{ id = … }}, got {item!r}", entry,
-                           "depends")  # fmt: skip
+                           "depends")
             continue
+        link = reader.build(entry, make, "depends")
         if link is not None:
             links.append(link)
     return links
@@ -156,7 +156,7 @@ def _owners(value: Any) -> Any:
 def _read_task(
     reader: _Reader, table: dict[str, Any], number: int
 ) -> tuple[Task | None, list[Link], list[Constraint]]:
-    task_id = table.get("id")
+    task_id: Any = table.get("id")
     entry = f"task {task_id}" if isinstance(task_id, str) and task_id else f"task #{number}"
     reader.keys(table, _TASK_KEYS, entry)
     if "id" not in table:
@@ -165,7 +165,7 @@ def _read_task(
     loe = table.get("level_of_effort", False)
     if not isinstance(loe, bool):
         reader.problem("wrong-type", f"expected true or false, got {loe!r}", entry,
-                       "level_of_effort")  # fmt: skip
+                       "level_of_effort")
         loe = False
     milestone = table.get("milestone", False)
     kind: TaskKind | None = None
@@ -173,10 +173,10 @@ def _read_task(
         kind = TaskKind.LEVEL_OF_EFFORT
         if "duration" in table:
             reader.problem("invalid-field", "level of effort spans the project: no duration",
-                           entry, "duration")  # fmt: skip
+                           entry, "duration")
         if "depends" in table:
             reader.problem("loe-link", "level of effort spans the project: no links",
-                           entry, "depends")  # fmt: skip
+                           entry, "depends")
     elif milestone is True:
         kind = TaskKind.MILESTONE
     elif "duration" not in table:
@@ -206,10 +206,8 @@ def _read_task(
             constraints.append(Constraint(task_id, kind_, day))
     if task is None:
         # A stand-in keeps the id known, so links to a broken task are not reported twice.
-        try:
+        with contextlib.suppress(FieldError):
             task = Task(task_id, duration=1)
-        except FieldError:
-            pass
     return task, links, constraints
 
 
@@ -251,7 +249,7 @@ def _from_data(data: dict[str, Any], file: str) -> Project:
 
 
 def _read_package(reader: _Reader, table: dict[str, Any], number: int) -> Package | None:
-    package_id = table.get("id")
+    package_id: Any = table.get("id")
     entry = f"package {package_id}" if isinstance(package_id, str) else f"package #{number}"
     reader.keys(table, _PACKAGE_KEYS, entry)
     if "id" not in table:
@@ -287,8 +285,10 @@ def loads(text: str, *, file: str = "<string>") -> Project:
     ... duration = 1
     ... depends = [{ id = "a", type = "SS", lag = 1 }]
     ... ''')
-    >>> plan.start, plan.links[0]
-    (datetime.date(2020, 9, 1), Link(predecessor='a', successor='b', type=<LinkType.SS: 'SS'>, lag=1))
+    >>> plan.start
+    datetime.date(2020, 9, 1)
+    >>> plan.links
+    (Link(predecessor='a', successor='b', type=<LinkType.SS: 'SS'>, lag=1),)
     >>> loads('[project]\\nname = "x"\\nstart = "Smarch 2020"', file="plan.toml")
     Traceback (most recent call last):
     ...
@@ -331,7 +331,7 @@ def load(path: str | os.PathLike[str]) -> Project:
 # --- writing -------------------------------------------------------------------------------
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f",
-            "\r": "\\r"}  # fmt: skip
+            "\r": "\\r"}
 
 
 def _string(value: str) -> str:
@@ -403,16 +403,18 @@ def dumps(project: Project) -> str:
     """
     unwritable = [
         Problem("unknown-task", "a link to a task the plan lacks cannot be written",
-                f"link {link.predecessor} → {link.successor}")  # fmt: skip
+                f"link {link.predecessor} → {link.successor}")
         for link in project.links
         if link.successor not in project
     ]
     seen: set[tuple[str, bool]] = set()
     for c in project.constraints:
-        if c.task not in project or (c.task, c.is_start) in seen:
-            unwritable.append(Problem("unknown-task" if c.task not in project
-                                      else "duplicate-constraint",
-                                      "this constraint cannot be written", f"task {c.task}"))  # fmt: skip
+        if c.task not in project:
+            unwritable.append(Problem("unknown-task", "constrains a task the plan lacks",
+                                      f"task {c.task}"))
+        elif (c.task, c.is_start) in seen:
+            unwritable.append(Problem("duplicate-constraint", "only one of each kind can be "
+                                      "written", f"task {c.task}"))
         seen.add((c.task, c.is_start))
     if unwritable:
         raise ValidationError(unwritable)
@@ -432,7 +434,9 @@ def dumps(project: Project) -> str:
     links: dict[str, list[Link]] = {}
     for link in project.links:
         links.setdefault(link.successor, []).append(link)
-    constraints = {(c.task, c.is_start): c for c in project.constraints}
+    by_task: dict[tuple[str, bool], Constraint] = {
+        (c.task, c.is_start): c for c in project.constraints
+    }
     for task in project.tasks:
         lines += ["", "[[task]]", f"id = {_string(task.id)}"]
         if task.package is not None:
@@ -449,9 +453,10 @@ def dumps(project: Project) -> str:
         if task.id in links:
             lines.append(f"depends = [{', '.join(_link_text(lk) for lk in links.pop(task.id))}]")
         for is_start, key in ((True, "not_before"), (False, "not_after")):
-            if (c := constraints.get((task.id, is_start))) is not None:
+            found = by_task.get((task.id, is_start))
+            if found is not None:
                 edge = "start" if is_start else "end"
-                lines.append(f'{key} = "{_date_text(project, c.date, edge=edge)}"')
+                lines.append(f'{key} = "{_date_text(project, found.date, edge=edge)}"')
     return "\n".join(lines) + "\n"
 
 

@@ -39,11 +39,11 @@ _EN_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct"
 _DE_FULL = (
     "Januar", "Februar", "März", "April", "Mai", "Juni",
     "Juli", "August", "September", "Oktober", "November", "Dezember",
-)  # fmt: skip
+)
 _EN_FULL = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+)
 
 
 def _month_names() -> dict[str, int]:
@@ -168,7 +168,7 @@ class Month:
     def __radd__(self, months: int) -> Month:
         return self.__add__(months)
 
-    def __sub__(self, other: Month | int) -> int | Month:  # type: ignore[override]
+    def __sub__(self, other: Month | int) -> int | Month:
         if isinstance(other, Month):
             delta = relativedelta(self.first_day, other.first_day)
             return delta.years * 12 + delta.months

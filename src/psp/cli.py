@@ -46,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Examples
     --------
     >>> main(["check", "examples/digitale_werkstatt.toml", "--verbose"])
-    examples/digitale_werkstatt.toml: ok (25 tasks, 4 packages, 28 links)
+    examples/digitale_werkstatt.toml: ok (25 tasks, 4 packages, 30 links)
     0
     """
     args = _parser().parse_args(argv)

@@ -25,8 +25,16 @@ def as_dict(schedule: Schedule) -> dict[str, Any]:
     --------
     >>> import psp
     >>> s = psp.load("examples/digitale_werkstatt.toml").schedule()
-    >>> as_dict(s)["tasks"][0]
-    {'id': '1.1', 'start': '2020-09-01', 'finish': '2020-09-30', 'late_start': '2020-09-01', 'late_finish': '2020-09-30', 'total_float': 0, 'free_float': 0, 'critical': True}
+    >>> for key, value in as_dict(s)["tasks"][5].items():
+    ...     print(f"{key:12} {value}")
+    id           2.1
+    start        2020-11-01
+    finish       2020-11-30
+    late_start   2020-11-01
+    late_finish  2020-11-30
+    total_float  0
+    free_float   0
+    critical     True
     """
     return {
         "project": {
@@ -68,7 +76,7 @@ def as_json(schedule: Schedule, *, indent: int | None = 2) -> str:
 CSV_COLUMNS = (
     "id", "package", "name", "owners", "kind", "duration", "start", "finish",
     "late_start", "late_finish", "total_float", "free_float", "critical",
-)  # fmt: skip
+)
 
 
 def as_csv(schedule: Schedule) -> str:
@@ -90,7 +98,7 @@ def as_csv(schedule: Schedule) -> str:
             t.early_finish - t.early_start, t.start.isoformat(), t.finish.isoformat(),
             t.late_start_date.isoformat(), t.late_finish_date.isoformat(),
             t.total_float, t.free_float, int(t.critical),
-        ])  # fmt: skip
+        ])
     return out.getvalue()
 
 

@@ -1,0 +1,258 @@
+"""Laws every schedule obeys, checked on random plans from psp.testing's own strategies."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateutil.relativedelta import relativedelta
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import psp
+from psp.testing.strategies import months, plans
+from tests import reference
+
+ALL = plans(max_tasks=10, not_after=True)
+NO_DEADLINES = plans(max_tasks=10, not_after=False)
+
+
+def scheduled(s: psp.Schedule) -> list[psp.TaskSchedule]:
+    return [t for t in s if not t.task.is_level_of_effort]
+
+
+@given(ALL)
+def test_early_dates_equal_the_least_solution_found_by_relaxation(plan: psp.Project) -> None:
+    s = plan.schedule()
+    expected = reference.early_starts(plan)
+    assert {t.id: t.early_start for t in scheduled(s)} == expected
+    assert s.finish_period == reference.finish_of(plan, expected)
+
+
+@given(ALL)
+def test_early_dates_equal_longest_paths_by_bellman_ford(plan: psp.Project) -> None:
+    s = plan.schedule()
+    assert {t.id: t.early_start for t in scheduled(s)} == reference.early_starts_bellman_ford(plan)
+
+
+@given(ALL)
+def test_late_dates_equal_the_greatest_solution_found_by_relaxation(plan: psp.Project) -> None:
+    s = plan.schedule()
+    horizon = s.finish_period if s.end_period is None else s.end_period
+    expected = reference.late_finishes(plan, horizon)
+    assert {t.id: t.late_finish for t in scheduled(s)} == expected
+
+
+@given(ALL)
+def test_every_link_and_constraint_holds_in_the_early_dates(plan: psp.Project) -> None:
+    s = plan.schedule()
+    for link in plan.links:
+        p, q = s[link.predecessor], s[link.successor]
+        lag = link.lag
+        ok = {
+            "FS": q.early_start >= p.early_finish + lag,
+            "SS": q.early_start >= p.early_start + lag,
+            "FF": q.early_finish >= p.early_finish + lag,
+            "SF": q.early_finish >= p.early_start + lag,
+        }[link.type.value]
+        assert ok, link
+    for c in plan.constraints:
+        if c.is_start:
+            assert s[c.task].start >= c.date
+    for t in scheduled(s):
+        assert t.early_start >= 0
+        assert t.start >= plan.start
+
+
+@given(ALL)
+def test_late_dates_respect_every_link_the_end_and_every_deadline(plan: psp.Project) -> None:
+    s = plan.schedule()
+    horizon = s.finish_period if s.end_period is None else s.end_period
+    for link in plan.links:
+        p, q = s[link.predecessor], s[link.successor]
+        lag = link.lag
+        ok = {
+            "FS": q.late_start >= p.late_finish + lag,
+            "SS": q.late_start >= p.late_start + lag,
+            "FF": q.late_finish >= p.late_finish + lag,
+            "SF": q.late_finish >= p.late_start + lag,
+        }[link.type.value]
+        assert ok, link
+    for t in scheduled(s):
+        assert t.late_finish <= horizon
+        assert t.total_float == t.late_start - t.early_start == t.late_finish - t.early_finish
+    for c in plan.constraints:
+        if not c.is_start:
+            assert s[c.task].late_finish <= plan.calendar.end_boundary(c.date)
+            if s[c.task].late_finish > s[c.task].late_start:  # a milestone has no last day
+                assert s[c.task].late_finish_date <= c.date
+
+
+@given(plans(max_tasks=10, end=False))
+def test_total_float_at_least_free_float_at_least_zero_without_an_end(plan: psp.Project) -> None:
+    s = plan.schedule()
+    for t in s:
+        assert t.total_float >= t.free_float >= 0, t.id
+
+
+@given(plans(max_tasks=7, end=False))
+def test_free_float_is_the_largest_slip_that_moves_nothing_else(plan: psp.Project) -> None:
+    s = plan.schedule()
+    base = reference.early_starts(plan)
+    finish = reference.finish_of(plan, base)
+    for t in scheduled(s):
+        slip = 0
+        while True:
+            moved = reference.early_starts(plan, {t.id: base[t.id] + slip + 1})
+            others = {k: v for k, v in moved.items() if k != t.id}
+            if others != {k: v for k, v in base.items() if k != t.id} or (
+                reference.finish_of(plan, moved) != finish
+            ):
+                break
+            slip += 1
+        assert t.free_float == slip, t.id
+
+
+@given(plans(max_tasks=7, end=False))
+def test_total_float_is_the_largest_slip_that_keeps_the_finish(plan: psp.Project) -> None:
+    s = plan.schedule()
+    base = reference.early_starts(plan)
+    finish = reference.finish_of(plan, base)
+    for t in scheduled(s):
+        slip = 0
+        while reference.finish_of(plan, reference.early_starts(
+                plan, {t.id: base[t.id] + slip + 1})) == finish:
+            slip += 1
+        assert t.total_float == slip, t.id
+
+
+@given(NO_DEADLINES)
+def test_critical_path_has_the_least_float_and_ends_at_the_finish(plan: psp.Project) -> None:
+    s = plan.schedule()
+    tasks = scheduled(s)
+    if not tasks:
+        assert s.critical_path == ()
+        return
+    least = min(t.total_float for t in tasks)
+    assert s.critical_path
+    assert set(s.critical_path) == {t.id for t in tasks if t.total_float == least}
+    assert max(s[i].early_finish for i in s.critical_path) == s.finish_period
+    position = {task_id: n for n, task_id in enumerate(s.critical_path)}
+    for link in plan.links:  # topological order
+        if link.predecessor in position and link.successor in position:
+            assert position[link.predecessor] < position[link.successor]
+    assert not any(t.critical for t in s if t.task.is_level_of_effort)
+
+
+@given(NO_DEADLINES)
+def test_the_critical_path_does_not_depend_on_the_end(plan: psp.Project) -> None:
+    """Without deadlines every total float moves with the end by the same amount."""
+    import attrs
+
+    s = plan.schedule()
+    later = plan.calendar.last_day(s.finish_period + 5)
+    assert attrs.evolve(plan, end=later).schedule().critical_path == (
+        attrs.evolve(plan, end=None).schedule().critical_path
+    )
+
+
+EXAMPLE = psp.load("examples/digitale_werkstatt.toml")
+
+
+@given(ALL, months(min_value=psp.Month(1990, 1), max_value=psp.Month(2060, 12)))
+@example(EXAMPLE, psp.Month(2024, 2))  # a leap February: 29 days
+@example(EXAMPLE, psp.Month(2023, 2))  # 28 days
+@example(EXAMPLE, psp.Month(2021, 1))  # 31 days
+@example(EXAMPLE, psp.Month(2021, 4))  # 30 days
+def test_moving_the_start_moves_every_date_by_whole_months(
+    plan: psp.Project, new_start: psp.Month
+) -> None:
+    old = plan.schedule()
+    moved = plan.with_start(new_start).schedule()
+    months_moved = new_start - psp.Month.from_date(plan.start)
+    one_day = dt.timedelta(days=1)
+
+    def shifted(day: dt.date, *, finish: bool) -> dt.date:
+        # A finish is the day before a boundary; move the boundary, then step back.
+        if finish:
+            return day + one_day + relativedelta(months=months_moved) - one_day
+        return day + relativedelta(months=months_moved)
+
+    for a, b in zip(old, moved, strict=True):
+        milestone = a.early_start == a.early_finish
+        assert b.start == shifted(a.start, finish=milestone and a.at_period_end)
+        assert b.finish == shifted(a.finish, finish=not milestone or a.at_period_end)
+        assert (b.total_float, b.free_float, b.critical) == (
+            a.total_float, a.free_float, a.critical)
+    assert moved.critical_path == old.critical_path
+    assert moved.finish == shifted(old.finish, finish=old.finish_period > 0)
+    assert moved.slack == old.slack
+
+
+@given(plans(max_tasks=8, units=["day", "week"]), st.integers(-400, 400))
+def test_moving_a_day_or_week_plan_moves_every_date_by_whole_periods(
+    plan: psp.Project, periods: int
+) -> None:
+    step = dt.timedelta(days=periods * (7 if plan.unit is psp.Unit.WEEK else 1))
+    old = plan.schedule()
+    moved = plan.with_start(plan.start + step).schedule()
+    for a, b in zip(old, moved, strict=True):
+        assert (b.start, b.finish) == (a.start + step, a.finish + step)
+        assert (b.total_float, b.free_float) == (a.total_float, a.free_float)
+
+
+@given(ALL, st.data())
+def test_a_longer_lag_never_makes_an_early_date_earlier(plan: psp.Project, data: st.DataObject) -> None:
+    import attrs
+
+    if not plan.links:
+        return
+    n = data.draw(st.integers(0, len(plan.links) - 1))
+    extra = data.draw(st.integers(1, 4))
+    links = list(plan.links)
+    links[n] = attrs.evolve(links[n], lag=links[n].lag + extra)
+    before, after = plan.schedule(), attrs.evolve(plan, links=links).schedule()
+    for a, b in zip(before, after, strict=True):
+        assert b.early_start >= a.early_start and b.early_finish >= a.early_finish, a.id
+    assert after.finish_period >= before.finish_period
+
+
+@given(ALL, st.data())
+def test_a_longer_duration_never_makes_an_early_date_earlier(
+    plan: psp.Project, data: st.DataObject
+) -> None:
+    """Holds unless the task is pulled by its finish (FF/SF in): see test_duration_paradox."""
+    import attrs
+
+    candidates = [
+        t for t in plan.tasks
+        if t.kind is psp.TaskKind.WORK
+        and not any(lk.successor == t.id and lk.type.value in ("FF", "SF") for lk in plan.links)
+    ]
+    if not candidates:
+        return
+    task = data.draw(st.sampled_from(candidates))
+    longer = attrs.evolve(task, duration=task.duration + data.draw(st.integers(1, 4)))
+    tasks = [longer if t.id == task.id else t for t in plan.tasks]
+    before, after = plan.schedule(), attrs.evolve(plan, tasks=tasks).schedule()
+    for a, b in zip(before, after, strict=True):
+        assert b.early_start >= a.early_start and b.early_finish >= a.early_finish, a.id
+    assert after.finish_period >= before.finish_period
+
+
+@given(ALL)
+def test_dump_then_load_gives_the_same_plan_and_schedule(plan: psp.Project) -> None:
+    again = psp.loads(psp.dumps(plan))
+    assert again == plan
+    assert again.schedule() == plan.schedule()
+
+
+@given(plans(max_tasks=6, units=["month", "week", "day"], not_after=True))
+def test_every_unit_schedules_the_same_periods(plan: psp.Project) -> None:
+    import attrs
+
+    as_days = attrs.evolve(
+        plan, unit="day", end=None, constraints=[]
+    )
+    as_plan = attrs.evolve(plan, end=None, constraints=[])
+    a, b = as_plan.schedule(), as_days.schedule()
+    assert a.early_start == b.early_start and a.total_float == b.total_float
