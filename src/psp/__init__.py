@@ -16,6 +16,7 @@ from psp._engine import PackageSchedule, Schedule, TaskSchedule, schedule
 from psp._errors import (
     DateAlignmentError,
     DateParseError,
+    DateRangeError,
     FieldError,
     FieldTypeError,
     FileReadError,
@@ -39,6 +40,7 @@ __all__ = [
     "ConstraintKind",
     "DateAlignmentError",
     "DateParseError",
+    "DateRangeError",
     "FieldError",
     "FieldTypeError",
     "FileReadError",

@@ -280,8 +280,17 @@ class Schedule:
 
     # --- display -------------------------------------------------------------------------
 
-    def table(self, lang: Lang = "de") -> tuple[list[str], list[list[str]], list[str]]:
-        """Header, rows and a CSS class per row (package / task / critical) for display."""
+    def table(
+        self, lang: Lang = "de", *, name_width: int | None = None
+    ) -> tuple[list[str], list[list[str]], list[str]]:
+        """Header, rows and a CSS class per row (package / task / critical) for display.
+
+        Names are cut to ``name_width`` characters when it is given.
+        """
+
+        def name(text: str) -> str:
+            return text if name_width is None else shorten(text, name_width)
+
         heads = {
             "de": ["Nr.", "Aufgabe", "Verantw.", "Beginn", "Ende", "Dauer", "GP", "FP", "krit."],
             "en": ["id", "task", "owner", "start", "finish", "dur.", "TF", "FF", "crit."],
@@ -301,14 +310,14 @@ class Schedule:
                     else [label(rolled.early_start, rolled.early_finish, "start"),
                           label(rolled.early_start, rolled.early_finish, "finish")]
                 )
-                rows.append([rolled.id, shorten(rolled.package.name, 48), "", *span,
+                rows.append([rolled.id, name(rolled.package.name), "", *span,
                              "", "", "", ""])
                 classes.append("package")
             for ts in by_package.get(key, []):
                 loe = ts.task.kind is TaskKind.LEVEL_OF_EFFORT
                 dur = "LoE" if loe else str(ts.early_finish - ts.early_start)
                 rows.append([
-                    ts.id, shorten(ts.task.name, 48), ts.task.owner_label,
+                    ts.id, name(ts.task.name), ts.task.owner_label,
                     label(ts.early_start, ts.early_finish, "start"),
                     label(ts.early_start, ts.early_finish, "finish"),
                     dur,
@@ -348,7 +357,7 @@ class Schedule:
         >>> print(s.to_text("en").splitlines()[1])
         start 2020-09-01 · computed finish 2021-08-31 · contractual end 2021-08-31 · slack +0 months
         """
-        heads, rows, _ = self.table(lang)
+        heads, rows, _ = self.table(lang, name_width=48)
         head, line, path = self.summary(lang)
         table = text_table(heads, rows, align="<<<<<>>><")
         return "\n".join([head, line, "", table, "", path])

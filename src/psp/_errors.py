@@ -19,6 +19,7 @@ import attrs
 __all__ = [
     "DateAlignmentError",
     "DateParseError",
+    "DateRangeError",
     "FieldError",
     "FieldTypeError",
     "FileReadError",
@@ -66,6 +67,12 @@ class DateAlignmentError(PlanError, ValueError):
     """
 
     code: ClassVar[str] = "date-misaligned"
+
+
+class DateRangeError(PlanError, ValueError):
+    """A period lies outside the dates Python can represent (years 1 to 9999)."""
+
+    code: ClassVar[str] = "date-out-of-range"
 
 
 class FieldError(PlanError, ValueError):

@@ -168,7 +168,9 @@ def _date_problems(project: Project) -> list[Problem]:
 
 def _graph(project: Project) -> tuple[nx.DiGraph[int], list[tuple[int, int, Link]]]:
     """The DiGraph of links whose ends exist, differ and are not level of effort."""
-    index = {t.id: i for i, t in enumerate(project.tasks)}
+    index: dict[str, int] = {}
+    for i, task in enumerate(project.tasks):
+        index.setdefault(task.id, i)  # a duplicate id is reported elsewhere; use the first
     scheduled = [i for i, t in enumerate(project.tasks) if not t.is_level_of_effort]
     edges: list[tuple[int, int, Link]] = []
     for link in project.links:

@@ -21,7 +21,13 @@ from typing import Literal
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from psp._errors import DateAlignmentError, DateParseError, FieldError, FieldTypeError
+from psp._errors import (
+    DateAlignmentError,
+    DateParseError,
+    DateRangeError,
+    FieldError,
+    FieldTypeError,
+)
 
 __all__ = [
     "Calendar",
@@ -158,7 +164,7 @@ class Month:
     @property
     def last_day(self) -> dt.date:
         """The last day of the month (28, 29, 30 or 31)."""
-        return self.first_day + relativedelta(months=1, days=-1)
+        return self.first_day + relativedelta(day=31)
 
     def __add__(self, months: int) -> Month:
         if isinstance(months, bool) or not isinstance(months, int):
@@ -294,15 +300,28 @@ class Calendar:
 
     def first_day(self, period: int) -> dt.date:
         """The first day of a period (periods before 0 lie before the project start)."""
-        if self.unit is Unit.MONTH:
-            return self.start + relativedelta(months=period)
-        return self.start + dt.timedelta(days=period * self._days)
+        try:
+            if self.unit is Unit.MONTH:
+                return self.start + relativedelta(months=period)
+            return self.start + dt.timedelta(days=period * self._days)
+        except (OverflowError, ValueError):
+            raise self._out_of_range(period) from None
 
     def last_day(self, period: int) -> dt.date:
         """The last day of a period."""
-        if self.unit is Unit.MONTH:
-            return self.start + relativedelta(months=period + 1, days=-1)
-        return self.start + dt.timedelta(days=(period + 1) * self._days - 1)
+        try:
+            if self.unit is Unit.MONTH:
+                # day=31 is absolute and clamps to the month's length: its last day.
+                return self.start + relativedelta(months=period, day=31)
+            return self.start + dt.timedelta(days=(period + 1) * self._days - 1)
+        except (OverflowError, ValueError):
+            raise self._out_of_range(period) from None
+
+    def _out_of_range(self, period: int) -> DateRangeError:
+        return DateRangeError(
+            f"period {period} of a plan in {self.unit.value}s starting {format_date(self.start)} "
+            "lies outside the years 1 to 9999"
+        )
 
     @property
     def _days(self) -> int:

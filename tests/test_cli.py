@@ -1,0 +1,92 @@
+"""The command line, run as a user runs it: a separate process, real files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+EXAMPLE = "examples/digitale_werkstatt.toml"
+
+
+def psp_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "psp", *args], capture_output=True,
+                          text=True, encoding="utf-8", check=False)
+
+
+def test_check_ok_is_silent_and_exits_0() -> None:
+    result = psp_cli("check", EXAMPLE)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_check_prints_one_line_per_problem_and_exits_1() -> None:
+    result = psp_cli("check", "tests/data/errors/many_problems.toml")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 7
+    assert all(line.startswith("tests/data/errors/many_problems.toml: ") for line in lines)
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_check_a_missing_file() -> None:
+    result = psp_cli("check", "no/such/plan.toml")
+    assert result.returncode == 1
+    assert result.stdout.startswith("no/such/plan.toml: cannot read the plan file")
+
+
+def test_schedule_text_shows_the_table_and_critical_path() -> None:
+    result = psp_cli("schedule", EXAMPLE)
+    assert result.returncode == 0
+    out = result.stdout
+    assert "Digitale Werkstatt für den Mittelstand – MACH 4.0" in out
+    assert "berechnetes Ende 31.08.2021" in out and "Puffer +0 Monate" in out
+    assert "Kritischer Pfad: 1.1 → 1.3 → 1.4 → 1.5 → 2.1 → 2.2 → 2.3 → 2.10 → 3.1 → 4.2" in out
+    row = next(line for line in out.splitlines() if line.startswith("3.1 "))
+    assert "Mär'21" in row and "Jun'21" in row and row.rstrip().endswith("*")
+    english = psp_cli("schedule", EXAMPLE, "--lang", "en").stdout
+    assert "critical path: 1.1 →" in english and "Mar'21" in english
+
+
+def test_schedule_json_has_the_fixed_form() -> None:
+    result = psp_cli("schedule", EXAMPLE, "--format", "json")
+    data = json.loads(result.stdout)
+    assert set(data) == {"project", "critical_path", "tasks"}
+    assert data["project"] == {"start": "2020-09-01", "finish": "2021-08-31",
+                               "end": "2021-08-31", "slack": 0}
+    assert data["critical_path"][-3:] == ["4.2", "4.4", "4.5"]
+    t = next(t for t in data["tasks"] if t["id"] == "2.4")
+    assert t == {"id": "2.4", "start": "2020-12-01", "finish": "2021-01-31",
+                 "late_start": "2021-01-01", "late_finish": "2021-02-28",
+                 "total_float": 1, "free_float": 1, "critical": False}
+
+
+def test_schedule_json_without_an_end_has_nulls(tmp_path: Path) -> None:
+    plan = tmp_path / "p.toml"
+    plan.write_text('[project]\nname = "x"\nstart = "2020-09"\n[[task]]\nid = "a"\n'
+                    'duration = 2\n', encoding="utf-8")
+    data = json.loads(psp_cli("schedule", str(plan), "--format", "json").stdout)
+    assert data["project"] == {"start": "2020-09-01", "finish": "2020-10-31", "end": None,
+                               "slack": None}
+
+
+def test_schedule_csv() -> None:
+    rows = list(csv.DictReader(io.StringIO(psp_cli("schedule", EXAMPLE, "--format",
+                                                   "csv").stdout)))
+    assert len(rows) == 25
+    row = next(r for r in rows if r["id"] == "1.3")
+    assert (row["owners"], row["duration"], row["start"], row["finish"], row["critical"]) == (
+        "3win+AGIT", "2", "2020-09-01", "2020-10-31", "1")
+
+
+def test_schedule_of_a_broken_file_reports_on_stderr() -> None:
+    result = psp_cli("schedule", "tests/data/errors/cycle.toml")
+    assert result.returncode == 1 and result.stdout == ""
+    assert "a → b → c → a" in result.stderr
+
+
+def test_usage_errors_exit_2() -> None:
+    assert psp_cli("schedule", EXAMPLE, "--format", "xml").returncode == 2
+    assert psp_cli().returncode == 2

@@ -1,0 +1,92 @@
+"""Model objects: immutable, checked on construction, with messages naming the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+
+import psp
+from psp import Constraint, Link, Month, Package, Project, Task, TaskKind
+
+
+def test_objects_are_immutable() -> None:
+    task = Task("a", duration=1)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        task.duration = 2  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: Task("", duration=1), "Task.id: expected a non-empty id"),
+        (lambda: Task(" a", duration=1), "Task.id: expected a non-empty id"),
+        (lambda: Task("a=b", duration=1), "Task.id"),
+        (lambda: Task(3, duration=1), "Task.id: expected an id (text), got 3"),
+        (lambda: Task("a", duration=-1), "Task.duration: expected a whole number of periods ≥ 0"),
+        (lambda: Task("a", duration=True), "Task.duration: expected a whole number"),
+        (lambda: Task("a", duration=0, kind="work"), "Task.duration: expected ≥ 1 for work"),
+        (lambda: Task("a", duration=2, kind="milestone"), "expected 0 for a milestone"),
+        (lambda: Task("a", duration=2, kind="level_of_effort"), "none for level of effort"),
+        (lambda: Task("a", kind="hammock"), "Task.kind: expected one of work, milestone"),
+        (lambda: Task("a", owners="3win+AGIT"), "Task.owners: expected a set of names"),
+        (lambda: Task("a", owners=["  "]), "Task.owners: expected non-empty names"),
+        (lambda: Link("a", "b", "XY"), "Link.type: expected one of FS, SS, FF, SF, got 'XY'"),
+        (lambda: Link("a", "b", lag=1.5), "Link.lag: expected a whole number of periods"),
+        (lambda: Project("x", "2020-09"), "Project.start: expected a datetime.date or a psp.Month"),
+        (lambda: Project("x", Month(2020, 9), tasks=["a"]), "Project.tasks: expected Task objects"),
+        (lambda: Project("x", Month(2020, 9), unit="year"), "Project.unit: expected one of month"),
+        (lambda: Constraint("a", "sometime", dt.date(2020, 1, 1)), "Constraint.kind"),
+    ],
+)
+def test_construction_errors_name_field_expected_and_got(make, message: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(psp.FieldError) as info:
+        make()
+    assert message in str(info.value)
+    assert isinstance(info.value, ValueError)
+
+
+def test_wrong_types_are_also_type_errors() -> None:
+    with pytest.raises(TypeError):
+        Task("a", duration="2")  # type: ignore[arg-type]
+
+
+def test_kind_follows_duration_and_owner_label_reads_like_the_seed() -> None:
+    assert Task("a", duration=3).kind is TaskKind.WORK
+    assert Task("m").kind is TaskKind.MILESTONE
+    assert Task("x", owners=["AGIT", "3win"]).owner_label == "3win+AGIT"
+    assert Link("a", "b", "ss").type is psp.LinkType.SS
+
+
+def test_equal_plans_compare_equal_however_links_were_listed() -> None:
+    tasks = [Task("a", duration=1), Task("b", duration=1), Task("c", duration=1)]
+    one = Project("x", Month(2020, 9), tasks=tasks, links=[Link("b", "c"), Link("a", "b")])
+    two = Project("x", Month(2020, 9), tasks=tasks, links=[Link("a", "b"), Link("b", "c")])
+    assert one == two and hash(one) == hash(two)
+    assert one.links == (Link("a", "b"), Link("b", "c"))
+
+
+def test_lookups() -> None:
+    plan = Project("x", Month(2020, 9), packages=[Package("AP1", "Eins")],
+                   tasks=[Task("a", package="AP1", duration=1), Task("b", duration=1)])
+    assert plan.task("a").package == "AP1"
+    assert plan.tasks_in("AP1") == (plan.task("a"),)
+    assert "a" in plan and "z" not in plan and len(plan) == 2
+    assert [t.id for t in plan] == ["a", "b"]
+    with pytest.raises(psp.UnknownIdError, match="no task 'z'"):
+        plan.task("z")
+    with pytest.raises(psp.UnknownIdError, match="no package 'AP2'"):
+        plan.package("AP2")
+
+
+def test_with_start_moves_end_and_constraints_by_whole_periods() -> None:
+    plan = Project("x", Month(2020, 9), end=dt.date(2021, 8, 31),
+                   tasks=[Task("a", duration=1)],
+                   constraints=[Constraint("a", "start_no_earlier_than", Month(2021, 6)),
+                                Constraint("a", "finish_no_later_than", Month(2021, 2))])
+    moved = plan.with_start(Month(2020, 12))
+    assert moved.start == dt.date(2020, 12, 1)
+    assert moved.end == dt.date(2021, 11, 30)
+    assert [c.date for c in moved.constraints] == [dt.date(2021, 9, 1), dt.date(2021, 5, 31)]
+    assert plan.end == dt.date(2021, 8, 31)  # the original is untouched
