@@ -114,6 +114,13 @@ class PackageSchedule:
     """A work package rolled up from its tasks: earliest start, latest finish.
 
     ``early_start``/``early_finish`` are ``None`` for a package without tasks.
+
+    Examples
+    --------
+    >>> import psp
+    >>> ap3 = psp.load("examples/digitale_werkstatt.toml").schedule().package("AP3")
+    >>> ap3.start, ap3.finish, ap3.task_ids
+    (datetime.date(2021, 3, 1), datetime.date(2021, 6, 30), ('3.1', '3.2', '3.3'))
     """
 
     package: Package

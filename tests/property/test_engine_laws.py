@@ -201,7 +201,9 @@ def test_moving_a_day_or_week_plan_moves_every_date_by_whole_periods(
 
 
 @given(ALL, st.data())
-def test_a_longer_lag_never_makes_an_early_date_earlier(plan: psp.Project, data: st.DataObject) -> None:
+def test_a_longer_lag_never_makes_an_early_date_earlier(
+    plan: psp.Project, data: st.DataObject
+) -> None:
     import attrs
 
     if not plan.links:

@@ -28,9 +28,13 @@ from psp._time import Calendar, Month, Unit
 __all__ = ["months", "plans"]
 
 
+FIRST_MONTH = Month(1990, 1)
+LAST_MONTH = Month(2090, 12)
+
+
 @st.composite
 def months(
-    draw: st.DrawFn, *, min_value: Month = Month(1990, 1), max_value: Month = Month(2090, 12)
+    draw: st.DrawFn, *, min_value: Month = FIRST_MONTH, max_value: Month = LAST_MONTH
 ) -> Month:
     """Calendar months between two months (inclusive); shrinks towards ``min_value``.
 
@@ -52,7 +56,7 @@ _KINDS = ("work", "milestone", "level_of_effort")
 
 
 @st.composite
-def plans(
+def plans(  # noqa: D417 (hypothesis supplies draw)
     draw: st.DrawFn,
     *,
     min_tasks: int = 1,
@@ -84,7 +88,9 @@ def plans(
     link_types : sequence of LinkType or str
         Which link types to draw (the first is what failing examples shrink to).
     max_lag : int
-        Largest lag; with ``leads`` also the largest lead (negative lag).
+        Largest lag, and with ``leads`` also the largest lead.
+    leads : bool
+        Whether negative lags (leads) may appear.
     milestones, level_of_effort : bool
         Whether such tasks may appear.
     not_before, not_after : bool
