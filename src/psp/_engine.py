@@ -18,7 +18,7 @@ from collections.abc import Iterator
 import attrs
 
 from psp._errors import UnknownIdError
-from psp._graph import network
+from psp._graph import compress, network
 from psp._model import LinkType, Package, Project, Task, TaskKind
 from psp._render import html_table, shorten, text_table
 from psp._time import Calendar, Lang, Unit, format_date
@@ -446,29 +446,33 @@ def schedule(project: Project) -> Schedule:
         else:
             upper[i] = cal.end_boundary(c.date)
 
-    preds: list[list[tuple[int, int]]] = [[] for _ in range(n)]
-    succs: list[list[tuple[int, int]]] = [[] for _ in range(n)]
-    for u, v, link in net.links:
+    links = project.links
+    tails, heads = net.tails, net.heads
+    weights = [0] * len(tails)
+    for k, position in enumerate(net.links):
+        link = links[position]
         w = link.lag
         if link.type in _FROM_FINISH:
-            w += dur[u]
+            w += dur[tails[k]]
         if link.type in _TO_FINISH:
-            w -= dur[v]
-        preds[v].append((u, w))
-        succs[u].append((v, w))
+            w -= dur[heads[k]]
+        weights[k] = w
+    into, (pred, pred_w) = compress(n, heads, tails, weights)
+    out, (succ, succ_w) = compress(n, tails, heads, weights)
 
     order = net.order
     es = list(lower)
     for v in order:
         best = es[v]
-        for u, w in preds[v]:
-            if es[u] + w > best:
-                best = es[u] + w
+        for j in range(into[v], into[v + 1]):
+            if es[pred[j]] + pred_w[j] > best:
+                best = es[pred[j]] + pred_w[j]
         es[v] = best
     at_end = [False] * n
-    for u, v, link in net.links:
+    for k, position in enumerate(net.links):
         # A milestone is dated at the end of the period before it when a predecessor's
         # finish drives it, and its own lower bound (project start, not_before) does not.
+        u, v, link = tails[k], heads[k], links[position]
         if dur[v] == 0 and link.type in _FROM_FINISH and lower[v] < es[v]:
             at_end[v] = at_end[v] or es[u] + link.lag + dur[u] == es[v]
     ef = [es[i] + dur[i] for i in range(n)]
@@ -481,9 +485,9 @@ def schedule(project: Project) -> Schedule:
         latest = horizon - dur[u]
         if u in upper and upper[u] - dur[u] < latest:
             latest = upper[u] - dur[u]
-        for v, w in succs[u]:
-            if ls[v] - w < latest:
-                latest = ls[v] - w
+        for j in range(out[u], out[u + 1]):
+            if ls[succ[j]] - succ_w[j] < latest:
+                latest = ls[succ[j]] - succ_w[j]
         ls[u] = latest
     lf = [ls[i] + dur[i] for i in range(n)]
     tf = [ls[i] - es[i] for i in range(n)]
@@ -491,9 +495,10 @@ def schedule(project: Project) -> Schedule:
     ff = [0] * n
     for u in order:
         free = finish - ef[u]
-        for v, w in succs[u]:
-            if es[v] - es[u] - w < free:
-                free = es[v] - es[u] - w
+        for j in range(out[u], out[u + 1]):
+            slack = es[succ[j]] - es[u] - succ_w[j]
+            if slack < free:
+                free = slack
         ff[u] = free
 
     span = finish if end is None else max(end, finish)
