@@ -1,6 +1,5 @@
 """Doctests and docs examples run from the repository root, whatever the caller's folder."""
 
-import os
 from pathlib import Path
 
 import pytest
@@ -14,4 +13,3 @@ def _run_from_root(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 collect_ignore = ["benchmarks"]
-os.environ.setdefault("MPLBACKEND", "Agg")

@@ -13,6 +13,17 @@ import networkx as nx
 import psp
 
 
+def link_holds(link: psp.Link, pred: tuple[int, int], succ: tuple[int, int]) -> bool:
+    """Whether ``(start, finish)`` periods of predecessor and successor satisfy a link."""
+    (p_start, p_finish), (s_start, s_finish), lag = pred, succ, link.lag
+    return {
+        "FS": s_start >= p_finish + lag,
+        "SS": s_start >= p_start + lag,
+        "FF": s_finish >= p_finish + lag,
+        "SF": s_finish >= p_start + lag,
+    }[link.type.value]
+
+
 def lower_bounds(project: psp.Project) -> dict[str, int]:
     """Each scheduled task's earliest start allowed by the project start and not_before."""
     cal = project.calendar

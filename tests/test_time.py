@@ -41,7 +41,7 @@ from psp import Calendar, Month, parse_date
     ],
 )
 def test_month_parse_reads_what_project_leads_write(text: str, year: int, month: int) -> None:
-    assert Month.parse(text) == Month(year, month)
+    assert Month.from_string(text) == Month(year, month)
 
 
 @pytest.mark.parametrize(
@@ -50,7 +50,7 @@ def test_month_parse_reads_what_project_leads_write(text: str, year: int, month:
 )
 def test_month_parse_rejects_and_shows_the_text(text: str) -> None:
     with pytest.raises(psp.DateParseError) as info:
-        Month.parse(text)
+        Month.from_string(text)
     assert repr(text) in str(info.value)
     assert info.value.code == "date-unreadable"
     assert isinstance(info.value, ValueError) and isinstance(info.value, psp.PlanError)

@@ -39,7 +39,7 @@ class PlanError(Exception):
     --------
     >>> import psp
     >>> try:
-    ...     psp.Month.parse("Smarch 2021")
+    ...     psp.Month.from_string("Smarch 2021")
     ... except psp.PlanError as err:
     ...     print(err.code)
     date-unreadable

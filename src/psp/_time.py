@@ -135,7 +135,7 @@ class Month:
         return cls(day.year, day.month)
 
     @classmethod
-    def parse(cls, text: str) -> Month:
+    def from_string(cls, text: str) -> Month:
         """Read a month as project leads write it.
 
         Accepts ``2020-09``, ``09/2020``, ``09.2020``, ``Sep 2020``, ``September 2020``,
@@ -150,7 +150,7 @@ class Month:
 
         Examples
         --------
-        >>> Month.parse("Mär'21"), Month.parse("09/2020"), Month.parse("Okt 20")
+        >>> Month.from_string("Mär'21"), Month.from_string("09/2020"), Month.from_string("Okt 20")
         (Month(year=2021, month=3), Month(year=2020, month=9), Month(year=2020, month=10))
         """
         month, _day = _read(text)

@@ -47,14 +47,8 @@ def test_every_link_and_constraint_holds_in_the_early_dates(plan: psp.Project) -
     s = plan.schedule()
     for link in plan.links:
         p, q = s[link.predecessor], s[link.successor]
-        lag = link.lag
-        ok = {
-            "FS": q.early_start >= p.early_finish + lag,
-            "SS": q.early_start >= p.early_start + lag,
-            "FF": q.early_finish >= p.early_finish + lag,
-            "SF": q.early_finish >= p.early_start + lag,
-        }[link.type.value]
-        assert ok, link
+        assert reference.link_holds(link, (p.early_start, p.early_finish),
+                                    (q.early_start, q.early_finish)), link
     for c in plan.constraints:
         if c.is_start:
             assert s[c.task].start >= c.date
@@ -69,14 +63,8 @@ def test_late_dates_respect_every_link_the_end_and_every_deadline(plan: psp.Proj
     horizon = s.finish_period if s.end_period is None else s.end_period
     for link in plan.links:
         p, q = s[link.predecessor], s[link.successor]
-        lag = link.lag
-        ok = {
-            "FS": q.late_start >= p.late_finish + lag,
-            "SS": q.late_start >= p.late_start + lag,
-            "FF": q.late_finish >= p.late_finish + lag,
-            "SF": q.late_finish >= p.late_start + lag,
-        }[link.type.value]
-        assert ok, link
+        assert reference.link_holds(link, (p.late_start, p.late_finish),
+                                    (q.late_start, q.late_finish)), link
     for t in scheduled(s):
         assert t.late_finish <= horizon
         assert t.total_float == t.late_start - t.early_start == t.late_finish - t.early_finish
