@@ -8,6 +8,8 @@ order the links come. Slow (O(tasks × links)) and obviously right.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import networkx as nx
 
 import psp
@@ -56,6 +58,17 @@ def early_starts(project: psp.Project, extra: dict[str, int] | None = None) -> d
                 start[s] = need
                 changed = True
     return start
+
+
+def largest_slip(
+    project: psp.Project, task_id: str, still_fine: Callable[[dict[str, int]], bool]
+) -> int:
+    """How far a task can be pushed past its early start while ``still_fine(new starts)``."""
+    base = early_starts(project)
+    slip = 0
+    while still_fine(early_starts(project, {task_id: base[task_id] + slip + 1})):
+        slip += 1
+    return slip
 
 
 def finish_of(project: psp.Project, starts: dict[str, int]) -> int:

@@ -88,15 +88,14 @@ def test_free_float_is_the_largest_slip_that_moves_nothing_else(plan: psp.Projec
     base = reference.early_starts(plan)
     finish = reference.finish_of(plan, base)
     for t in scheduled(s):
-        slip = 0
-        while True:
-            moved = reference.early_starts(plan, {t.id: base[t.id] + slip + 1})
-            others = {k: v for k, v in moved.items() if k != t.id}
-            if others != {k: v for k, v in base.items() if k != t.id} or (
-                reference.finish_of(plan, moved) != finish
-            ):
-                break
-            slip += 1
+        others = {k: v for k, v in base.items() if k != t.id}
+
+        def nothing_else_moved(moved: dict[str, int], tid: str = t.id,
+                               others: dict[str, int] = others) -> bool:
+            return ({k: v for k, v in moved.items() if k != tid} == others
+                    and reference.finish_of(plan, moved) == finish)
+
+        slip = reference.largest_slip(plan, t.id, nothing_else_moved)
         assert t.free_float == slip, t.id
 
 
@@ -106,10 +105,8 @@ def test_total_float_is_the_largest_slip_that_keeps_the_finish(plan: psp.Project
     base = reference.early_starts(plan)
     finish = reference.finish_of(plan, base)
     for t in scheduled(s):
-        slip = 0
-        while reference.finish_of(plan, reference.early_starts(
-                plan, {t.id: base[t.id] + slip + 1})) == finish:
-            slip += 1
+        slip = reference.largest_slip(
+            plan, t.id, lambda moved: reference.finish_of(plan, moved) == finish)
         assert t.total_float == slip, t.id
 
 
