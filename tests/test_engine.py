@@ -182,3 +182,25 @@ def test_the_duration_paradox_is_real_and_documented() -> None:
     short, longer = plan(2), plan(5)
     assert (short["w"].early_start, short.finish_period) == (8, 28)
     assert (longer["w"].early_start, longer.finish_period) == (5, 25)
+
+
+def test_facts_restated_from_taskjugglers_depends_case() -> None:
+    """TaskJuggler's scheduler test ``Depends.tjp`` (GPL; facts restated, file not copied).
+
+    Project start 2007-04-02; t1 lasts one calendar week; t2 depends on t1; t3 depends on
+    t2 with a one-week calendar gap; TaskJuggler fixes t1 to end 2007-04-09, t2 to run
+    2007-04-09 – 2007-04-16 and t3 2007-04-23 – 2007-04-30. Its ends are exclusive
+    (midnight), so psp's inclusive finishes are the day before. And a task that depends on
+    another's start (``onstart``) begins with it, as SS does.
+    """
+    week = 7
+    plan = Project("tj", dt.date(2007, 4, 2), unit="day", tasks=[
+        Task("t1", duration=week), Task("t2", duration=week), Task("t3", duration=week),
+        Task("t4", duration=week), Task("t5", duration=week)],
+        links=[Link("t1", "t2"), Link("t2", "t3", lag=week), Link("t3", "t4", lag=4),
+               Link("t4", "t5", "SS")])
+    s = plan.schedule()
+    assert s["t1"].finish == dt.date(2007, 4, 9) - dt.timedelta(days=1)
+    assert (s["t2"].start, s["t2"].finish) == (dt.date(2007, 4, 9), dt.date(2007, 4, 15))
+    assert (s["t3"].start, s["t3"].finish) == (dt.date(2007, 4, 23), dt.date(2007, 4, 29))
+    assert s["t5"].start == s["t4"].start
