@@ -87,3 +87,11 @@ def test_schedule_refuses_an_invalid_plan_with_all_its_problems() -> None:
     with pytest.raises(psp.ValidationError) as info:
         psp.schedule(plan)
     assert sorted(info.value.codes) == ["duplicate-id", "self-link"]
+
+
+def test_a_misaligned_start_names_the_key() -> None:
+    with pytest.raises(psp.ValidationError) as info:
+        psp.load(ERRORS / "misaligned_start.toml")
+    (problem,) = info.value.problems
+    assert (problem.entry, problem.key) == ("project", "start")
+    assert "15.09.2020" in problem.message

@@ -32,6 +32,7 @@ def test_objects_are_immutable() -> None:
         (lambda: Task("a", kind="hammock"), "Task.kind: expected one of work, milestone"),
         (lambda: Task("a", owners="3win+AGIT"), "Task.owners: expected a set of names"),
         (lambda: Task("a", owners=["  "]), "Task.owners: expected non-empty names"),
+        (lambda: Task("a", owners=[{}]), "Task.owners: expected non-empty names"),
         (lambda: Link("a", "b", "XY"), "Link.type: expected one of FS, SS, FF, SF, got 'XY'"),
         (lambda: Link("a", "b", lag=1.5), "Link.lag: expected a whole number of periods"),
         (lambda: Project("x", "2020-09"), "Project.start: expected a datetime.date or a psp.Month"),

@@ -114,11 +114,11 @@ def _to_owners(value: object) -> frozenset[str]:
         )
     if not isinstance(value, Iterable):
         raise FieldTypeError("Task", "owners", "a set of names", value)
-    owners = frozenset(value)
-    for owner in owners:
+    names = list(value)
+    for owner in names:  # before hashing: a dict or list in the set would fail obscurely
         if not isinstance(owner, str) or not owner.strip() or owner != owner.strip():
             raise FieldError("Task", "owners", "non-empty names without surrounding spaces", owner)
-    return owners
+    return frozenset(names)
 
 
 def _to_day(owner: str, field: str, value: object, *, edge: str) -> dt.date:

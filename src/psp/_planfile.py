@@ -64,14 +64,17 @@ class _Reader:
                     key,
                 )
 
-    def build(self, entry: str, make: Callable[[], Any], key: str | None = None) -> Any:
-        """Run a constructor; turn its field error into a problem of this entry."""
+    def build(
+        self, entry: str, make: Callable[[], Any], key: str | None = None,
+        *, date_key: str | None = None,
+    ) -> Any:
+        """Run a constructor; turn its error into a problem of this entry and key."""
         try:
             return make()
         except FieldError as err:
             self.problem(err.code, err.detail, entry, key or err.field)
         except (DateAlignmentError, DateParseError) as err:
-            self.problem(err.code, str(err), entry)
+            self.problem(err.code, str(err), entry, date_key)
         return None
 
     def date(self, table: dict[str, Any], key: str, entry: str, edge: str) -> dt.date | None:
@@ -113,6 +116,7 @@ def _read_project(reader: _Reader, data: dict[str, Any]) -> tuple[dict[str, Any]
     probe = reader.build(
         "project",
         lambda: Project(fields["name"], start, end=end, unit=fields["unit"]),
+        date_key="start",
     )
     return fields, ok and probe is not None
 
@@ -168,6 +172,10 @@ def _read_task(
                        "level_of_effort")
         loe = False
     milestone = table.get("milestone", False)
+    if not isinstance(milestone, bool):
+        reader.problem("wrong-type", f"expected true or false, got {milestone!r}", entry,
+                       "milestone")
+        milestone = False
     kind: TaskKind | None = None
     if loe:
         kind = TaskKind.LEVEL_OF_EFFORT
