@@ -18,7 +18,7 @@ from collections.abc import Iterator
 import attrs
 
 from psp._errors import UnknownIdError
-from psp._graph import compress, network
+from psp._graph import Network, compress, network
 from psp._model import LinkType, Package, Project, Task, TaskKind
 from psp._render import html_table, shorten, text_table
 from psp._time import Calendar, Lang, Unit, format_date
@@ -461,45 +461,15 @@ def schedule(project: Project) -> Schedule:
     out, (succ, succ_w) = compress(n, tails, heads, weights)
 
     order = net.order
-    es = list(lower)
-    for v in order:
-        best = es[v]
-        for j in range(into[v], into[v + 1]):
-            if es[pred[j]] + pred_w[j] > best:
-                best = es[pred[j]] + pred_w[j]
-        es[v] = best
-    at_end = [False] * n
-    for k, position in enumerate(net.links):
-        # A milestone is dated at the end of the period before it when a predecessor's
-        # finish drives it, and its own lower bound (project start, not_before) does not.
-        u, v, link = tails[k], heads[k], links[position]
-        if dur[v] == 0 and link.type in _FROM_FINISH and lower[v] < es[v]:
-            at_end[v] = at_end[v] or es[u] + link.lag + dur[u] == es[v]
+    es = _forward(order, lower, into, pred, pred_w)
+    at_end = _milestones_after_a_finish(project, net, dur, lower, es)
     ef = [es[i] + dur[i] for i in range(n)]
     finish = max((ef[v] for v in order), default=0)
     end = None if project.end is None else cal.end_boundary(project.end)
-    horizon = finish if end is None else end
-
-    ls = [0] * n
-    for u in reversed(order):
-        latest = horizon - dur[u]
-        if u in upper and upper[u] - dur[u] < latest:
-            latest = upper[u] - dur[u]
-        for j in range(out[u], out[u + 1]):
-            if ls[succ[j]] - succ_w[j] < latest:
-                latest = ls[succ[j]] - succ_w[j]
-        ls[u] = latest
+    ls = _backward(order, finish if end is None else end, dur, upper, out, succ, succ_w)
     lf = [ls[i] + dur[i] for i in range(n)]
     tf = [ls[i] - es[i] for i in range(n)]
-
-    ff = [0] * n
-    for u in order:
-        free = finish - ef[u]
-        for j in range(out[u], out[u + 1]):
-            slack = es[succ[j]] - es[u] - succ_w[j]
-            if slack < free:
-                free = slack
-        ff[u] = free
+    ff = _free_float(order, finish, es, ef, out, succ, succ_w)
 
     span = finish if end is None else max(end, finish)
     for i, task in enumerate(tasks):
@@ -524,3 +494,63 @@ def schedule(project: Project) -> Schedule:
         path,
         finish,
     )
+
+
+def _forward(
+    order: list[int], lower: list[int], into: list[int], pred: list[int], pred_w: list[int]
+) -> list[int]:
+    """Early starts: the largest of each task's lower bound and what its links demand."""
+    es = list(lower)
+    for v in order:
+        best = es[v]
+        for j in range(into[v], into[v + 1]):
+            if es[pred[j]] + pred_w[j] > best:
+                best = es[pred[j]] + pred_w[j]
+        es[v] = best
+    return es
+
+
+def _backward(
+    order: list[int], horizon: int, dur: list[int], upper: dict[int, int],
+    out: list[int], succ: list[int], succ_w: list[int],
+) -> list[int]:
+    """Late starts: the smallest that the horizon, deadlines and successors allow."""
+    ls = [0] * len(dur)
+    for u in reversed(order):
+        latest = horizon - dur[u]
+        if u in upper and upper[u] - dur[u] < latest:
+            latest = upper[u] - dur[u]
+        for j in range(out[u], out[u + 1]):
+            if ls[succ[j]] - succ_w[j] < latest:
+                latest = ls[succ[j]] - succ_w[j]
+        ls[u] = latest
+    return ls
+
+
+def _free_float(
+    order: list[int], finish: int, es: list[int], ef: list[int],
+    out: list[int], succ: list[int], succ_w: list[int],
+) -> list[int]:
+    """The smallest slack of a task's outgoing links, and of the computed finish."""
+    ff = [0] * len(es)
+    for u in order:
+        free = finish - ef[u]
+        for j in range(out[u], out[u + 1]):
+            slack = es[succ[j]] - es[u] - succ_w[j]
+            if slack < free:
+                free = slack
+        ff[u] = free
+    return ff
+
+
+def _milestones_after_a_finish(
+    project: Project, net: Network, dur: list[int], lower: list[int], es: list[int]
+) -> list[bool]:
+    """Which milestones are reached when a predecessor finishes (dated the day before)."""
+    at_end = [False] * len(dur)
+    for k, position in enumerate(net.links):
+        u, v, link = net.tails[k], net.heads[k], project.links[position]
+        # Only when its own lower bound (project start, not_before) does not drive it.
+        if dur[v] == 0 and link.type in _FROM_FINISH and lower[v] < es[v]:
+            at_end[v] = at_end[v] or es[u] + link.lag + dur[u] == es[v]
+    return at_end
