@@ -256,34 +256,25 @@ class Schedule:
     def __contains__(self, task_id: object) -> bool:
         return task_id in self._index
 
+    def _rollup(self, package: Package) -> PackageSchedule:
+        members = [i for i, t in enumerate(self.project.tasks) if t.package == package.id]
+        return PackageSchedule(
+            package,
+            tuple(self.project.tasks[i].id for i in members),
+            min((self.early_start[i] for i in members), default=None),
+            max((self.early_finish[i] for i in members), default=None),
+            any(self.critical[i] for i in members),
+            self.calendar,
+        )
+
     @property
     def packages(self) -> tuple[PackageSchedule, ...]:
         """Every work package rolled up from its tasks, in plan order."""
-        members: dict[str, list[int]] = {p.id: [] for p in self.project.packages}
-        for i, task in enumerate(self.project.tasks):
-            if task.package in members:
-                members[task.package].append(i)
-        rolled = []
-        for package in self.project.packages:
-            ids = members[package.id]
-            rolled.append(
-                PackageSchedule(
-                    package,
-                    tuple(self.project.tasks[i].id for i in ids),
-                    min((self.early_start[i] for i in ids), default=None),
-                    max((self.early_finish[i] for i in ids), default=None),
-                    any(self.critical[i] for i in ids),
-                    self.calendar,
-                )
-            )
-        return tuple(rolled)
+        return tuple(self._rollup(p) for p in self.project.packages)
 
     def package(self, package_id: str) -> PackageSchedule:
         """One work package rolled up (`UnknownIdError` when there is none)."""
-        for rolled in self.packages:
-            if rolled.id == package_id:
-                return rolled
-        raise UnknownIdError("package", package_id, (p.id for p in self.project.packages))
+        return self._rollup(self.project.package(package_id))
 
     # --- display -------------------------------------------------------------------------
 
