@@ -18,8 +18,8 @@ from collections.abc import Iterator
 import attrs
 
 from psp._errors import UnknownIdError
-from psp._graph import Network, compress, network
-from psp._model import LinkType, Package, Project, Task, TaskKind
+from psp._graph import Network, actual_span, compress, network
+from psp._model import Link, LinkType, Package, Project, Task, TaskKind
 from psp._render import html_table, shorten, text_table
 from psp._time import Calendar, Lang, Unit, format_date
 
@@ -46,6 +46,11 @@ class TaskSchedule:
     boundary after the last occupied period, so ``early_finish - early_start`` is
     the duration. ``start``/``finish`` are the early dates: first day of the first
     period, last day of the last.
+
+    ``driver`` says what sets the early start: the `Link` whose demand it meets, or
+    ``"start"`` (the project start), ``"not_before"``, ``"status"`` (no unfinished work
+    before the status date) or ``"actual"``. ``progress`` is ``"planned"``,
+    ``"started"`` or ``"finished"``.
 
     A milestone occupies no period: it sits on a boundary. One that is reached
     when a predecessor finishes (``at_period_end``) is dated on the last day
@@ -74,6 +79,8 @@ class TaskSchedule:
     critical: bool
     at_period_end: bool
     calendar: Calendar = attrs.field(repr=False)
+    driver: Link | str = "start"
+    progress: str = "planned"
 
     @property
     def id(self) -> str:
@@ -179,6 +186,8 @@ class Schedule:
     at_period_end: tuple[bool, ...]
     critical_path: tuple[str, ...]
     finish_period: int
+    driver: tuple[int, ...]
+    progress: tuple[str, ...]
     _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -239,7 +248,14 @@ class Schedule:
             self.critical[i],
             self.at_period_end[i],
             self.calendar,
+            self._driver(self.driver[i]),
+            self.progress[i],
         )
+
+    def _driver(self, code: int) -> Link | str:
+        if code >= 0:
+            return self.project.links[code]
+        return _BOUNDS[code]
 
     def __getitem__(self, task_id: str) -> TaskSchedule:
         try:
@@ -427,15 +443,36 @@ def schedule(project: Project) -> Schedule:
     n = len(tasks)
     index = {t.id: i for i, t in enumerate(tasks)}
     dur = [t.duration for t in tasks]
+    status = None if project.status is None else cal.boundary_on_or_after(project.status)
 
-    lower = [0] * n  # no task starts before the project start
+    lower = [0] * n  # no task starts before the project start …
+    source = [START] * n
     upper: dict[int, int] = {}  # finish-no-later-than, as a boundary
     for c in project.constraints:
         i = index[c.task]
         if c.is_start:
             lower[i] = max(lower[i], cal.start_period(c.date))
+            source[i] = NOT_BEFORE
         else:
             upper[i] = cal.end_boundary(c.date)
+    if status is not None:  # … and no unfinished work before the status date
+        for i in range(n):
+            if status > lower[i]:
+                lower[i], source[i] = status, STATUS
+    progress = ["planned"] * n
+    pinned: dict[int, int] = {}
+    at_end = [False] * n
+    for a in project.actuals:
+        i = index[a.task]
+        start, finish, at_end[i] = actual_span(cal, tasks[i], a)
+        pinned[i], source[i] = start, ACTUAL
+        if finish is None:  # started: the rest of its duration, not before the status date
+            progress[i] = "started"
+            dur[i] = max(dur[i], (status or 0) - start)
+        else:
+            progress[i] = "finished"
+            dur[i] = finish - start
+    finished = [p == "finished" for p in progress]
 
     links = project.links
     tails, heads = net.tails, net.heads
@@ -448,28 +485,30 @@ def schedule(project: Project) -> Schedule:
         if link.type in _TO_FINISH:
             w -= dur[heads[k]]
         weights[k] = w
-    into, (pred, pred_w) = compress(n, heads, tails, weights)
+    into, (pred, pred_w, pred_link) = compress(n, heads, tails, weights, net.links)
     out, (succ, succ_w) = compress(n, tails, heads, weights)
 
     order = net.order
-    es = _forward(order, lower, into, pred, pred_w)
-    at_end = _milestones_after_a_finish(project, net, dur, lower, es)
+    es, driver = _forward(order, lower, source, pinned, into, pred, pred_w, pred_link)
+    _mark_milestones_after_a_finish(project, net, dur, lower, es, pinned, at_end)
     ef = [es[i] + dur[i] for i in range(n)]
     finish = max((ef[v] for v in order), default=0)
     end = None if project.end is None else cal.end_boundary(project.end)
-    ls = _backward(order, finish if end is None else end, dur, upper, out, succ, succ_w)
+    horizon = finish if end is None else end
+    ls = _backward(order, horizon, dur, upper, es, finished, out, succ, succ_w)
     lf = [ls[i] + dur[i] for i in range(n)]
     tf = [ls[i] - es[i] for i in range(n)]
-    ff = _free_float(order, finish, es, ef, out, succ, succ_w)
+    ff = _free_float(order, finish, es, ef, finished, out, succ, succ_w)
 
     span = finish if end is None else max(end, finish)
     for i, task in enumerate(tasks):
         if task.is_level_of_effort:
             es[i], ef[i], ls[i], lf[i], tf[i], ff[i] = 0, span, 0, span, 0, 0
 
-    least = min((tf[v] for v in order), default=0)
+    open_work = [v for v in order if not finished[v]]  # what is done cannot be critical
+    least = min((tf[v] for v in open_work), default=0)
     critical = [False] * n
-    for v in order:
+    for v in open_work:
         critical[v] = tf[v] == least
     path = tuple(tasks[v].id for v in order if critical[v])
     return Schedule(
@@ -484,64 +523,82 @@ def schedule(project: Project) -> Schedule:
         tuple(at_end),
         path,
         finish,
+        tuple(driver),
+        tuple(progress),
     )
 
 
+# Where an early start comes from, when no link sets it (links are >= 0: their positions).
+START, NOT_BEFORE, STATUS, ACTUAL = -1, -2, -3, -4
+_BOUNDS = {START: "start", NOT_BEFORE: "not_before", STATUS: "status", ACTUAL: "actual"}
+
+
 def _forward(
-    order: list[int], lower: list[int], into: list[int], pred: list[int], pred_w: list[int]
-) -> list[int]:
-    """Early starts: the largest of each task's lower bound and what its links demand."""
+    order: list[int], lower: list[int], source: list[int], pinned: dict[int, int],
+    into: list[int], pred: list[int], pred_w: list[int], pred_link: list[int],
+) -> tuple[list[int], list[int]]:
+    """Early starts, and what drives each: a link's position or the bound that holds."""
     es = list(lower)
+    driver = list(source)
     for v in order:
-        best = es[v]
+        if v in pinned:  # it has started: its actual start stands, whatever its links say
+            es[v] = pinned[v]
+            continue
+        best, who = es[v], source[v]
         for j in range(into[v], into[v + 1]):
-            if es[pred[j]] + pred_w[j] > best:
-                best = es[pred[j]] + pred_w[j]
-        es[v] = best
-    return es
+            demand = es[pred[j]] + pred_w[j]
+            # A link explains a start better than the bare project start it ties with.
+            if demand > best or (demand == best and who == START):
+                best, who = demand, pred_link[j]
+        es[v], driver[v] = best, who
+    return es, driver
 
 
 def _backward(
-    order: list[int], horizon: int, dur: list[int], upper: dict[int, int],
-    out: list[int], succ: list[int], succ_w: list[int],
+    order: list[int], horizon: int, dur: list[int], upper: dict[int, int], es: list[int],
+    finished: list[bool], out: list[int], succ: list[int], succ_w: list[int],
 ) -> list[int]:
-    """Late starts: the smallest that the horizon, deadlines and successors allow."""
+    """Late starts: the smallest that the horizon, deadlines and open successors allow."""
     ls = [0] * len(dur)
     for u in reversed(order):
+        if finished[u]:  # done: no room left, and it no longer constrains anything
+            ls[u] = es[u]
+            continue
         latest = horizon - dur[u]
         if u in upper and upper[u] - dur[u] < latest:
             latest = upper[u] - dur[u]
         for j in range(out[u], out[u + 1]):
-            if ls[succ[j]] - succ_w[j] < latest:
+            if not finished[succ[j]] and ls[succ[j]] - succ_w[j] < latest:
                 latest = ls[succ[j]] - succ_w[j]
         ls[u] = latest
     return ls
 
 
 def _free_float(
-    order: list[int], finish: int, es: list[int], ef: list[int],
+    order: list[int], finish: int, es: list[int], ef: list[int], finished: list[bool],
     out: list[int], succ: list[int], succ_w: list[int],
 ) -> list[int]:
-    """The smallest slack of a task's outgoing links, and of the computed finish."""
+    """The smallest slack of a task's links to open successors, and of the computed finish."""
     ff = [0] * len(es)
     for u in order:
+        if finished[u]:
+            continue
         free = finish - ef[u]
         for j in range(out[u], out[u + 1]):
             slack = es[succ[j]] - es[u] - succ_w[j]
-            if slack < free:
+            if slack < free and not finished[succ[j]]:
                 free = slack
         ff[u] = free
     return ff
 
 
-def _milestones_after_a_finish(
-    project: Project, net: Network, dur: list[int], lower: list[int], es: list[int]
-) -> list[bool]:
-    """Which milestones are reached when a predecessor finishes (dated the day before)."""
-    at_end = [False] * len(dur)
+def _mark_milestones_after_a_finish(
+    project: Project, net: Network, dur: list[int], lower: list[int], es: list[int],
+    pinned: dict[int, int], at_end: list[bool],
+) -> None:
+    """Mark the milestones reached when a predecessor finishes (dated the day before)."""
     for k, position in enumerate(net.links):
         u, v, link = net.tails[k], net.heads[k], project.links[position]
         # Only when its own lower bound (project start, not_before) does not drive it.
-        if dur[v] == 0 and link.type in _FROM_FINISH and lower[v] < es[v]:
+        if dur[v] == 0 and v not in pinned and link.type in _FROM_FINISH and lower[v] < es[v]:
             at_end[v] = at_end[v] or es[u] + link.lag + dur[u] == es[v]
-    return at_end

@@ -15,10 +15,10 @@ import attrs
 import networkx as nx
 
 from psp._errors import DateAlignmentError, Problem, ValidationError
-from psp._model import Project, TaskKind
-from psp._time import format_date
+from psp._model import Actual, Project, Task, TaskKind
+from psp._time import Calendar, format_date
 
-__all__ = ["Network", "compress", "network", "problems", "validate"]
+__all__ = ["Network", "actual_span", "compress", "network", "problems", "validate"]
 
 
 @attrs.frozen(eq=False)
@@ -210,6 +210,80 @@ def _date_problems(project: Project) -> list[Problem]:
     return found
 
 
+def actual_span(cal: Calendar, task: Task, actual: Actual) -> tuple[int, int | None, bool]:
+    """An actual as periods: (start, finish boundary or None, a milestone dated at_end).
+
+    Raises `DateAlignmentError` when a date is not on a period boundary.
+    """
+    if task.duration == 0:  # a milestone: one instant, dated on either side of a boundary
+        day = actual.start
+        period = cal.period_of(day)
+        if day == cal.first_day(period):
+            return period, period, False
+        if day == cal.last_day(period):
+            return period + 1, period + 1, True
+        raise DateAlignmentError(
+            f"a milestone's actual date must be the first or last day of a {cal.unit.value}: "
+            f"{format_date(day)} is neither"
+        )
+    start = cal.start_period(actual.start, what="an actual start")
+    if actual.finish is None:
+        return start, None, False
+    return start, cal.end_boundary(actual.finish, what="an actual finish"), False
+
+
+def _progress_problems(project: Project) -> list[Problem]:
+    found: list[Problem] = []
+    cal = project.calendar
+    status = project.status
+    if status is not None and status < project.start:
+        found.append(Problem("status-outside-plan",
+                             f"the status date {format_date(status)} lies before the project "
+                             f"start {format_date(project.start)}", "project", "status"))
+    seen: set[str] = set()
+    for actual in project.actuals:
+        entry = f"task {actual.task}"
+        if actual.task not in project:
+            found.append(Problem("unknown-task", "has actual dates but is not a task of this "
+                                 "plan", entry, "actual_start"))
+            continue
+        task = project.task(actual.task)
+        if task.is_level_of_effort:
+            found.append(Problem("loe-actual", "level of effort spans the project: no actual "
+                                 "dates", entry, "actual_start"))
+            continue
+        if actual.task in seen:
+            found.append(Problem("duplicate-actual", "given more than once", entry,
+                                 "actual_start"))
+        seen.add(actual.task)
+        if status is None:
+            found.append(Problem("actual-without-status", "actual dates need a status date "
+                                 "([project] status)", entry, "actual_start"))
+        if actual.finish is not None and actual.finish < actual.start:
+            found.append(Problem("actual-finish-before-start",
+                                 f"finished {format_date(actual.finish)}, before it started "
+                                 f"{format_date(actual.start)}", entry, "actual_finish"))
+            continue
+        for key, day in (("actual_start", actual.start), ("actual_finish", actual.finish)):
+            if day is not None and status is not None and day > status:
+                found.append(Problem("actual-after-status",
+                                     f"{format_date(day)} lies after the status date "
+                                     f"{format_date(status)}", entry, key))
+            if day is not None and day < project.start:
+                found.append(Problem("actual-before-start",
+                                     f"{format_date(day)} lies before the project start",
+                                     entry, key))
+        if task.duration == 0 and actual.finish not in (None, actual.start):
+            found.append(Problem("invalid-field", "a milestone has one date: actual_finish "
+                                 "must equal actual_start", entry, "actual_finish"))
+            continue
+        try:
+            actual_span(cal, task, actual)
+        except DateAlignmentError as err:
+            found.append(Problem(err.code, str(err), entry, "actual_start"))
+    return found
+
+
 def _cycle_problems(
     project: Project, tails: list[int], heads: list[int], stuck: set[int]
 ) -> list[Problem]:
@@ -261,7 +335,8 @@ def _analyse(project: Project) -> tuple[list[Problem], Network | None]:
         index.setdefault(task.id, i)  # a duplicate id is reported elsewhere; use the first
     loe = [t.kind is TaskKind.LEVEL_OF_EFFORT for t in project.tasks]
     link_found, tails, heads, positions = _link_problems(project, index, loe)
-    found = _task_problems(project) + link_found + _date_problems(project)
+    found = (_task_problems(project) + link_found + _date_problems(project)
+             + _progress_problems(project))
     scheduled = [i for i in range(len(loe)) if not loe[i]]
     order = _topological_order(len(loe), scheduled, tails, heads)
     if len(order) < len(scheduled):

@@ -25,6 +25,7 @@ E = TypeVar("E", bound=enum.StrEnum)
 T = TypeVar("T")
 
 __all__ = [
+    "Actual",
     "Constraint",
     "ConstraintKind",
     "Link",
@@ -305,6 +306,55 @@ class Constraint:
         return self.kind is ConstraintKind.START_NO_EARLIER_THAN
 
 
+def _optional_day(value: object) -> dt.date | None:
+    return None if value is None else _to_day("Actual", "finish", value, edge="end")
+
+
+def _actual_start(value: object) -> dt.date:
+    return _to_day("Actual", "start", value, edge="start")
+
+
+@attrs.frozen
+class Actual:
+    """What really happened to a task: when it started and, once done, when it finished.
+
+    ``finish=None`` means started and still running. In a plan measured in months,
+    give months (or the first and last day of one); a milestone has one date, used as
+    both start and finish.
+
+    Examples
+    --------
+    >>> Actual("1.1", Month(2020, 9), Month(2020, 10))
+    Actual(task='1.1', start=datetime.date(2020, 9, 1), finish=datetime.date(2020, 10, 31))
+    """
+
+    task: str = attrs.field(validator=_check_id("Actual"))
+    start: dt.date = attrs.field(converter=_actual_start)
+    finish: dt.date | None = attrs.field(default=None, converter=_optional_day)
+
+    @property
+    def finished(self) -> bool:
+        """True once the task has an actual finish."""
+        return self.finish is not None
+
+
+def _actuals(value: object) -> tuple[Actual, ...]:
+    return _tuple_of(Actual, "Project", "actuals", value)
+
+
+def _status(value: object) -> dt.date | None:
+    return None if value is None else _to_day("Project", "status", value, edge="start")
+
+
+def _moved_instant(old: Calendar, new: Calendar, day: dt.date) -> dt.date:
+    """A date moved to the same place in the same period of a new calendar."""
+    period = old.period_of(day)
+    if day == old.last_day(period):  # a period's last day stays a last day
+        return new.last_day(period)
+    offset = (day - old.first_day(period)).days
+    return min(new.first_day(period) + dt.timedelta(days=offset), new.last_day(period))
+
+
 def _check_calendar(project: Project, _attr: attrs.Attribute[Unit], unit: Unit) -> None:
     Calendar(project.start, unit)  # raises when the start does not begin a period
 
@@ -350,6 +400,8 @@ class Project:
     constraints: tuple[Constraint, ...] = attrs.field(
         default=(), converter=_constraints, kw_only=True
     )
+    status: dt.date | None = attrs.field(default=None, converter=_status, kw_only=True)
+    actuals: tuple[Actual, ...] = attrs.field(default=(), converter=_actuals, kw_only=True)
     _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -364,8 +416,10 @@ class Project:
         constraints = sorted(
             self.constraints, key=lambda c: (index.get(c.task, last), not c.is_start)
         )
+        actuals = sorted(self.actuals, key=lambda a: index.get(a.task, last))
         object.__setattr__(self, "links", tuple(links))
         object.__setattr__(self, "constraints", tuple(constraints))
+        object.__setattr__(self, "actuals", tuple(actuals))
 
     @property
     def calendar(self) -> Calendar:
@@ -431,7 +485,17 @@ class Project:
             attrs.evolve(c, date=moved(c.date, edge="start" if c.is_start else "end"))
             for c in self.constraints
         ]
-        return attrs.evolve(self, start=new.start, end=end, constraints=constraints)
+        status = None if self.status is None else _moved_instant(old, new, self.status)
+        actuals = [
+            attrs.evolve(
+                a,
+                start=_moved_instant(old, new, a.start),
+                finish=None if a.finish is None else _moved_instant(old, new, a.finish),
+            )
+            for a in self.actuals
+        ]
+        return attrs.evolve(self, start=new.start, end=end, constraints=constraints,
+                            status=status, actuals=actuals)
 
     def schedule(self) -> Schedule:
         """Shortcut for `psp.schedule` (the critical path method on this plan)."""

@@ -358,6 +358,20 @@ class Calendar:
             )
         return period + 1
 
+    def boundary_on_or_after(self, day: dt.date) -> int:
+        """The first period boundary not before ``day`` begins (a status date's boundary).
+
+        Work that must not start before ``day`` starts at this period.
+
+        Examples
+        --------
+        >>> cal = Calendar(dt.date(2020, 9, 1))
+        >>> [cal.boundary_on_or_after(dt.date(2021, m, d)) for m, d in ((3, 29), (4, 1), (4, 2))]
+        [7, 7, 8]
+        """
+        period = self.period_of(day)
+        return period if self.first_day(period) == day else period + 1
+
     def boundary_date(self, boundary: int) -> dt.date:
         """The date of an instant between periods, as used for milestones.
 
