@@ -20,8 +20,9 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("model", ["psp._model"]),
     ("graph validation", ["psp._graph"]),
     ("scheduler and plan-file I/O", ["psp._engine", "psp._planfile"]),
+    ("replanning and analysis", ["psp._replan"]),
     ("public API", ["psp"]),
-    ("exporters", ["psp.export", "psp.export._formats"]),
+    ("exporters", ["psp.export", "psp.export._formats", "psp.export._amendment"]),
     ("CLI and testing", ["psp.cli", "psp.testing", "psp.testing.strategies"]),
     ("entry point", ["psp.__main__"]),
 ]
@@ -29,6 +30,8 @@ LAYER = {module: n for n, (_name, modules) in enumerate(LAYERS) for module in mo
 
 SHORTCUTS = {
     ("psp._model", "psp._engine"),  # Project.schedule() -> psp.schedule()
+    ("psp._model", "psp._replan"),  # Project.delay(), .extend(), … -> psp.apply()
+    ("psp._replan", "psp.export"),  # Replan.amendment_table() -> psp.export.amendment_table()
 }
 
 

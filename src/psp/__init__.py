@@ -14,6 +14,7 @@ Examples
 
 from psp._engine import PackageSchedule, Schedule, TaskSchedule, schedule
 from psp._errors import (
+    ChangeError,
     DateAlignmentError,
     DateParseError,
     DateRangeError,
@@ -28,19 +29,48 @@ from psp._errors import (
     ValidationError,
 )
 from psp._graph import problems, validate
-from psp._model import Constraint, ConstraintKind, Link, LinkType, Package, Project, Task, TaskKind
+from psp._model import (
+    Actual,
+    Constraint,
+    ConstraintKind,
+    Link,
+    LinkType,
+    Package,
+    Project,
+    Task,
+    TaskKind,
+)
 from psp._planfile import dump, dumps, load, loads
+from psp._replan import (
+    AddLink,
+    Change,
+    Delay,
+    Extend,
+    Progress,
+    RemoveLink,
+    Replan,
+    SetDuration,
+    TaskShift,
+    apply,
+    replan,
+)
 from psp._time import Calendar, Month, Unit, format_date, parse_date
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Actual",
+    "AddLink",
     "Calendar",
+    "Change",
+    "ChangeError",
     "Constraint",
     "ConstraintKind",
     "DateAlignmentError",
     "DateParseError",
     "DateRangeError",
+    "Delay",
+    "Extend",
     "FieldError",
     "FieldTypeError",
     "FileReadError",
@@ -52,16 +82,22 @@ __all__ = [
     "PlanError",
     "PlanFileError",
     "Problem",
+    "Progress",
     "Project",
+    "RemoveLink",
+    "Replan",
     "Schedule",
+    "SetDuration",
     "Task",
     "TaskKind",
     "TaskSchedule",
+    "TaskShift",
     "TomlSyntaxError",
     "Unit",
     "UnknownIdError",
     "ValidationError",
     "__version__",
+    "apply",
     "dump",
     "dumps",
     "format_date",
@@ -69,6 +105,7 @@ __all__ = [
     "loads",
     "parse_date",
     "problems",
+    "replan",
     "schedule",
     "validate",
 ]

@@ -17,6 +17,7 @@ from typing import ClassVar
 import attrs
 
 __all__ = [
+    "ChangeError",
     "DateAlignmentError",
     "DateParseError",
     "DateRangeError",
@@ -168,6 +169,12 @@ class ValidationError(PlanError, ValueError):
     def codes(self) -> tuple[str, ...]:
         """The codes of all problems, in order."""
         return tuple(p.code for p in self.problems)
+
+
+class ChangeError(PlanError, ValueError):
+    """A change cannot apply to this plan (a delay into the past, a link that is not there …)."""
+
+    code: ClassVar[str] = "invalid-change"
 
 
 class PlanFileError(PlanError, ValueError):

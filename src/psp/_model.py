@@ -502,3 +502,104 @@ class Project:
         from psp._engine import schedule  # shortcut: the engine is a layer above the model
 
         return schedule(self)
+
+    # Replanning shortcuts: each builds a change value and hands it to psp.apply, a layer
+    # above; the plan itself never changes.
+
+    def delay(self, target: str, *, until: dt.date | Month | str | None = None,
+              by: int | None = None) -> Project:
+        """A new plan in which a task (or every task of a package) starts later.
+
+        ``until``: start no earlier than this month; ``by``: N periods after its current
+        early start. Shortcut for ``psp.apply(plan, psp.Delay(...))``.
+
+        Examples
+        --------
+        >>> import psp
+        >>> plan = psp.load("examples/digitale_werkstatt.toml")
+        >>> plan.delay("3.1", until="2021-06").schedule().slack
+        -3
+        >>> plan.delay("AP3", by=2).schedule()["3.2"].start
+        datetime.date(2021, 5, 1)
+        """
+        from psp._replan import Delay, apply  # shortcut: replanning is a layer above
+
+        return apply(self, Delay(target, until=until, by=by))
+
+    def extend(self, *, to: dt.date | Month | str) -> Project:
+        """A new plan with another contractual end (later or earlier).
+
+        Examples
+        --------
+        >>> import psp
+        >>> psp.load("examples/digitale_werkstatt.toml").extend(to="31.12.2021").schedule().slack
+        4
+        """
+        from psp._replan import Extend, apply  # shortcut: replanning is a layer above
+
+        return apply(self, Extend(to))
+
+    def with_duration(self, task_id: str, duration: int) -> Project:
+        """A new plan in which one task takes ``duration`` periods (0: a milestone).
+
+        Examples
+        --------
+        >>> import psp
+        >>> psp.load("examples/digitale_werkstatt.toml").with_duration("3.1", 5).schedule().slack
+        -1
+        """
+        from psp._replan import SetDuration, apply  # shortcut: replanning is a layer above
+
+        return apply(self, SetDuration(task_id, duration))
+
+    def with_link(self, predecessor: str, successor: str, type: LinkType | str = LinkType.FS,
+                  *, lag: int = 0) -> Project:
+        """A new plan with one more link.
+
+        Examples
+        --------
+        >>> import psp
+        >>> plan = psp.load("examples/digitale_werkstatt.toml").with_link("4.4", "4.5")
+        >>> plan.schedule()["4.5"].start
+        datetime.date(2021, 9, 1)
+        """
+        from psp._replan import AddLink, apply  # shortcut: replanning is a layer above
+
+        return apply(self, AddLink(Link(predecessor, successor, type, lag=lag)))
+
+    def without_link(self, predecessor: str, successor: str,
+                     type: LinkType | str | None = None) -> Project:
+        """A new plan without the links from one task to another (of one type, or all).
+
+        Examples
+        --------
+        >>> import psp
+        >>> plan = psp.load("examples/digitale_werkstatt.toml").without_link("2.10", "3.1")
+        >>> plan.schedule()["3.1"].start
+        datetime.date(2021, 2, 1)
+        """
+        from psp._replan import RemoveLink, apply  # shortcut: replanning is a layer above
+
+        kind = None if type is None else LinkType(str(type).upper())
+        return apply(self, RemoveLink(predecessor, successor, kind))
+
+    def with_progress(self, *, status: dt.date | Month | str,
+                      actual: dict[str, Any] | None = None) -> Project:
+        """A new plan with a status date and actual dates ``{task: (start, finish or None)}``.
+
+        Finished tasks keep their actual dates, started ones their actual start (and
+        finish their remaining duration), and no unfinished work is scheduled before the
+        status date. ``{task: None}`` says a task has not started. Tasks not named count as
+        done, or started, as planned where the status date and their predecessors allow.
+
+        Examples
+        --------
+        >>> import psp
+        >>> plan = psp.load("examples/digitale_werkstatt.toml")
+        >>> late = plan.with_progress(status="2021-03-29", actual={"3.1": None})
+        >>> late.schedule()["3.1"].start, late.schedule().slack
+        (datetime.date(2021, 4, 1), -1)
+        """
+        from psp._replan import apply, progress_from_mapping  # shortcut: a layer above
+
+        return apply(self, progress_from_mapping(status, actual))

@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 import os
 import tomllib
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,16 +30,26 @@ from psp._errors import (
     ValidationError,
 )
 from psp._graph import problems as plan_problems
-from psp._model import Constraint, ConstraintKind, Link, LinkType, Package, Project, Task, TaskKind
+from psp._model import (
+    Actual,
+    Constraint,
+    ConstraintKind,
+    Link,
+    LinkType,
+    Package,
+    Project,
+    Task,
+    TaskKind,
+)
 from psp._time import Unit, parse_date
 
 __all__ = ["dump", "dumps", "load", "loads"]
 
-_PROJECT_KEYS = ("name", "start", "end", "unit")
+_PROJECT_KEYS = ("name", "start", "end", "unit", "status")
 _PACKAGE_KEYS = ("id", "name")
 _TASK_KEYS = (
     "id", "package", "name", "owners", "duration", "depends",
-    "not_before", "not_after", "level_of_effort", "milestone",
+    "not_before", "not_after", "level_of_effort", "milestone", "actual_start", "actual_finish",
 )
 _LINK_KEYS = ("id", "type", "lag")
 # Problems that only make sense once the project header could be read.
@@ -110,7 +121,8 @@ def _read_project(reader: _Reader, data: dict[str, Any]) -> tuple[dict[str, Any]
     start = reader.date(header, "start", "project", "start")
     end = reader.date(header, "end", "project", "end")
     fields = {"name": header.get("name", ""), "start": start, "end": end,
-              "unit": header.get("unit", Unit.MONTH)}
+              "unit": header.get("unit", Unit.MONTH),
+              "status": reader.date(header, "status", "project", "start")}
     if start is None:
         return fields, False
     probe = reader.build(
@@ -159,13 +171,13 @@ def _owners(value: Any) -> Any:
 
 def _read_task(
     reader: _Reader, table: dict[str, Any], number: int
-) -> tuple[Task | None, list[Link], list[Constraint]]:
+) -> tuple[Task | None, list[Link], list[Constraint], list[Actual]]:
     task_id: Any = table.get("id")
     entry = f"task {task_id}" if isinstance(task_id, str) and task_id else f"task #{number}"
     reader.keys(table, _TASK_KEYS, entry)
     if "id" not in table:
         reader.problem("missing-key", "required", entry, "id")
-        return None, [], []
+        return None, [], [], []
     loe = table.get("level_of_effort", False)
     if not isinstance(loe, bool):
         reader.problem("wrong-type", f"expected true or false, got {loe!r}", entry,
@@ -202,7 +214,7 @@ def _read_task(
         ),
     )
     if not isinstance(task_id, str):
-        return task, [], []
+        return task, [], [], []
     links = [] if loe else _read_links(reader, task_id, table.get("depends", []), entry)
     constraints = []
     for key, kind_, edge in (
@@ -212,11 +224,19 @@ def _read_task(
         day = reader.date(table, key, entry, edge)
         if day is not None:
             constraints.append(Constraint(task_id, kind_, day))
+    actuals = []
+    started = reader.date(table, "actual_start", entry, "start")
+    finished = reader.date(table, "actual_finish", entry, "end")
+    if started is None and "actual_finish" in table and "actual_start" not in table:
+        reader.problem("missing-key", "an actual finish needs an actual start", entry,
+                       "actual_start")
+    elif started is not None:
+        actuals.append(Actual(task_id, started, finished))
     if task is None:
         # A stand-in keeps the id known, so links to a broken task are not reported twice.
         with contextlib.suppress(FieldError):
             task = Task(task_id, duration=1)
-    return task, links, constraints
+    return task, links, constraints, actuals
 
 
 def _from_data(data: dict[str, Any], file: str) -> Project:
@@ -231,12 +251,14 @@ def _from_data(data: dict[str, Any], file: str) -> Project:
     tasks: list[Task] = []
     links: list[Link] = []
     constraints: list[Constraint] = []
+    actuals: list[Actual] = []
     for number, table in enumerate(reader.table_list(data, "task"), start=1):
-        task, task_links, task_constraints = _read_task(reader, table, number)
+        task, task_links, task_constraints, task_actuals = _read_task(reader, table, number)
         if task is not None:
             tasks.append(task)
         links += task_links
         constraints += task_constraints
+        actuals += task_actuals
     start = fields.get("start") if header_ok else None
     project = Project(
         fields["name"] if header_ok else "",
@@ -247,6 +269,8 @@ def _from_data(data: dict[str, Any], file: str) -> Project:
         tasks=tasks,
         links=links,
         constraints=constraints,
+        status=fields.get("status") if header_ok else None,
+        actuals=actuals,
     )
     found = reader.problems + [
         p for p in plan_problems(project) if header_ok or p.code not in _DATE_CODES
@@ -424,6 +448,12 @@ def dumps(project: Project) -> str:
             unwritable.append(Problem("duplicate-constraint", "only one of each kind can be "
                                       "written", f"task {c.task}"))
         seen.add((c.task, c.is_start))
+    owners_of_actuals = Counter(a.task for a in project.actuals)
+    unwritable += [
+        Problem("duplicate-actual" if t in project else "unknown-task",
+                "these actual dates cannot be written", f"task {t}")
+        for t, count in owners_of_actuals.items() if count > 1 or t not in project
+    ]
     if unwritable:
         raise ValidationError(unwritable)
 
@@ -435,6 +465,8 @@ def dumps(project: Project) -> str:
     if project.end is not None:
         lines.append(f'end = "{project.end.isoformat()}"')
     lines.append(f"unit = {_string(project.unit.value)}")
+    if project.status is not None:
+        lines.append(f'status = "{project.status.isoformat()}"')
     for package in project.packages:
         lines += ["", "[[package]]", f"id = {_string(package.id)}"]
         if package.name:
@@ -442,6 +474,7 @@ def dumps(project: Project) -> str:
     links: dict[str, list[Link]] = {}
     for link in project.links:
         links.setdefault(link.successor, []).append(link)
+    actuals = {a.task: a for a in project.actuals}
     by_task: dict[tuple[str, bool], Constraint] = {
         (c.task, c.is_start): c for c in project.constraints
     }
@@ -465,6 +498,11 @@ def dumps(project: Project) -> str:
             if found is not None:
                 edge = "start" if is_start else "end"
                 lines.append(f'{key} = "{_date_text(project, found.date, edge=edge)}"')
+        actual = actuals.get(task.id)
+        if actual is not None:
+            lines.append(f'actual_start = "{actual.start.isoformat()}"')
+            if actual.finish is not None:
+                lines.append(f'actual_finish = "{actual.finish.isoformat()}"')
     return "\n".join(lines) + "\n"
 
 

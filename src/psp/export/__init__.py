@@ -1,4 +1,4 @@
-"""Exporters: a schedule as JSON, CSV or text (Gantt charts and tables follow).
+"""Exporters: schedules as JSON, CSV or text; the amendment table of a replan.
 
 Examples
 --------
@@ -8,6 +8,7 @@ Examples
 {'start': '2020-09-01', 'finish': '2021-08-31', 'end': '2021-08-31', 'slack': 0}
 """
 
+from psp.export._amendment import amendment_table
 from psp.export._formats import as_csv, as_dict, as_json, as_text
 
-__all__ = ["as_csv", "as_dict", "as_json", "as_text"]
+__all__ = ["amendment_table", "as_csv", "as_dict", "as_json", "as_text"]

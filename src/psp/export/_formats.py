@@ -8,12 +8,13 @@ import json
 from typing import Any
 
 from psp._engine import Schedule
+from psp._replan import Replan
 from psp._time import Lang
 
 __all__ = ["as_csv", "as_dict", "as_json", "as_text"]
 
 
-def as_dict(schedule: Schedule) -> dict[str, Any]:
+def as_dict(schedule: Schedule | Replan, *, lang: Lang = "de") -> dict[str, Any]:
     """The schedule in the fixed JSON form (ISO dates, floats in periods).
 
     ``{"project": {"start", "finish", "end", "slack"}, "critical_path": [ids],
@@ -35,7 +36,21 @@ def as_dict(schedule: Schedule) -> dict[str, Any]:
     total_float  0
     free_float   0
     critical     True
+
+    A `Replan` gives the new schedule in that form plus ``"changes"`` (every task that
+    moved: ``id``, ``start_shift``, ``finish_shift`` in periods, ``reason`` in ``lang``)
+    and ``"baseline"`` (``finish``, ``end``, ``slack`` before the changes).
     """
+    if isinstance(schedule, Replan):
+        before = as_dict(schedule.before)["project"]
+        data = as_dict(schedule.after)
+        data["changes"] = [
+            {"id": s.id, "start_shift": s.start_shift, "finish_shift": s.finish_shift,
+             "reason": s.reason}
+            for s in schedule.shifts(lang, moved_only=True)
+        ]
+        data["baseline"] = {k: before[k] for k in ("finish", "end", "slack")}
+        return data
     return {
         "project": {
             "start": schedule.start.isoformat(),
@@ -60,7 +75,7 @@ def as_dict(schedule: Schedule) -> dict[str, Any]:
     }
 
 
-def as_json(schedule: Schedule, *, indent: int | None = 2) -> str:
+def as_json(schedule: Schedule | Replan, *, indent: int | None = 2, lang: Lang = "de") -> str:
     """`as_dict` as JSON text (UTF-8 characters kept, not escaped).
 
     Examples
@@ -70,7 +85,7 @@ def as_json(schedule: Schedule, *, indent: int | None = 2) -> str:
     >>> json.loads(as_json(s))["critical_path"][-1]
     '4.5'
     """
-    return json.dumps(as_dict(schedule), indent=indent, ensure_ascii=False)
+    return json.dumps(as_dict(schedule, lang=lang), indent=indent, ensure_ascii=False)
 
 
 CSV_COLUMNS = (

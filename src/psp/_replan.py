@@ -1,0 +1,663 @@
+"""Replanning: changes as values, applied to a plan without touching it, and the `Replan`.
+
+A change is a small frozen value (`Delay`, `Extend`, `SetDuration`, `AddLink`,
+`RemoveLink`, `Progress`) that can be stored, shown and replayed. `apply` returns a
+new, validated plan; `replan` applies a list of changes one after the other and
+compares the schedules before and after: what moved, by how much, and why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from psp._engine import Schedule, TaskSchedule, schedule
+from psp._errors import ChangeError, DateParseError, FieldError, UnknownIdError
+from psp._graph import network, validate
+from psp._model import (
+    Actual,
+    Constraint,
+    ConstraintKind,
+    Link,
+    LinkType,
+    Project,
+    TaskKind,
+)
+from psp._render import html_table, text_table
+from psp._time import Lang, Month, Unit, format_date, parse_date
+
+__all__ = [
+    "AddLink",
+    "Change",
+    "Delay",
+    "Extend",
+    "Progress",
+    "RemoveLink",
+    "Replan",
+    "SetDuration",
+    "TaskShift",
+    "apply",
+    "replan",
+]
+
+DateLike = dt.date | Month | str
+
+
+def _day(value: object, *, edge: str, field: str, owner: str) -> dt.date:
+    if isinstance(value, Month):
+        return value.first_day if edge == "start" else value.last_day
+    if isinstance(value, str | dt.date):
+        return parse_date(value, edge="start" if edge == "start" else "end")
+    raise FieldError(owner, field, "a date, a psp.Month or a text like 2021-06", value)
+
+
+def _unit_words(unit: Unit, count: int, lang: Lang) -> str:
+    one, many = {
+        ("de", Unit.MONTH): ("Monat", "Monate"), ("en", Unit.MONTH): ("month", "months"),
+        ("de", Unit.WEEK): ("Woche", "Wochen"), ("en", Unit.WEEK): ("week", "weeks"),
+        ("de", Unit.DAY): ("Tag", "Tage"), ("en", Unit.DAY): ("day", "days"),
+    }[(lang, unit)]
+    return f"{count} {one if abs(count) == 1 else many}"
+
+
+def _when(plan: Project, day: dt.date, lang: Lang) -> str:
+    """A date as a plan shows it: ``Jun'21`` in a plan of months, else the date."""
+    if plan.unit is Unit.MONTH:
+        return Month.from_date(day).label(lang)
+    return format_date(day, lang)
+
+
+# --- the changes ---------------------------------------------------------------------------
+
+
+def _until(value: object) -> dt.date | None:
+    return None if value is None else _day(value, edge="start", field="until", owner="Delay")
+
+
+@attrs.frozen
+class Delay:
+    """A task, or every task of a package, starts no earlier than ``until`` or ``by`` later.
+
+    ``until`` adds a *start no earlier than* constraint (a later existing one stays);
+    ``by=N`` asks for a start N periods after the task's current early start.
+
+    Examples
+    --------
+    >>> Delay("3.1", until=Month(2021, 6))
+    Delay(target='3.1', until=datetime.date(2021, 6, 1), by=None)
+    >>> Delay.from_string("AP3=+2")
+    Delay(target='AP3', until=None, by=2)
+    """
+
+    target: str
+    until: dt.date | None = attrs.field(default=None, converter=_until, kw_only=True)
+    by: int | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.until is None) == (self.by is None):
+            raise FieldError("Delay", "until/by", "exactly one of until= and by=",
+                             (self.until, self.by))
+        if self.by is not None and (isinstance(self.by, bool) or not isinstance(self.by, int)
+                                    or self.by < 0):
+            raise FieldError("Delay", "by", "a whole number of periods ≥ 0", self.by)
+
+    @classmethod
+    def from_string(cls, text: str) -> Delay:
+        """Read ``ID=MONTH`` (until) or ``ID=+N`` (by N periods), as the CLI takes them.
+
+        Examples
+        --------
+        >>> Delay.from_string("3.1=2021-06").until
+        datetime.date(2021, 6, 1)
+        """
+        target, sep, value = text.partition("=")
+        if not sep or not target.strip() or not value.strip():
+            raise DateParseError(text, "ID=MONTH (3.1=2021-06) or ID=+N (AP3=+2)")
+        value = value.strip()
+        if re.fullmatch(r"\+\d+", value):
+            return cls(target.strip(), by=int(value[1:]))
+        return cls(target.strip(), until=parse_date(value))
+
+    def describe(self, plan: Project, lang: Lang = "de") -> str:
+        """The change in words."""
+        if self.until is not None:
+            when = _when(plan, self.until, lang)
+            return (f"{self.target} nicht vor {when}" if lang == "de"
+                    else f"{self.target} not before {when}")
+        span = _unit_words(plan.unit, self.by or 0, lang)
+        return (f"{self.target} um {span} später" if lang == "de"
+                else f"{self.target} {span} later")
+
+
+def _to(value: object) -> dt.date:
+    return _day(value, edge="end", field="to", owner="Extend")
+
+
+@attrs.frozen
+class Extend:
+    """A new contractual end (later or earlier; an earlier end simply yields less slack).
+
+    Examples
+    --------
+    >>> Extend(to="31.12.2021")
+    Extend(to=datetime.date(2021, 12, 31))
+    """
+
+    to: dt.date = attrs.field(converter=_to)
+
+    def describe(self, plan: Project, lang: Lang = "de") -> str:
+        """The change in words."""
+        old = "—" if plan.end is None else format_date(plan.end, lang)
+        new = format_date(self.to, lang)
+        return (f"Vertragsende {old} → {new}" if lang == "de"
+                else f"contractual end {old} → {new}")
+
+
+@attrs.frozen
+class SetDuration:
+    """A task's new duration in periods (0 makes it a milestone).
+
+    Examples
+    --------
+    >>> SetDuration("3.1", 5)
+    SetDuration(task='3.1', duration=5)
+    """
+
+    task: str
+    duration: int
+
+    def describe(self, plan: Project, lang: Lang = "de") -> str:
+        """The change in words."""
+        span = _unit_words(plan.unit, self.duration, lang)
+        return (f"{self.task} dauert {span}" if lang == "de"
+                else f"{self.task} takes {span}")
+
+
+@attrs.frozen
+class AddLink:
+    """A new link between two tasks.
+
+    Examples
+    --------
+    >>> AddLink(Link("2.4", "3.2"))
+    AddLink(link=Link(predecessor='2.4', successor='3.2', type=<LinkType.FS: 'FS'>, lag=0))
+    """
+
+    link: Link
+
+    def describe(self, plan: Project, lang: Lang = "de") -> str:
+        """The change in words."""
+        lk = self.link
+        lag = f" {lk.lag:+d}" if lk.lag else ""
+        verb = "neu" if lang == "de" else "new"
+        return f"{verb}: {lk.predecessor} → {lk.successor} ({lk.type.value}{lag})"
+
+
+@attrs.frozen
+class RemoveLink:
+    """Remove the links from one task to another (of one type, or all types).
+
+    Examples
+    --------
+    >>> RemoveLink("2.4", "3.1")
+    RemoveLink(predecessor='2.4', successor='3.1', type=None)
+    """
+
+    predecessor: str
+    successor: str
+    type: LinkType | None = None
+
+    def describe(self, plan: Project, lang: Lang = "de") -> str:
+        """The change in words."""
+        kind = "" if self.type is None else f" ({self.type.value})"
+        verb = "entfällt" if lang == "de" else "removed"
+        return f"{self.predecessor} → {self.successor}{kind} {verb}"
+
+
+def _actual_tuple(value: Iterable[Actual]) -> tuple[Actual, ...]:
+    return tuple(value)
+
+
+def _id_set(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
+def _status(value: object) -> dt.date:
+    return _day(value, edge="start", field="status", owner="Progress")
+
+
+@attrs.frozen
+class Progress:
+    """A status date and what really happened by then.
+
+    ``actual`` gives tasks' actual dates; ``not_started`` names tasks that have not
+    begun. Every other task counts as done as planned when its planned finish lies on
+    or before the status date, and as started as planned when its planned start does.
+
+    Examples
+    --------
+    >>> Progress("2021-03-29", not_started=["3.1"]).status
+    datetime.date(2021, 3, 29)
+    """
+
+    status: dt.date = attrs.field(converter=_status)
+    actual: tuple[Actual, ...] = attrs.field(default=(), converter=_actual_tuple, kw_only=True)
+    not_started: frozenset[str] = attrs.field(default=frozenset(), converter=_id_set,
+                                              kw_only=True)
+
+    def describe(self, plan: Project, lang: Lang = "de") -> str:
+        """The change in words."""
+        day = format_date(self.status, lang)
+        return f"Stichtag {day}" if lang == "de" else f"status date {day}"
+
+
+Change = Delay | Extend | SetDuration | AddLink | RemoveLink | Progress
+
+
+# --- applying changes ----------------------------------------------------------------------
+
+
+def _targets(plan: Project, target: str) -> list[str]:
+    if target in plan:
+        return [target]
+    if any(p.id == target for p in plan.packages):
+        return [t.id for t in plan.tasks_in(target) if not t.is_level_of_effort]
+    known = [t.id for t in plan.tasks] + [p.id for p in plan.packages]
+    raise UnknownIdError("task or package", target, known)
+
+
+def _delay(plan: Project, change: Delay) -> Project:
+    ids = _targets(plan, change.target)
+    started = {a.task for a in plan.actuals}
+    for task_id in ids:
+        if plan.task(task_id).is_level_of_effort:
+            raise ChangeError(f"{task_id} is level of effort: it spans the project and "
+                              "cannot be delayed")
+        if task_id in started:
+            raise ChangeError(f"{task_id} has already started: record its actual dates "
+                              "instead of delaying it")
+    cal = plan.calendar
+    if change.until is not None:
+        if change.until < plan.start:
+            raise ChangeError(f"cannot delay {change.target} until {format_date(change.until)}:"
+                              f" that lies before the project start {format_date(plan.start)}")
+        cal.start_period(change.until, what="a delay's date")  # on a period boundary
+        wanted = dict.fromkeys(ids, change.until)
+    else:
+        now = schedule(plan)
+        wanted = {t: cal.first_day(now[t].early_start + (change.by or 0)) for t in ids}
+    constraints = list(plan.constraints)
+    for task_id, day in wanted.items():
+        old = next((c for c in constraints if c.task == task_id and c.is_start), None)
+        if old is not None:
+            constraints.remove(old)
+            day = max(day, old.date)  # a delay never pulls a start forward
+        constraints.append(Constraint(task_id, ConstraintKind.START_NO_EARLIER_THAN, day))
+    return attrs.evolve(plan, constraints=constraints)
+
+
+def _set_duration(plan: Project, change: SetDuration) -> Project:
+    task = plan.task(change.task)
+    if task.is_level_of_effort:
+        raise ChangeError(f"{task.id} is level of effort: it has no duration of its own")
+    kind = TaskKind.MILESTONE if change.duration == 0 else TaskKind.WORK
+    new = attrs.evolve(task, duration=change.duration, kind=kind)
+    return attrs.evolve(plan, tasks=[new if t.id == task.id else t for t in plan.tasks])
+
+
+def _remove_link(plan: Project, change: RemoveLink) -> Project:
+    def matches(link: Link) -> bool:
+        return (link.predecessor == change.predecessor and link.successor == change.successor
+                and (change.type is None or link.type == change.type))
+
+    kept = [link for link in plan.links if not matches(link)]
+    if len(kept) == len(plan.links):
+        kind = "" if change.type is None else f" of type {change.type.value}"
+        raise ChangeError(f"there is no link{kind} from {change.predecessor} to "
+                          f"{change.successor}")
+    return attrs.evolve(plan, links=kept)
+
+
+def _as_planned(ts: TaskSchedule, status: dt.date) -> Actual | None:
+    if ts.finish <= status and (ts.early_finish > ts.early_start or ts.start <= status):
+        return Actual(ts.id, ts.start, ts.finish)
+    if ts.start < status and ts.early_finish > ts.early_start:
+        return Actual(ts.id, ts.start, None)
+    return None
+
+
+# Which link types gate a successor's start (and its finish) on the predecessor's start
+# or finish: a task cannot have started as planned while its FS predecessor is unfinished.
+_START_NEEDS = {LinkType.FS: "finished", LinkType.SS: "started"}
+_FINISH_NEEDS = {LinkType.FF: "finished", LinkType.SF: "started"}
+
+
+def _progress(plan: Project, change: Progress) -> Project:
+    given = {a.task: a for a in change.actual}
+    for task_id in [*given, *change.not_started]:
+        plan.task(task_id)  # an unknown id is an error here, not later
+    if change.status < plan.start:
+        raise ChangeError(f"the status date {format_date(change.status)} lies before the "
+                          f"project start {format_date(plan.start)}")
+    fresh = attrs.evolve(plan, status=None, actuals=[])
+    now = schedule(fresh)
+    kept = {a.task: a for a in plan.actuals}
+    state: dict[str, Actual | None] = {}
+    incoming: dict[str, list[Link]] = {}
+    for link in plan.links:
+        incoming.setdefault(link.successor, []).append(link)
+
+    def reached(task_id: str, needs: str) -> bool:
+        actual = state.get(task_id)
+        return actual is not None and (needs == "started" or actual.finished)
+
+    for position in network(fresh).order:
+        ts = now._task(position)
+        if ts.id in change.not_started:
+            state[ts.id] = None
+            continue
+        actual = given.get(ts.id) or kept.get(ts.id)
+        if actual is None:  # as planned, as far as its predecessors allow
+            actual = _as_planned(ts, change.status)
+            links = incoming.get(ts.id, [])
+            if actual is not None and not all(
+                reached(lk.predecessor, _START_NEEDS[lk.type])
+                for lk in links if lk.type in _START_NEEDS
+            ):
+                actual = None
+            if actual is not None and actual.finished and not all(
+                reached(lk.predecessor, _FINISH_NEEDS[lk.type])
+                for lk in links if lk.type in _FINISH_NEEDS
+            ):
+                actual = attrs.evolve(actual, finish=None)
+                if ts.early_finish == ts.early_start:  # a milestone is reached or not
+                    actual = None
+        state[ts.id] = actual
+    actuals = [a for t in plan.tasks if (a := state.get(t.id)) is not None]
+    return attrs.evolve(plan, status=change.status, actuals=actuals)
+
+
+def apply(plan: Project, change: Change) -> Project:
+    """The plan with one change applied; ``plan`` itself is never modified.
+
+    Raises
+    ------
+    UnknownIdError
+        For a task or package the plan lacks.
+    ChangeError
+        For a change that cannot apply (a delay before the project start, a link
+        that is not there, a delay of a task that has started …).
+    ValidationError
+        When the changed plan is not valid (a new link that closes a cycle, an actual
+        finish before its start …); every problem is listed.
+
+    Examples
+    --------
+    >>> import psp
+    >>> plan = psp.load("examples/digitale_werkstatt.toml")
+    >>> later = apply(plan, Delay("3.1", until=Month(2021, 6)))
+    >>> later.schedule()["3.1"].start, plan.schedule()["3.1"].start
+    (datetime.date(2021, 6, 1), datetime.date(2021, 3, 1))
+    """
+    if isinstance(change, Delay):
+        new = _delay(plan, change)
+    elif isinstance(change, Extend):
+        if change.to < plan.start:
+            raise ChangeError(f"the new end {format_date(change.to)} lies before the project "
+                              f"start {format_date(plan.start)}")
+        new = attrs.evolve(plan, end=change.to)
+    elif isinstance(change, SetDuration):
+        new = _set_duration(plan, change)
+    elif isinstance(change, AddLink):
+        new = attrs.evolve(plan, links=[*plan.links, change.link])
+    elif isinstance(change, RemoveLink):
+        new = _remove_link(plan, change)
+    elif isinstance(change, Progress):
+        new = _progress(plan, change)
+    else:
+        raise TypeError(f"not a psp change: {change!r}")
+    return validate(new)
+
+
+# --- the result ----------------------------------------------------------------------------
+
+
+@attrs.frozen
+class TaskShift:
+    """How far one task moved, in periods, and why (the driver of its new start).
+
+    Examples
+    --------
+    >>> import psp
+    >>> r = psp.replan(psp.load("examples/digitale_werkstatt.toml"), [Delay("3.1", by=1)])
+    >>> r.shift("4.5", "en")
+    TaskShift(id='4.5', start_shift=1, finish_shift=1, reason="4.5 starts Aug'21: after 3.1 finishes (FS)")
+    """
+
+    id: str
+    start_shift: int
+    finish_shift: int
+    reason: str
+
+
+def _link_reason(link: Link, lang: Lang, unit: Unit) -> str:
+    lag = f" {link.lag:+d}" if link.lag else ""
+    p = link.predecessor
+    de = {LinkType.FS: f"nach Ende von {p}", LinkType.SS: f"nach Beginn von {p}",
+          LinkType.FF: f"endet mit {p}", LinkType.SF: f"endet mit Beginn von {p}"}
+    en = {LinkType.FS: f"after {p} finishes", LinkType.SS: f"after {p} starts",
+          LinkType.FF: f"finishes with {p}", LinkType.SF: f"finishes when {p} starts"}
+    words = (de if lang == "de" else en)[link.type]
+    return f"{words} ({link.type.value}{lag})"
+
+
+def _reason(plan: Project, before: TaskSchedule, after: TaskSchedule, lang: Lang) -> str:
+    if after.task.is_level_of_effort and after.early_finish != before.early_finish:
+        when = _when(plan, after.finish, lang)
+        return (f"{after.id} läuft bis zum Projektende {when}: Daueraufgabe" if lang == "de"
+                else f"{after.id} runs to the project finish {when}: level of effort")
+    if after.early_start == before.early_start:
+        if after.early_finish == before.early_finish:
+            return ""
+        when = _when(plan, after.finish, lang)
+        if after.progress != "planned":
+            return (f"{after.id} endet {when}: Ist-Termin" if lang == "de"
+                    else f"{after.id} finishes {when}: actual dates")
+        old, new = before.early_finish - before.early_start, after.early_finish - after.early_start
+        return (f"{after.id} endet {when}: Dauer {old} → {new}" if lang == "de"
+                else f"{after.id} finishes {when}: duration {old} → {new}")
+    driver = after.driver
+    cal = plan.calendar
+    if isinstance(driver, Link):
+        why = _link_reason(driver, lang, plan.unit)
+    elif driver == "not_before":
+        day = next(c.date for c in plan.constraints if c.task == after.id and c.is_start)
+        text = (f"{day:%m/%Y}" if plan.unit is Unit.MONTH else format_date(day, lang))
+        why = f"frühestens ab {text}" if lang == "de" else f"start no earlier than {text}"
+    elif driver == "status":
+        status = format_date(plan.status or cal.start, lang)
+        why = (f"keine offene Arbeit vor dem Stichtag {status}" if lang == "de"
+               else f"no unfinished work before the status date {status}")
+    elif driver == "actual":
+        why = "Ist-Termin" if lang == "de" else "actual dates"
+    else:
+        why = "Projektbeginn" if lang == "de" else "project start"
+    when = _when(plan, after.start, lang)
+    verb = "beginnt" if lang == "de" else "starts"
+    return f"{after.id} {verb} {when}: {why}"
+
+
+@attrs.frozen
+class Replan:
+    """A baseline and a replanned plan, their schedules, and what moved and why.
+
+    Examples
+    --------
+    >>> import psp
+    >>> plan = psp.load("examples/digitale_werkstatt.toml")
+    >>> r = replan(plan, [Delay("3.1", until="2021-06"), Extend(to="31.12.2021")])
+    >>> r.before.slack, r.after.slack
+    (0, 1)
+    >>> shift = r.shift("4.4", "en")
+    >>> shift.start_shift, shift.finish_shift, shift.reason
+    (3, 3, "4.4 starts Oct'21: after 3.1 finishes (FS)")
+    """
+
+    baseline: Project
+    plan: Project
+    changes: tuple[Change, ...]
+    before: Schedule
+    after: Schedule
+
+    def shift(self, task_id: str, lang: Lang = "de") -> TaskShift:
+        """How far one task moved and why (`UnknownIdError` for an unknown id)."""
+        old, new = self.before[task_id], self.after[task_id]
+        return TaskShift(task_id, new.early_start - old.early_start,
+                         new.early_finish - old.early_finish,
+                         _reason(self.plan, old, new, lang))
+
+    def shifts(self, lang: Lang = "de", *, moved_only: bool = False) -> list[TaskShift]:
+        """Every task's shift in plan order (only those that moved, if asked)."""
+        found = [self.shift(t.id, lang) for t in self.plan.tasks if t.id in self.before]
+        return [s for s in found if s.start_shift or s.finish_shift or not moved_only]
+
+    @property
+    def late_tasks(self) -> tuple[str, ...]:
+        """Tasks that finish after the (new) contractual end."""
+        end = self.after.end_period
+        if end is None:
+            return ()
+        return tuple(t.id for t in self.after
+                     if not t.task.is_level_of_effort and t.early_finish > end)
+
+    @property
+    def durations_unchanged(self) -> bool:
+        """True when no task's planned duration changed (what a cost-neutral extension needs)."""
+        old = {t.id: t.duration for t in self.baseline.tasks}
+        return all(old.get(t.id) == t.duration for t in self.plan.tasks)
+
+    def verdict(self, lang: Lang = "de") -> str:
+        """Whether the contractual end holds, in words, before and after."""
+        return f"{_verdict(self.before, lang)} → {_verdict(self.after, lang)}"
+
+    def describe_changes(self, lang: Lang = "de") -> list[str]:
+        """Each change in words, each against the plan it was applied to."""
+        words, plan = [], self.baseline
+        for change in self.changes:
+            words.append(change.describe(plan, lang))
+            plan = apply(plan, change)
+        return words
+
+    def to_text(self, lang: Lang = "de") -> str:
+        """The replan for a terminal: changes, verdict, and every task that moved."""
+        head = ("Änderungen" if lang == "de" else "changes") + ": " + "; ".join(
+            self.describe_changes(lang))
+        heads, rows = self._rows(lang)
+        table = text_table(heads, rows, align="<<<>>" + "<") if rows else (
+            "Keine Aufgabe verschiebt sich." if lang == "de" else "No task moves.")
+        return "\n".join([self.plan.name, head, self.verdict(lang), "", table])
+
+    def _rows(self, lang: Lang) -> tuple[list[str], list[list[str]]]:
+        heads = (["Nr.", "bisher", "neu", "Beginn", "Ende", "Grund"] if lang == "de"
+                 else ["id", "before", "after", "start", "finish", "reason"])
+        rows = []
+        for s in self.shifts(lang, moved_only=True):
+            old, new = self.before[s.id], self.after[s.id]
+            rows.append([s.id, _span(self.baseline, old, lang), _span(self.plan, new, lang),
+                         f"{s.start_shift:+d}", f"{s.finish_shift:+d}",
+                         s.reason.partition(": ")[2]])
+        return heads, rows
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def _repr_html_(self) -> str:
+        heads, rows = self._rows("de")
+        changes = "; ".join(self.describe_changes("de"))
+        return (f"<div class='psp-replan'><p><b>{_esc(self.plan.name)}</b><br>"
+                f"{_esc(changes)}<br>{_esc(self.verdict('de'))}</p>"
+                f"{html_table(heads, rows)}</div>")
+
+    def amendment_table(self, *, format: str = "markdown", lang: Lang = "de") -> str:
+        """Shortcut for `psp.export.amendment_table` (Markdown or HTML)."""
+        from psp.export import amendment_table  # shortcut: exporters are a layer above
+
+        return amendment_table(self, format=format, lang=lang)
+
+
+def _esc(text: str) -> str:
+    import html
+
+    return html.escape(text)
+
+
+def _span(plan: Project, ts: TaskSchedule, lang: Lang) -> str:
+    first, last = _when(plan, ts.start, lang), _when(plan, ts.finish, lang)
+    return first if first == last else f"{first}–{last}"
+
+
+def _verdict(s: Schedule, lang: Lang) -> str:
+    finish = format_date(s.finish, lang)
+    if s.end is None or s.slack is None:
+        return (f"kein Vertragsende (berechnetes Ende {finish})" if lang == "de"
+                else f"no contractual end (computed finish {finish})")
+    end = format_date(s.end, lang)
+    span = _unit_words(s.project.unit, abs(s.slack), lang)
+    if s.slack < 0:
+        return (f"Vertragsende {end} um {span} überschritten (berechnetes Ende {finish})"
+                if lang == "de" else
+                f"contractual end {end} missed by {span} (computed finish {finish})")
+    if s.slack == 0:
+        return (f"Vertragsende {end} genau eingehalten" if lang == "de"
+                else f"contractual end {end} met exactly")
+    return (f"Vertragsende {end} mit {span} Puffer eingehalten (berechnetes Ende {finish})"
+            if lang == "de" else
+            f"contractual end {end} met with {span} of slack (computed finish {finish})")
+
+
+def replan(plan: Project, changes: Iterable[Change]) -> Replan:
+    """Apply changes one after the other and compare the schedules before and after.
+
+    Raises
+    ------
+    UnknownIdError, ChangeError, ValidationError
+        As `apply`; the baseline is never modified.
+
+    Examples
+    --------
+    >>> import psp
+    >>> plan = psp.load("examples/digitale_werkstatt.toml")
+    >>> r = replan(plan, [Delay("3.1", until="2021-06")])
+    >>> for part in r.verdict("en").split(" → "):
+    ...     print(part)
+    contractual end 2021-08-31 met exactly
+    contractual end 2021-08-31 missed by 3 months (computed finish 2021-11-30)
+    >>> r.late_tasks
+    ('3.1', '3.2', '3.3', '4.2', '4.4', '4.5')
+    """
+    steps = tuple(changes)
+    new = plan
+    for change in steps:
+        new = apply(new, change)
+    return Replan(plan, new, steps, schedule(plan), schedule(new))
+
+
+def progress_from_mapping(
+    status: DateLike, actual: Mapping[str, tuple[Any, Any] | None] | None = None
+) -> Progress:
+    """`Progress` from ``{task: (start, finish or None)}``; ``None`` means not started."""
+    found, idle = [], []
+    for task_id, dates in (actual or {}).items():
+        if dates is None:
+            idle.append(task_id)
+            continue
+        start, finish = dates
+        found.append(Actual(task_id,
+                            _day(start, edge="start", field="actual", owner="Progress"),
+                            None if finish is None else
+                            _day(finish, edge="end", field="actual", owner="Progress")))
+    return Progress(status, actual=found, not_started=idle)

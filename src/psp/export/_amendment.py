@@ -1,0 +1,167 @@
+"""The amendment table (*Aktualisierter Projektstrukturplan*) for an extension request."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from psp._engine import TaskSchedule
+from psp._model import Project
+from psp._replan import Replan
+from psp._time import Lang, Month, Unit, format_date
+
+__all__ = ["amendment_table"]
+
+_WORDS: dict[str, dict[str, Any]] = {
+    "de": {
+        "title": "Aktualisierter Projektstrukturplan",
+        "end": "Vertragsende: bisher {old}, neu {new}",
+        "neutral": "Kostenneutrale Verlängerung: die Dauern aller Aufgaben sind unverändert.",
+        "same": "Die Dauern aller Aufgaben sind unverändert.",
+        "changes": "Änderungen",
+        "head": ["Nr.", "Aufgabe", "Verantwortlich", "bisher", "neu", "Verschiebung ({unit})",
+                 "Grund"],
+        "units": {"month": "Monate", "week": "Wochen", "day": "Tage"},
+        "none": "—",
+    },
+    "en": {
+        "title": "Updated project structure plan",
+        "end": "Contractual end: before {old}, now {new}",
+        "neutral": "Cost-neutral extension: the durations of all tasks are unchanged.",
+        "same": "The durations of all tasks are unchanged.",
+        "changes": "Changes",
+        "head": ["id", "task", "owner", "before", "after", "shift ({unit})", "reason"],
+        "units": {"month": "months", "week": "weeks", "day": "days"},
+        "none": "—",
+    },
+}
+
+
+def _when(plan: Project, start: int, finish: int, ts_start: object, ts_finish: object,
+          lang: Lang) -> str:
+    cal = plan.calendar
+    if plan.unit is Unit.MONTH:
+        first = cal.label(start, lang)
+        last = cal.label(max(finish - 1, start), lang)
+    else:
+        first, last = format_date(ts_start, lang), format_date(ts_finish, lang)  # type: ignore[arg-type]
+    return first if first == last else f"{first}–{last}"
+
+
+def _span(plan: Project, ts: TaskSchedule, lang: Lang) -> str:
+    if ts.early_start == ts.early_finish:
+        return Month.from_date(ts.start).label(lang) if plan.unit is Unit.MONTH else (
+            format_date(ts.start, lang))
+    return _when(plan, ts.early_start, ts.early_finish, ts.start, ts.finish, lang)
+
+
+def _shift(start: int, finish: int) -> str:
+    return f"{start:+d}" if start == finish else f"{start:+d} / {finish:+d}"
+
+
+def _rows(replan: Replan, lang: Lang) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    words = _WORDS[lang]
+    unit = words["units"][replan.plan.unit.value]
+    head = [h.format(unit=unit) for h in words["head"]]
+    rows: list[tuple[str, list[str]]] = []
+    before, after = replan.before, replan.after
+    by_package: dict[str | None, list[str]] = {}
+    for task in replan.plan.tasks:
+        by_package.setdefault(task.package, []).append(task.id)
+    for package in (*replan.plan.packages, None):
+        key = None if package is None else package.id
+        ids = [i for i in by_package.get(key, []) if i in before]
+        if package is not None:
+            old, new = before.package(package.id), after.package(package.id)
+            if old.early_start is not None and new.early_start is not None:
+                assert old.early_finish is not None and new.early_finish is not None
+                rows.append(("package", [
+                    package.id, package.name, "",
+                    _when(replan.baseline, old.early_start, old.early_finish, old.start,
+                          old.finish, lang),
+                    _when(replan.plan, new.early_start, new.early_finish, new.start,
+                          new.finish, lang),
+                    _shift(new.early_start - old.early_start, new.early_finish - old.early_finish),
+                    "",
+                ]))
+        for task_id in ids:
+            s = replan.shift(task_id, lang)
+            task = replan.plan.task(task_id)
+            moved = s.start_shift or s.finish_shift
+            rows.append(("moved" if moved else "task", [
+                task_id, task.name, task.owner_label,
+                _span(replan.baseline, before[task_id], lang),
+                _span(replan.plan, after[task_id], lang),
+                _shift(s.start_shift, s.finish_shift),
+                s.reason.partition(": ")[2],
+            ]))
+    return head, rows
+
+
+def _preamble(replan: Replan, lang: Lang) -> list[str]:
+    words = _WORDS[lang]
+    none = str(words["none"])
+    old = none if replan.baseline.end is None else format_date(replan.baseline.end, lang)
+    new = none if replan.plan.end is None else format_date(replan.plan.end, lang)
+    lines = [str(words["end"]).format(old=old, new=new), replan.verdict(lang)]
+    if replan.durations_unchanged:
+        extended = (replan.plan.end is not None and replan.baseline.end is not None
+                    and replan.plan.end > replan.baseline.end)
+        lines.append(str(words["neutral"] if extended else words["same"]))
+    lines.append(f"{words['changes']}: " + "; ".join(replan.describe_changes(lang)))
+    return lines
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def amendment_table(replan: Replan, *, format: str = "markdown", lang: Lang = "de") -> str:
+    """The *Aktualisierter Projektstrukturplan*: per package and task, before and after.
+
+    Old and new start–finish, the shift, owners and the reason each task moved, with
+    the old and new contractual end above; for an extension that changes no duration
+    it says so (cost-neutral). German labels by default, ``lang="en"`` for English;
+    ``format="markdown"`` or ``"html"``.
+
+    Examples
+    --------
+    >>> import psp
+    >>> plan = psp.load("examples/digitale_werkstatt.toml")
+    >>> r = psp.replan(plan, [psp.Delay("3.1", until="2021-06"), psp.Extend(to="31.12.2021")])
+    >>> text = amendment_table(r)
+    >>> print(text.splitlines()[2])
+    Vertragsende: bisher 31.08.2021, neu 31.12.2021
+    >>> row = next(line for line in text.splitlines() if line.startswith("| 3.1 "))
+    >>> row.split(" | ")[2:]
+    ['3win', "Mär'21–Jun'21", "Jun'21–Sep'21", '+3', 'frühestens ab 06/2021 |']
+    """
+    if format not in ("markdown", "html"):
+        raise ValueError(f"format must be 'markdown' or 'html', not {format!r}")
+    title = f"{_WORDS[lang]['title']}: {replan.plan.name}"
+    head, rows = _rows(replan, lang)
+    lines = _preamble(replan, lang)
+    if format == "markdown":
+        out = [f"## {_md(title)}", ""]
+        out += [f"{_md(line)}  " for line in lines]
+        out += ["", "| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+        for kind, cells in rows:
+            shown = [_md(c) for c in cells]
+            if kind == "package":
+                shown = [f"**{c}**" if c else c for c in shown]
+            out.append("| " + " | ".join(shown) + " |")
+        return "\n".join(out) + "\n"
+    esc = html.escape
+    body = []
+    for kind, cells in rows:
+        tds = "".join(f"<td>{esc(c)}</td>" for c in cells)
+        body.append(f'<tr class="{kind}">{tds}</tr>')
+    style = ("table.psp-amendment{border-collapse:collapse}"
+             ".psp-amendment td,.psp-amendment th{border:1px solid #999;padding:2px 6px}"
+             ".psp-amendment tr.package td{font-weight:bold;background:#eee}"
+             ".psp-amendment tr.moved td{background:#fff3cd}")
+    return (f"<style>{style}</style><h2>{esc(title)}</h2>"
+            + "".join(f"<p>{esc(line)}</p>" for line in lines)
+            + '<table class="psp-amendment"><thead><tr>'
+            + "".join(f"<th>{esc(h)}</th>" for h in head)
+            + f"</tr></thead><tbody>{''.join(body)}</tbody></table>")
