@@ -434,8 +434,8 @@ class TaskShift:
     --------
     >>> import psp
     >>> r = psp.replan(psp.load("examples/digitale_werkstatt.toml"), [Delay("3.1", by=1)])
-    >>> r.shift("4.5", "en")
-    TaskShift(id='4.5', start_shift=1, finish_shift=1, reason="4.5 starts Aug'21: after 3.1 finishes (FS)")
+    >>> r.shift("4.5", "en").reason
+    "4.5 starts Aug'21: after 3.1 finishes (FS)"
     """
 
     id: str
