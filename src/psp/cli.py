@@ -1,4 +1,4 @@
-"""The command line: ``psp check FILE`` and ``psp schedule FILE``.
+"""The command line: ``psp check``, ``psp schedule`` and ``psp replan``.
 
 Exit status: 0 when all is well, 1 when the plan has problems (one line each),
 2 for a usage error.
@@ -31,7 +31,55 @@ def _parser() -> argparse.ArgumentParser:
     sched.add_argument("file", metavar="FILE")
     sched.add_argument("--format", choices=("text", "json", "csv"), default="text")
     sched.add_argument("--lang", choices=("de", "en"), default="de", help="labels (text form)")
+
+    re = commands.add_parser(
+        "replan", help="apply delays, an extension or progress and show what moved and why",
+        description="Changes apply in this order: --delay (as given), --duration, --extend, "
+                    "--status.")
+    re.add_argument("file", metavar="FILE")
+    re.add_argument("--delay", action="append", default=[], metavar="ID=MONTH|ID=+N",
+                    help="start no earlier than MONTH, or N periods later (task or package)")
+    re.add_argument("--duration", action="append", default=[], metavar="ID=N",
+                    help="a task's new duration in periods")
+    re.add_argument("--extend", metavar="DATE", help="new contractual end, e.g. 31.12.2021")
+    re.add_argument("--status", metavar="DATE", help="status date: no unfinished work before it")
+    re.add_argument("--not-started", action="append", default=[], metavar="ID",
+                    help="with --status: this task has not started")
+    re.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text")
+    re.add_argument("--lang", choices=("de", "en"), default="de")
+    re.add_argument("--out", metavar="NEW.toml", help="write the replanned plan file")
     return parser
+
+
+def _changes(args: argparse.Namespace) -> list[psp.Change]:
+    changes: list[psp.Change] = [psp.Delay.from_string(text) for text in args.delay]
+    for text in args.duration:
+        task_id, _, value = text.partition("=")
+        if not value.strip().isdigit():
+            raise psp.DateParseError(text, "ID=N, a task and a whole number of periods")
+        changes.append(psp.SetDuration(task_id.strip(), int(value)))
+    if args.extend:
+        changes.append(psp.Extend(psp.parse_date(args.extend, edge="end")))
+    if args.status:
+        changes.append(psp.Progress(psp.parse_date(args.status), not_started=args.not_started))
+    elif args.not_started:
+        raise psp.ChangeError("--not-started needs --status")
+    return changes
+
+
+def _replan(plan: psp.Project, args: argparse.Namespace) -> int:
+    result = psp.replan(plan, _changes(args))
+    if args.out:
+        psp.dump(result.plan, args.out)
+    if args.format == "json":
+        print(export.as_json(result, lang=args.lang))
+    elif args.format in ("markdown", "html"):
+        print(export.amendment_table(result, format=args.format, lang=args.lang))
+    else:
+        print(result.to_text(args.lang))
+        print()
+        print(result.after.to_text(args.lang))
+    return 0
 
 
 def _problems(err: psp.PlanError) -> list[str]:
@@ -57,6 +105,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in _problems(err):
             print(line, file=stream)
         return 1
+    if args.command == "replan":
+        try:
+            return _replan(plan, args)
+        except psp.PlanError as err:
+            for line in _problems(err):
+                print(line, file=sys.stderr)
+            return 1
     if args.command == "check":
         if args.verbose:
             print(
