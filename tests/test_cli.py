@@ -90,3 +90,61 @@ def test_schedule_of_a_broken_file_reports_on_stderr() -> None:
 def test_usage_errors_exit_2() -> None:
     assert psp_cli("schedule", EXAMPLE, "--format", "xml").returncode == 2
     assert psp_cli().returncode == 2
+
+
+def test_replan_scenario_3_as_json() -> None:
+    result = psp_cli("replan", EXAMPLE, "--delay", "3.1=2021-06", "--extend", "31.12.2021",
+                     "--format", "json", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["project"] == {"start": "2020-09-01", "finish": "2021-11-30",
+                               "end": "2021-12-31", "slack": 1}
+    assert data["baseline"] == {"finish": "2021-08-31", "end": "2021-08-31", "slack": 0}
+    assert data["critical_path"] == ["3.1", "4.2", "4.4", "4.5"]
+    changes = {c["id"]: c for c in data["changes"]}
+    assert changes["4.4"] == {"id": "4.4", "start_shift": 3, "finish_shift": 3,
+                              "reason": "4.4 starts Oct'21: after 3.1 finishes (FS)"}
+    assert changes["4.1"]["finish_shift"] == 4 and "1.1" not in changes
+
+
+def test_replan_scenario_2_text_and_package_delay() -> None:
+    out = psp_cli("replan", EXAMPLE, "--delay", "3.1=2021-06").stdout
+    assert "um 3 Monate überschritten (berechnetes Ende 30.11.2021)" in out
+    out = psp_cli("replan", EXAMPLE, "--delay", "AP3=+2", "--lang", "en").stdout
+    assert "missed by 2 months" in out
+
+
+def test_replan_out_writes_a_plan_that_schedules_the_same(tmp_path: Path) -> None:
+    target = tmp_path / "new.toml"
+    result = psp_cli("replan", EXAMPLE, "--delay", "3.1=2021-06", "--extend", "31.12.2021",
+                     "--status", "2021-03-29", "--format", "json", "--out", str(target))
+    assert result.returncode == 0, result.stderr
+    written = json.loads(psp_cli("schedule", str(target), "--format", "json").stdout)
+    replanned = json.loads(result.stdout)
+    assert written == {k: replanned[k] for k in ("project", "critical_path", "tasks")}
+    text = target.read_text(encoding="utf-8")
+    assert 'status = "2021-03-29"' in text and 'not_before = "2021-06"' in text
+    assert 'end = "2021-12-31"' in text
+
+
+def test_replan_markdown_is_the_amendment_table() -> None:
+    out = psp_cli("replan", EXAMPLE, "--delay", "3.1=2021-06", "--extend", "31.12.2021",
+                  "--format", "markdown").stdout
+    assert out.startswith("## Aktualisierter Projektstrukturplan")
+    assert "Kostenneutrale Verlängerung" in out
+
+
+def test_replan_errors_exit_1_with_one_line_and_write_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "new.toml"
+    for args, text in [
+        (["--delay", "9.9=2021-06"], "no task or package '9.9'"),
+        (["--delay", "3.1=Juni"], "cannot read 'Juni'"),
+        (["--delay", "3.1=2020-01"], "before the project start"),
+        (["--status", "2019-01-01"], "status date 01.01.2019"),
+        (["--not-started", "3.1"], "--not-started needs --status"),
+        (["--duration", "3.1=x"], "cannot read '3.1=x'"),
+    ]:
+        result = psp_cli("replan", EXAMPLE, *args, "--out", str(target))
+        assert result.returncode == 1, args
+        assert text in result.stderr and "Traceback" not in result.stderr
+        assert not target.exists()

@@ -36,3 +36,39 @@ def test_text_for_a_day_plan_uses_dates() -> None:
                        tasks=[psp.Task("a", "Aufgabe", duration=3)])
     text = plan.schedule().to_text()
     assert "15.09.2020" in text and "17.09.2020" in text
+
+
+def test_amendment_table_markdown_and_html_in_both_languages() -> None:
+    r = psp.replan(S.project, [psp.Delay("3.1", until="2021-06"), psp.Extend(to="31.12.2021")])
+    md = psp.export.amendment_table(r)
+    lines = md.splitlines()
+    assert lines[0] == ("## Aktualisierter Projektstrukturplan: Digitale Werkstatt für den "
+                        "Mittelstand – MACH 4.0")
+    assert "Kostenneutrale Verlängerung: die Dauern aller Aufgaben sind unverändert.  " in lines
+    assert ("| **AP3** | **Umsetzung der Schulungsmaßnahmen** |  | **Mär'21–Jun'21** | "
+            "**Jun'21–Sep'21** | **+3** |  |") in lines
+    rows = [line for line in lines
+            if line.startswith("| ") and "**" not in line and "---" not in line]
+    assert len(rows) == 1 + 25  # the header and every task
+    en = psp.export.amendment_table(r, lang="en")
+    assert "| 4.4 | Projektdokumentation und Präsentation gegenüber dem Auftraggeber | AGIT | " \
+           "Jul'21–Aug'21 | Oct'21–Nov'21 | +3 | after 3.1 finishes (FS) |" in en
+    html = r.amendment_table(format="html")
+    assert '<tr class="moved"><td>3.1</td>' in html and "<h2>" in html
+
+
+def test_no_cost_neutral_claim_when_a_duration_changed() -> None:
+    r = psp.replan(S.project, [psp.SetDuration("3.1", 5), psp.Extend(to="31.12.2021")])
+    md = psp.export.amendment_table(r)
+    assert "Kostenneutrale" not in md and "unverändert" not in md
+    assert "| 3.1 |" in md and "Dauer 4 → 5" in md
+
+
+def test_amendment_table_rejects_unknown_formats() -> None:
+    r = psp.replan(S.project, [])
+    try:
+        psp.export.amendment_table(r, format="pdf")
+    except ValueError as err:
+        assert "markdown" in str(err)
+    else:
+        raise AssertionError("no error for format='pdf'")

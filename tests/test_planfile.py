@@ -161,3 +161,13 @@ def test_dump_never_leaves_a_half_written_file(tmp_path: Path) -> None:
         psp.dump(bad, target)
     assert target.read_text(encoding="utf-8") == "original"
     assert list(tmp_path.iterdir()) == [target]
+
+
+def test_status_and_actuals_round_trip() -> None:
+    plan = psp.load(EXAMPLE).with_progress(
+        status="2021-03-29", actual={"2.4": ("2020-12", "2021-02"), "3.1": None})
+    text = psp.dumps(plan)
+    assert 'status = "2021-03-29"' in text
+    assert 'actual_start = "2020-12-01"\nactual_finish = "2021-02-28"' in text
+    again = psp.loads(text)
+    assert again == plan and again.schedule() == plan.schedule()
