@@ -23,7 +23,8 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("replanning and analysis", ["psp._replan"]),
     ("public API", ["psp"]),
     ("exporters", ["psp.export", "psp.export._formats", "psp.export._amendment"]),
-    ("CLI and testing", ["psp.cli", "psp.testing", "psp.testing.strategies"]),
+    ("CLI and testing", ["psp.cli", "psp.testing", "psp.testing.strategies",
+                         "psp.testing.invariants"]),
     ("entry point", ["psp.__main__"]),
 ]
 LAYER = {module: n for n, (_name, modules) in enumerate(LAYERS) for module in modules}

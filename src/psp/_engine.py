@@ -466,9 +466,10 @@ def schedule(project: Project) -> Schedule:
         i = index[a.task]
         start, finish, at_end[i] = actual_span(cal, tasks[i], a)
         pinned[i], source[i] = start, ACTUAL
-        if finish is None:  # started: the rest of its duration, not before the status date
+        if finish is None:  # started: still running on the status date, so past its period
             progress[i] = "started"
-            dur[i] = max(dur[i], (status or 0) - start)
+            running = 0 if project.status is None else cal.period_of(project.status) + 1
+            dur[i] = max(dur[i], running - start)
         else:
             progress[i] = "finished"
             dur[i] = finish - start

@@ -18,14 +18,17 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from hypothesis import strategies as st
 
+from psp._graph import network
 from psp._model import Constraint, ConstraintKind, Link, LinkType, Package, Project, Task, TaskKind
+from psp._replan import AddLink, Change, Delay, Extend, Progress, RemoveLink, SetDuration
 from psp._time import Calendar, Month, Unit
 
-__all__ = ["months", "plans"]
+__all__ = ["changes", "delays", "months", "plans"]
 
 
 FIRST_MONTH = Month(1990, 1)
@@ -169,3 +172,113 @@ def plans(  # noqa: D417 (hypothesis supplies draw)
         links=links,
         constraints=constraints,
     )
+
+
+def _movable(plan: Project) -> list[str]:
+    started = {a.task for a in plan.actuals}
+    return [t.id for t in plan.tasks if not t.is_level_of_effort and t.id not in started]
+
+
+@st.composite
+def delays(draw: st.DrawFn, plan: Project, *, max_by: int = 3,  # noqa: D417
+           packages: bool = True, until: bool = True) -> Delay:
+    """Delays that apply to ``plan``: a task (or package) ``by`` N periods, or ``until`` a month.
+
+    Shrinks towards the first task and ``by=0``.
+
+    Parameters
+    ----------
+    plan : Project
+        The plan the delay is for (it needs at least one task that can move).
+    max_by : int
+        Largest ``by``.
+    packages : bool
+        Whether a package id may be the target.
+    until : bool
+        Whether ``until=`` delays may appear (else only ``by=``).
+
+    Examples
+    --------
+    >>> import psp
+    >>> from hypothesis import given, settings
+    >>> plan = psp.load("examples/digitale_werkstatt.toml")
+    >>> @settings(max_examples=10, derandomize=True)
+    ... @given(delays(plan))
+    ... def test_a_delay_never_makes_the_plan_shorter(delay):
+    ...     assert psp.apply(plan, delay).schedule().finish >= plan.schedule().finish
+    >>> test_a_delay_never_makes_the_plan_shorter()
+    """
+    targets = _movable(plan)
+    if packages:
+        targets += [p.id for p in plan.packages if any(
+            t.package == p.id for t in plan.tasks if t.id in targets)]
+    target = draw(st.sampled_from(targets))
+    if until and draw(st.booleans()):
+        horizon = plan.schedule().horizon_period + max_by
+        return Delay(target, until=plan.calendar.first_day(draw(st.integers(0, horizon))))
+    return Delay(target, by=draw(st.integers(0, max_by)))
+
+
+@st.composite
+def changes(draw: st.DrawFn, plan: Project, *, max_changes: int = 4,  # noqa: D417
+            progress: bool = False) -> list[Change]:
+    """Lists of changes that apply to ``plan`` one after the other.
+
+    Delays, extensions (later or earlier), new durations, links added forward in a
+    topological order (so no cycle can form), links removed, and, with
+    ``progress=True``, a status date at the end.
+
+    Parameters
+    ----------
+    plan : Project
+        The plan the changes are for.
+    max_changes : int
+        Most changes in one list (progress comes on top).
+    progress : bool
+        Whether a `Progress` (status date, as planned) may close the list.
+
+    Examples
+    --------
+    >>> import psp
+    >>> from hypothesis import given, settings
+    >>> plan = psp.load("examples/digitale_werkstatt.toml")
+    >>> @settings(max_examples=10, derandomize=True)
+    ... @given(changes(plan))
+    ... def test_replan_never_touches_the_baseline(steps):
+    ...     psp.replan(plan, steps)
+    ...     assert plan == psp.load("examples/digitale_werkstatt.toml")
+    >>> test_replan_never_touches_the_baseline()
+    """
+    cal = plan.calendar
+    now = plan.schedule()
+    order = [plan.tasks[i].id for i in network(plan).order]
+    work = [t.id for t in plan.tasks if t.kind is TaskKind.WORK]
+    removable = list(plan.links)
+    present = {(lk.predecessor, lk.successor, lk.type) for lk in plan.links}
+    found: list[Change] = []
+    for _ in range(draw(st.integers(0, max_changes))):
+        kind = draw(st.sampled_from(["delay", "extend", "duration", "add", "remove"]))
+        if kind == "delay" and _movable(plan):
+            found.append(draw(delays(plan)))
+        elif kind == "extend":
+            boundary = draw(st.integers(1, now.horizon_period + 6))
+            found.append(Extend(cal.last_day(boundary - 1)))
+        elif kind == "duration" and work:
+            found.append(SetDuration(draw(st.sampled_from(work)), draw(st.integers(1, 8))))
+        elif kind == "add" and len(order) >= 2:
+            first = draw(st.integers(0, len(order) - 2))
+            second = draw(st.integers(first + 1, len(order) - 1))
+            link = Link(order[first], order[second], draw(st.sampled_from(list(LinkType))),
+                        lag=draw(st.integers(-1, 2)))
+            key = (link.predecessor, link.successor, link.type)
+            if key not in present:  # a second link of the same type is an error
+                present.add(key)
+                found.append(AddLink(link))
+        elif kind == "remove" and removable:
+            gone = removable.pop(draw(st.integers(0, len(removable) - 1)))
+            present.discard((gone.predecessor, gone.successor, gone.type))
+            found.append(RemoveLink(gone.predecessor, gone.successor, gone.type))
+    if progress and draw(st.booleans()):
+        found.append(Progress(cal.first_day(0) + dt.timedelta(
+            days=draw(st.integers(0, max(now.horizon_period, 1) * 31)))))
+    return found

@@ -1,0 +1,243 @@
+"""Invariants of schedules and replans, as assertions for property tests.
+
+Each function checks one law and raises `InvariantError` (an ``AssertionError``)
+naming the task that breaks it; it returns ``None`` when the law holds. Use them
+with the strategies in `psp.testing.strategies`, on psp's plans or your own.
+
+Examples
+--------
+>>> import psp
+>>> plan = psp.load("examples/digitale_werkstatt.toml")
+>>> links_hold(plan.schedule())
+>>> no_date_earlier(plan.schedule(), plan.delay("3.1", by=2).schedule())
+>>> no_date_earlier(plan.delay("3.1", by=2).schedule(), plan.schedule())
+Traceback (most recent call last):
+...
+psp.testing.invariants.InvariantError: 3.1: early start 8 became 6, earlier
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateutil.relativedelta import relativedelta
+
+from psp._engine import Schedule, TaskSchedule
+from psp._replan import Replan
+from psp._time import Unit
+
+__all__ = [
+    "InvariantError",
+    "extended_by",
+    "finish_unchanged",
+    "links_hold",
+    "no_date_earlier",
+    "only_task_moved",
+    "progress_respected",
+    "same_replan",
+    "shifted_by",
+]
+
+
+class InvariantError(AssertionError):
+    """A law of schedules does not hold; the message names the task and the values."""
+
+
+def _fail(task: str, message: str) -> InvariantError:
+    return InvariantError(f"{task}: {message}")
+
+
+def _open(s: Schedule) -> list[TaskSchedule]:
+    return [t for t in s if not t.task.is_level_of_effort]
+
+
+def links_hold(schedule: Schedule) -> None:
+    """Every link and *not before* holds in the early dates; late dates respect every link.
+
+    Links into tasks with actual dates are not checked: what happened, happened.
+
+    Examples
+    --------
+    >>> import psp
+    >>> links_hold(psp.load("examples/digitale_werkstatt.toml").schedule())
+    """
+    need = {
+        "FS": lambda p, s, lag: s[0] >= p[1] + lag,
+        "SS": lambda p, s, lag: s[0] >= p[0] + lag,
+        "FF": lambda p, s, lag: s[1] >= p[1] + lag,
+        "SF": lambda p, s, lag: s[1] >= p[0] + lag,
+    }
+    for link in schedule.project.links:
+        p, s = schedule[link.predecessor], schedule[link.successor]
+        check = need[link.type.value]
+        if s.progress == "planned" and not check(
+            (p.early_start, p.early_finish), (s.early_start, s.early_finish), link.lag
+        ):
+            raise _fail(s.id, f"early dates break {link.type.value} {link.lag:+d} "
+                              f"from {p.id}")
+        if "finished" not in (p.progress, s.progress) and not check(
+            (p.late_start, p.late_finish), (s.late_start, s.late_finish), link.lag
+        ):
+            raise _fail(p.id, f"late dates break {link.type.value} {link.lag:+d} to {s.id}")
+    for c in schedule.project.constraints:
+        t = schedule[c.task]
+        if c.is_start and t.progress == "planned" and t.start < c.date:
+            raise _fail(t.id, f"starts {t.start}, before its not_before {c.date}")
+
+
+def shifted_by(before: Schedule, after: Schedule, periods: int) -> None:
+    """Every date moved by exactly ``periods`` (months, weeks or days); nothing else changed.
+
+    Floats, critical flags, the critical path and progress stay as they were.
+
+    Examples
+    --------
+    >>> import psp
+    >>> plan = psp.load("examples/digitale_werkstatt.toml")
+    >>> shifted_by(plan.schedule(), plan.with_start(psp.Month(2021, 2)).schedule(), 5)
+    """
+    one_day = dt.timedelta(days=1)
+
+    def moved(day: dt.date, *, finish: bool) -> dt.date:
+        if before.project.unit is Unit.MONTH:
+            step: relativedelta | dt.timedelta = relativedelta(months=periods)
+        else:
+            step = dt.timedelta(days=periods * (7 if before.project.unit is Unit.WEEK else 1))
+        # A finish is the day before a boundary: move the boundary, then step back.
+        return day + one_day + step - one_day if finish else day + step
+
+    if after.critical_path != before.critical_path:
+        raise _fail("project", f"critical path {before.critical_path} became "
+                               f"{after.critical_path}")
+    for a, b in zip(before, after, strict=True):
+        instant = a.early_start == a.early_finish
+        pairs = [("start", a.start, b.start, instant and a.at_period_end),
+                 ("finish", a.finish, b.finish, not instant or a.at_period_end)]
+        for name, old, new, is_finish in pairs:
+            if new != moved(old, finish=is_finish):
+                raise _fail(a.id, f"{name} {old} moved to {new}, not by {periods} periods")
+        if (a.total_float, a.free_float, a.critical, a.progress) != (
+                b.total_float, b.free_float, b.critical, b.progress):
+            raise _fail(a.id, "float, critical flag or progress changed with the start")
+
+
+def no_date_earlier(before: Schedule, after: Schedule) -> None:
+    """No early start or finish became earlier, and neither did the computed finish.
+
+    Examples
+    --------
+    >>> import psp
+    >>> plan = psp.load("examples/digitale_werkstatt.toml")
+    >>> no_date_earlier(plan.schedule(), plan.with_duration("2.3", 3).schedule())
+    """
+    for a in before:
+        b = after[a.id]
+        if b.early_start < a.early_start:
+            raise _fail(a.id, f"early start {a.early_start} became {b.early_start}, earlier")
+        if b.early_finish < a.early_finish:
+            raise _fail(a.id, f"early finish {a.early_finish} became {b.early_finish}, earlier")
+    if after.finish_period < before.finish_period:
+        raise _fail("project", f"finish {before.finish} became {after.finish}, earlier")
+
+
+def only_task_moved(before: Schedule, after: Schedule, task_id: str) -> None:
+    """No task but ``task_id`` has other early dates (level of effort aside).
+
+    Examples
+    --------
+    >>> import psp
+    >>> plan = psp.load("examples/digitale_werkstatt.toml")
+    >>> only_task_moved(plan.schedule(), plan.delay("2.6", by=3).schedule(), "2.6")
+    """
+    for a in _open(before):
+        b = after[a.id]
+        if a.id != task_id and (a.early_start, a.early_finish) != (b.early_start,
+                                                                     b.early_finish):
+            raise _fail(a.id, f"moved from {a.early_start}–{a.early_finish} to "
+                              f"{b.early_start}–{b.early_finish} though only {task_id} "
+                              "was delayed")
+
+
+def finish_unchanged(before: Schedule, after: Schedule) -> None:
+    """The computed finish is the same.
+
+    Examples
+    --------
+    >>> import psp
+    >>> plan = psp.load("examples/digitale_werkstatt.toml")
+    >>> finish_unchanged(plan.schedule(), plan.delay("1.2", by=10).schedule())
+    """
+    if after.finish_period != before.finish_period:
+        raise _fail("project", f"finish {before.finish} became {after.finish}")
+
+
+def extended_by(before: Schedule, after: Schedule, periods: int) -> None:
+    """Early dates unchanged; every open task's total float and the slack moved by ``periods``.
+
+    Examples
+    --------
+    >>> import psp
+    >>> plan = psp.load("examples/digitale_werkstatt.toml")
+    >>> extended_by(plan.schedule(), plan.extend(to="31.12.2021").schedule(), 4)
+    """
+    if before.slack is None or after.slack is None or after.slack - before.slack != periods:
+        raise _fail("project", f"slack {before.slack} became {after.slack}, not {periods:+d}")
+    for a in _open(before):
+        b = after[a.id]
+        if (a.early_start, a.early_finish) != (b.early_start, b.early_finish):
+            raise _fail(a.id, "early dates changed with the contractual end")
+        if a.progress != "finished" and b.total_float - a.total_float != periods:
+            raise _fail(a.id, f"total float {a.total_float} became {b.total_float}, "
+                              f"not {periods:+d}")
+
+
+def progress_respected(schedule: Schedule) -> None:
+    """No unfinished work starts before the status date; actual dates are kept exactly.
+
+    Examples
+    --------
+    >>> import psp
+    >>> plan = psp.load("examples/digitale_werkstatt.toml")
+    >>> progress_respected(plan.with_progress(status="2021-03-29").schedule())
+    """
+    plan = schedule.project
+    actual = {a.task: a for a in plan.actuals}
+    for t in _open(schedule):
+        a = actual.get(t.id)
+        if a is None:
+            if plan.status is not None and t.early_finish > t.early_start and (
+                    t.start < plan.status):
+                raise _fail(t.id, f"unfinished work starts {t.start}, before the status date "
+                                  f"{plan.status}")
+            continue
+        if t.start != a.start:
+            raise _fail(t.id, f"actual start {a.start} shown as {t.start}")
+        if a.finish is not None and t.finish != a.finish:
+            raise _fail(t.id, f"actual finish {a.finish} shown as {t.finish}")
+        if a.finish is None and plan.status is not None and t.finish < plan.status and (
+                t.early_finish > t.early_start):
+            raise _fail(t.id, f"started but shown finished {t.finish}, before the status date")
+
+
+def same_replan(a: Replan, b: Replan) -> None:
+    """Two replans reach the same plan, schedules and shifts.
+
+    Examples
+    --------
+    >>> import psp
+    >>> plan = psp.load("examples/digitale_werkstatt.toml")
+    >>> steps = [psp.Delay("3.1", until="2021-06"), psp.Extend(to="31.12.2021")]
+    >>> same_replan(psp.replan(plan, steps), psp.replan(psp.apply(plan, steps[0]), steps[1:]))
+    Traceback (most recent call last):
+    ...
+    psp.testing.invariants.InvariantError: project: the baselines differ
+    """
+    if a.baseline != b.baseline:
+        raise _fail("project", "the baselines differ")
+    if a.plan != b.plan:
+        raise _fail("project", "the replanned plans differ")
+    if a.after != b.after:
+        raise _fail("project", "the new schedules differ")
+    for x, y in zip(a.shifts(), b.shifts(), strict=True):
+        if x != y:
+            raise _fail(x.id, f"{x} differs from {y}")
