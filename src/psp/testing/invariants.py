@@ -19,6 +19,7 @@ psp.testing.invariants.InvariantError: 3.1: early start 8 became 6, earlier
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from dateutil.relativedelta import relativedelta
 
@@ -51,6 +52,16 @@ def _open(s: Schedule) -> list[TaskSchedule]:
     return [t for t in s if not t.task.is_level_of_effort]
 
 
+Span = tuple[int, int]
+# What each link type demands of (start, finish) periods of predecessor and successor.
+_HOLDS: dict[str, Callable[[Span, Span, int], bool]] = {
+    "FS": lambda p, s, lag: s[0] >= p[1] + lag,
+    "SS": lambda p, s, lag: s[0] >= p[0] + lag,
+    "FF": lambda p, s, lag: s[1] >= p[1] + lag,
+    "SF": lambda p, s, lag: s[1] >= p[0] + lag,
+}
+
+
 def links_hold(schedule: Schedule) -> None:
     """Every link and *not before* holds in the early dates; late dates respect every link.
 
@@ -61,15 +72,9 @@ def links_hold(schedule: Schedule) -> None:
     >>> import psp
     >>> links_hold(psp.load("examples/digitale_werkstatt.toml").schedule())
     """
-    need = {
-        "FS": lambda p, s, lag: s[0] >= p[1] + lag,
-        "SS": lambda p, s, lag: s[0] >= p[0] + lag,
-        "FF": lambda p, s, lag: s[1] >= p[1] + lag,
-        "SF": lambda p, s, lag: s[1] >= p[0] + lag,
-    }
     for link in schedule.project.links:
         p, s = schedule[link.predecessor], schedule[link.successor]
-        check = need[link.type.value]
+        check = _HOLDS[link.type.value]
         if s.progress == "planned" and not check(
             (p.early_start, p.early_finish), (s.early_start, s.early_finish), link.lag
         ):
