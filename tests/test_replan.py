@@ -90,6 +90,10 @@ def test_with_duration_link_changes_and_milestones() -> None:
         (AddLink(psp.Link("4.5", "1.1")), psp.ValidationError, "cycle"),
         (Progress("2020-06-01"), psp.ChangeError, "status date 01.06.2020"),
         (Progress("2021-03-29", not_started=["9.9"]), psp.UnknownIdError, "9.9"),
+        (Progress("2021-03-29", actual=[psp.Actual("2.4", Month(2020, 12), Month(2020, 11))]),
+         psp.ValidationError, "finished 30.11.2020, before it started 01.12.2020"),
+        (Progress("2021-03-29", actual=[psp.Actual("3.1", Month(2021, 5))]),
+         psp.ValidationError, "after the status date"),
     ],
 )
 def test_bad_changes_raise_clear_errors_and_change_nothing(
@@ -152,3 +156,15 @@ def test_replan_displays() -> None:
     assert "Änderungen: 3.1 nicht vor Jun'21; Vertragsende 31.08.2021 → 31.12.2021" in text
     assert "4.4  Jul'21–Aug'21  Okt'21–Nov'21      +3    +3  nach Ende von 3.1 (FS)" in text
     assert "<td>4.4</td>" in r._repr_html_()
+
+
+def test_the_story_script_tells_the_story() -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "examples/replanning.py"], capture_output=True,
+                         text=True, check=True, encoding="utf-8").stdout
+    assert "finish 31.08.2021, contractual end 31.08.2021, slack +0 months" in out
+    assert "the end 31.08.2021 is missed by 3 months" in out
+    assert "finish 30.11.2021, slack +1 month" in out
+    assert "Cost-neutral extension: the durations of all tasks are unchanged." in out
