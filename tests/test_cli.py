@@ -148,3 +148,11 @@ def test_replan_errors_exit_1_with_one_line_and_write_nothing(tmp_path: Path) ->
         assert result.returncode == 1, args
         assert text in result.stderr and "Traceback" not in result.stderr
         assert not target.exists()
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    result = subprocess.run(
+        f'"{sys.executable}" -m psp replan {EXAMPLE} --delay 3.1=2021-06 | head -1',
+        shell=True, capture_output=True, text=True, encoding="utf-8", check=False)
+    assert result.stdout.startswith("Digitale Werkstatt")
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
