@@ -168,3 +168,9 @@ def test_the_story_script_tells_the_story() -> None:
     assert "the end 31.08.2021 is missed by 3 months" in out
     assert "finish 30.11.2021, slack +1 month" in out
     assert "Cost-neutral extension: the durations of all tasks are unchanged." in out
+
+
+def test_the_text_names_the_tasks_that_finish_after_the_end() -> None:
+    text = psp.replan(PLAN, [Delay("3.1", until="2021-06")]).to_text("en")
+    assert "finish after the contractual end: 3.1, 3.2, 3.3, 4.2, 4.4, 4.5" in text
+    assert "Enden nach" not in str(psp.replan(PLAN, [Extend(to="31.12.2021")]))

@@ -559,7 +559,12 @@ class Replan:
         heads, rows = self._rows(lang)
         table = text_table(heads, rows, align="<<<>>" + "<") if rows else (
             "Keine Aufgabe verschiebt sich." if lang == "de" else "No task moves.")
-        return "\n".join([self.plan.name, head, self.verdict(lang), "", table])
+        lines = [self.plan.name, head, self.verdict(lang)]
+        if self.late_tasks:
+            label = "Enden nach dem Vertragsende" if lang == "de" else (
+                "finish after the contractual end")
+            lines.append(f"{label}: {', '.join(self.late_tasks)}")
+        return "\n".join([*lines, "", table])
 
     def _rows(self, lang: Lang) -> tuple[list[str], list[list[str]]]:
         heads = (["Nr.", "bisher", "neu", "Beginn", "Ende", "Grund"] if lang == "de"
