@@ -463,7 +463,9 @@ class Project:
         """The same plan moved to a new start; the end and every constraint move with it.
 
         The shift is a whole number of periods, so every date of the schedule moves
-        by exactly that many months (or weeks, days).
+        by exactly that many months (or weeks, days). A status date or an actual date
+        keeps its place within its period: a period's last day stays a last day, any
+        other day keeps its distance from the period's first day (at most to its end).
 
         Examples
         --------
