@@ -15,14 +15,16 @@ SRC = Path(__file__).resolve().parent.parent / "src"
 ARCHITECTURE = SRC.parent / "docs" / "architecture.md"
 
 LAYERS: list[tuple[str, list[str]]] = [
-    ("errors", ["psp._errors", "psp._render"]),
+    ("errors", ["psp._errors"]),
+    ("utilities", ["psp._render", "psp._files"]),
     ("time", ["psp._time"]),
     ("model", ["psp._model"]),
     ("graph validation", ["psp._graph"]),
     ("scheduler and plan-file I/O", ["psp._engine", "psp._planfile"]),
     ("replanning and analysis", ["psp._replan"]),
+    ("exporters", ["psp.export", "psp.export._formats", "psp.export._amendment",
+                   "psp.export._gantt", "psp.export._tables"]),
     ("public API", ["psp"]),
-    ("exporters", ["psp.export", "psp.export._formats", "psp.export._amendment"]),
     ("CLI and testing", ["psp.cli", "psp.testing", "psp.testing.strategies",
                          "psp.testing.invariants"]),
     ("entry point", ["psp.__main__"]),
@@ -32,7 +34,8 @@ LAYER = {module: n for n, (_name, modules) in enumerate(LAYERS) for module in mo
 SHORTCUTS = {
     ("psp._model", "psp._engine"),  # Project.schedule() -> psp.schedule()
     ("psp._model", "psp._replan"),  # Project.delay(), .extend(), … -> psp.apply()
-    ("psp._replan", "psp.export"),  # Replan.amendment_table() -> psp.export.amendment_table()
+    ("psp._replan", "psp.export"),  # Replan.amendment_table(), .gantt() -> psp.export
+    ("psp._engine", "psp.export"),  # Schedule.gantt(), .critical_path_table(), _repr_html_
 }
 
 

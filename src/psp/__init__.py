@@ -55,6 +55,7 @@ from psp._replan import (
     replan,
 )
 from psp._time import Calendar, Month, Unit, format_date, parse_date
+from psp.export import Gantt, gantt
 
 __version__ = "0.1.0"
 
@@ -74,6 +75,7 @@ __all__ = [
     "FieldError",
     "FieldTypeError",
     "FileReadError",
+    "Gantt",
     "Link",
     "LinkType",
     "Month",
@@ -101,6 +103,7 @@ __all__ = [
     "dump",
     "dumps",
     "format_date",
+    "gantt",
     "load",
     "loads",
     "parse_date",

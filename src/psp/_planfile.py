@@ -29,6 +29,7 @@ from psp._errors import (
     TomlSyntaxError,
     ValidationError,
 )
+from psp._files import write_atomically
 from psp._graph import problems as plan_problems
 from psp._model import (
     Actual,
@@ -519,13 +520,5 @@ def dump(project: Project, path: str | os.PathLike[str]) -> None:
     ...     load(target) == plan
     True
     """
-    name = os.fspath(path)
     text = dumps(project)
-    target = Path(name)
-    partial = target.with_name(f".{target.name}.partial")
-    try:
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(target)
-    except OSError as err:
-        partial.unlink(missing_ok=True)
-        raise FileReadError(name, f"cannot write the plan file: {err.strerror or err}") from None
+    write_atomically(path, lambda partial: partial.write_text(text, encoding="utf-8"))

@@ -6,10 +6,14 @@ terminal (``str``) and in Jupyter (``_repr_html_``).
 
 from __future__ import annotations
 
+import csv
 import html
-from collections.abc import Sequence
+import io
+from collections.abc import Iterable, Sequence
 
-__all__ = ["html_table", "shorten", "text_table"]
+import attrs
+
+__all__ = ["Table", "html_table", "shorten", "text_table"]
 
 
 def shorten(text: str, width: int) -> str:
@@ -72,3 +76,81 @@ def html_table(
         f"{css}<table>{cap}<thead><tr>{head}</tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table>"
     )
+
+
+def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _rows(rows: Iterable[Iterable[str]]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(row) for row in rows)
+
+
+@attrs.frozen
+class Table:
+    """A table that shows itself in a terminal, in Markdown, as HTML and as CSV.
+
+    ``kinds`` gives each row a class (``package``, ``task``, ``critical`` …): bold
+    package rows in Markdown, a CSS class in HTML.
+
+    Examples
+    --------
+    >>> t = Table(("id", "n"), (("AP1", "3"), ("1.1", "1")), kinds=("package", "task"))
+    >>> print(t.to_markdown())
+    | id | n |
+    | --- | --- |
+    | **AP1** | **3** |
+    | 1.1 | 1 |
+    """
+
+    header: tuple[str, ...] = attrs.field(converter=_strings)
+    rows: tuple[tuple[str, ...], ...] = attrs.field(converter=_rows)
+    kinds: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    title: str = ""
+    align: str = ""
+
+    def kind(self, n: int) -> str:
+        """The class of row ``n`` (``"task"`` when none was given)."""
+        return self.kinds[n] if n < len(self.kinds) else "task"
+
+    def to_text(self) -> str:
+        """Aligned columns, the title above."""
+        align = self.align or "<" * len(self.header)
+        body = text_table(self.header, self.rows, align=align)
+        return f"{self.title}\n\n{body}" if self.title else body
+
+    def to_markdown(self) -> str:
+        """A Markdown table; package rows in bold; ``|`` in cells escaped."""
+        def cell(text: str) -> str:
+            return text.replace("|", "\\|").replace("\n", " ")
+
+        lines = ["| " + " | ".join(cell(h) for h in self.header) + " |",
+                 "|" + " --- |" * len(self.header)]
+        for n, row in enumerate(self.rows):
+            cells = [cell(c) for c in row]
+            if self.kind(n) == "package":
+                cells = [f"**{c}**" if c else c for c in cells]
+            lines.append("| " + " | ".join(cells) + " |")
+        head = f"## {cell(self.title)}\n\n" if self.title else ""
+        return head + "\n".join(lines)
+
+    def to_html(self, *, style: str = "") -> str:
+        """An HTML table with a class per row and the title as caption."""
+        return html_table(self.header, self.rows, caption=self.title,
+                          row_classes=[self.kind(n) for n in range(len(self.rows))],
+                          style=style)
+
+    def to_csv(self) -> str:
+        """CSV with the header row first."""
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(self.header)
+        writer.writerows(self.rows)
+        return out.getvalue()
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def _repr_html_(self) -> str:
+        return self.to_html(style="tr.package td{font-weight:bold}"
+                                  "tr.critical td{color:#B03A00;font-weight:600}")

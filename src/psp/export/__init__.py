@@ -10,5 +10,26 @@ Examples
 
 from psp.export._amendment import amendment_table
 from psp.export._formats import as_csv, as_dict, as_json, as_text
+from psp.export._gantt import Gantt, gantt
+from psp.export._tables import (
+    critical_path_table,
+    mermaid,
+    psp_table,
+    psp_table_html,
+    write_table,
+)
 
-__all__ = ["amendment_table", "as_csv", "as_dict", "as_json", "as_text"]
+__all__ = [
+    "Gantt",
+    "amendment_table",
+    "as_csv",
+    "as_dict",
+    "as_json",
+    "as_text",
+    "critical_path_table",
+    "gantt",
+    "mermaid",
+    "psp_table",
+    "psp_table_html",
+    "write_table",
+]

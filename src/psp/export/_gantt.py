@@ -1,0 +1,373 @@
+"""The Gantt chart, drawn with matplotlib onto a given Axes or a new Figure.
+
+matplotlib is imported inside `gantt`, so ``import psp`` stays light. The chart never
+uses pyplot, never changes rcParams and never calls ``show()``: it draws and returns
+what it drew (`Gantt`), so tests and users can read positions and styles back.
+
+Colours come from the Okabe–Ito palette (distinguishable with colour-blindness), and
+every distinction also has a second cue: critical bars are dark with a heavy edge,
+the baseline is a dashed, hatched ghost bar below, level of effort is hatched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from psp._engine import Schedule, TaskSchedule
+from psp._model import Project
+from psp._render import shorten
+from psp._replan import Replan
+from psp._time import Calendar, Lang, Unit, format_date
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = ["Gantt", "gantt"]
+
+CRITICAL = "#D55E00"  # vermillion
+NORMAL = "#56B4E9"  # sky blue
+NORMAL_EDGE = "#0B4F7C"
+PACKAGE = "#222222"
+FLOAT = "#8C8C8C"
+END = "#000000"
+OLD_END = "#6E6E6E"
+STATUS = "#009E73"  # bluish green
+
+_WORDS = {
+    "de": {"critical": "kritisch", "normal": "nicht kritisch", "loe": "Daueraufgabe",
+           "float": "Gesamtpuffer", "baseline": "bisheriger Plan", "milestone": "Meilenstein",
+           "end": "Vertragsende", "old_end": "bisheriges Vertragsende", "status": "Stichtag",
+           "finish": "berechnetes Ende", "slack": "Puffer"},
+    "en": {"critical": "critical", "normal": "not critical", "loe": "level of effort",
+           "float": "total float", "baseline": "baseline", "milestone": "milestone",
+           "end": "contractual end", "old_end": "former contractual end",
+           "status": "status date", "finish": "computed finish", "slack": "slack"},
+}
+
+
+_UNITS = {
+    "de": {"month": ("Monat", "Monate"), "week": ("Woche", "Wochen"), "day": ("Tag", "Tage")},
+    "en": {"month": ("month", "months"), "week": ("week", "weeks"), "day": ("day", "days")},
+}
+
+
+@attrs.define(eq=False)
+class Gantt:
+    """What `gantt` drew: the figure, the axes and every artist by task id.
+
+    ``bars``, ``baseline_bars``, ``float_tails`` and ``package_bars`` map ids to
+    matplotlib Rectangles whose x and width are matplotlib date numbers; ``rows``
+    lists the ids from top to bottom (``y`` = row number). In Jupyter the object shows
+    itself as the chart.
+
+    Examples
+    --------
+    >>> import psp
+    >>> g = psp.gantt(psp.load("examples/digitale_werkstatt.toml").schedule())
+    >>> g.rows[:3], len(g.bars), sorted(g.milestones)
+    (['AP1', '1.1', '1.2'], 24, ['M1'])
+    """
+
+    figure: Figure
+    ax: Axes
+    rows: list[str] = attrs.field(factory=list)
+    bars: dict[str, Any] = attrs.field(factory=dict)
+    package_bars: dict[str, Any] = attrs.field(factory=dict)
+    baseline_bars: dict[str, Any] = attrs.field(factory=dict)
+    float_tails: dict[str, Any] = attrs.field(factory=dict)
+    milestones: dict[str, Any] = attrs.field(factory=dict)
+    end_lines: dict[str, Any] = attrs.field(factory=dict)
+    status_line: Any = None
+    arrows: list[Any] = attrs.field(factory=list)
+    legend: Any = None
+
+    def savefig(self, path: str, **kwargs: Any) -> None:
+        """Save the figure (PNG, SVG, PDF …, by the file's ending)."""
+        self.figure.savefig(path, **kwargs)
+
+    def _repr_png_(self) -> bytes:
+        out = io.BytesIO()
+        self.figure.savefig(out, format="png", dpi=100)
+        return out.getvalue()
+
+
+def _num(day: dt.date) -> float:
+    """matplotlib's date number of a day's midnight (honouring the user's date epoch)."""
+    from matplotlib.dates import date2num
+
+    return float(date2num(dt.datetime(day.year, day.month, day.day)))  # type: ignore[no-untyped-call]
+
+
+def _span(ts: TaskSchedule) -> tuple[float, float]:
+    """Left edge and width in date numbers: from the start day to the end of the finish day."""
+    if ts.early_finish == ts.early_start:
+        x = _num(ts.calendar.first_day(ts.early_start))
+        return x, 0.0
+    left = _num(ts.start)
+    return left, _num(ts.finish + dt.timedelta(days=1)) - left
+
+
+def _label(text: str, width: int) -> str:
+    return shorten(" ".join(text.split()), width)
+
+
+def _rows(project: Project, baseline: Schedule | None) -> list[tuple[str, str]]:
+    """(kind, id) from top to bottom: each package, then its tasks; loose tasks last."""
+    rows: list[tuple[str, str]] = []
+    for package in project.packages:
+        rows.append(("package", package.id))
+        rows += [("task", t.id) for t in project.tasks if t.package == package.id]
+    rows += [("task", t.id) for t in project.tasks
+             if t.package is None or t.package not in {p.id for p in project.packages}]
+    return rows
+
+
+def _time_axis(ax: Axes, cal: Calendar, first: int, last: int, lang: Lang) -> None:
+    """Grid lines at period boundaries, labels in the middle of periods, year separators."""
+    from matplotlib.ticker import FixedLocator, NullFormatter
+
+    bounds = [_num(cal.first_day(p)) for p in range(first, last + 1)]
+    ax.xaxis.set_major_locator(FixedLocator(bounds))
+    ax.xaxis.set_major_formatter(NullFormatter())
+    count = last - first
+    step = max(1, math.ceil(count / 30))
+    middles = [(bounds[i] + bounds[i + 1]) / 2 for i in range(0, count, step)]
+    ax.xaxis.set_minor_locator(FixedLocator(middles))
+    labels = [cal.label(first + i, lang) for i in range(0, count, step)]
+    ax.set_xticks(middles, labels, minor=True, fontsize=8,
+                  rotation=0 if count / step <= 18 else 90)
+    ax.tick_params(axis="x", which="minor", length=0)
+    ax.tick_params(axis="x", which="major", length=4)
+    ax.grid(axis="x", which="major", color="#DDDDDD", linewidth=0.6)
+    ax.set_axisbelow(True)
+    for p in range(first + 1, last):
+        day = cal.first_day(p)
+        if day.month == 1 and (cal.unit is not Unit.MONTH or day.day == 1) and (
+                cal.first_day(p - 1).year != day.year):
+            ax.axvline(_num(day), color="#888888", linewidth=1.2, zorder=0.5)
+    margin = (bounds[-1] - bounds[0]) * 0.012  # so lines on the last boundary stay visible
+    ax.set_xlim(bounds[0] - margin, bounds[-1] + margin)
+
+
+def gantt(
+    schedule: Schedule | Replan,
+    *,
+    baseline: Schedule | None = None,
+    ax: Axes | None = None,
+    lang: Lang = "de",
+    title: str | None = None,
+    arrows: bool = False,
+    float_tails: bool = True,
+    legend: bool = True,
+    name_width: int = 48,
+) -> Gantt:
+    """Draw a Gantt chart of a schedule (or of a `Replan`, with its baseline as ghosts).
+
+    Rows are grouped by work package (a summary bar each); critical tasks are dark
+    vermillion with a heavy edge, others sky blue with a thin grey float tail up to
+    their late finish; milestones are diamonds; level of effort is hatched. The
+    contractual end (old and new when they differ) and the status date are vertical
+    lines. It draws onto ``ax`` or a new Figure sized to the number of rows, and
+    returns what it drew. It never calls ``plt.show()`` and never changes global
+    matplotlib settings.
+
+    Parameters
+    ----------
+    schedule : Schedule or Replan
+        What to draw; a Replan draws its new schedule over its baseline.
+    baseline : Schedule, optional
+        Ghost bars behind the bars (default: the Replan's baseline, if any).
+    ax : matplotlib Axes, optional
+        Where to draw; a new Figure when omitted.
+    lang : {"de", "en"}
+        Labels: ``Sep'20 … Dez'21`` or ``Sep'20 … Dec'21``.
+    title : str, optional
+        Default: the project's name.
+    arrows : bool
+        Draw dependency arrows.
+    float_tails : bool
+        Draw each non-critical task's total float as a thin tail.
+    legend : bool
+        Draw a legend.
+    name_width : int
+        Longer task names end in an ellipsis.
+
+    Examples
+    --------
+    >>> import psp
+    >>> plan = psp.load("examples/digitale_werkstatt.toml")
+    >>> g = gantt(psp.replan(plan, [psp.Delay("3.1", until="2021-06"),
+    ...                             psp.Extend(to="31.12.2021")]), lang="en")
+    >>> bar = g.bars["3.1"]
+    >>> import matplotlib.dates as mdates
+    >>> mdates.num2date(bar.get_x()).date(), bar.get_facecolor() == g.bars["4.4"].get_facecolor()
+    (datetime.date(2021, 6, 1), True)
+    >>> sorted(g.end_lines)
+    ['end', 'old_end']
+    """
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch, Rectangle
+
+    if isinstance(schedule, Replan):
+        baseline = schedule.before if baseline is None else baseline
+        schedule = schedule.after
+    project = schedule.project
+    cal = schedule.calendar
+    words = _WORDS[lang]
+    rows = _rows(project, baseline)
+    if ax is None:
+        height = 1.6 + 0.27 * len(rows) + (0.6 if legend else 0)
+        figure = Figure(figsize=(13, height), layout="constrained")
+        ax = figure.add_subplot()
+        own_figure = True
+    else:
+        figure = ax.get_figure()  # type: ignore[assignment]
+        own_figure = False
+    drawn = Gantt(figure, ax)
+
+    labels = []
+    for y, (kind, ident) in enumerate(rows):
+        drawn.rows.append(ident)
+        if kind == "package":
+            rolled = schedule.package(ident)
+            labels.append(_label(f"{ident}  {project.package(ident).name}", name_width))
+            if rolled.start is not None and rolled.finish is not None:
+                left = _num(rolled.start)
+                width = _num(rolled.finish + dt.timedelta(days=1)) - left
+                bar = Rectangle((left, y - 0.12), width, 0.24, facecolor=PACKAGE,
+                                edgecolor=PACKAGE, zorder=3)
+                ax.add_patch(bar)
+                drawn.package_bars[ident] = bar
+            continue
+        ts = schedule[ident]
+        owners = f" ({ts.task.owner_label})" if ts.task.owners else ""
+        labels.append(_label(f"{ident}  {ts.task.name}", name_width - len(owners)) + owners)
+        left, width = _span(ts)
+        if baseline is not None and ident in baseline:
+            old_left, old_width = _span(baseline[ident])
+            ghost = Rectangle((old_left, y + 0.16), max(old_width, 0.0), 0.2, fill=False,
+                              edgecolor="#555555", linestyle="--", hatch="....",
+                              linewidth=0.8, zorder=2)
+            ax.add_patch(ghost)
+            drawn.baseline_bars[ident] = ghost
+        if width == 0:
+            colour = CRITICAL if ts.critical else PACKAGE
+            (marker,) = ax.plot([left], [y], marker="D", markersize=8, color=colour,
+                                markeredgecolor="black", linestyle="none", zorder=5)
+            drawn.milestones[ident] = marker
+            continue
+        if ts.task.is_level_of_effort:
+            bar = Rectangle((left, y - 0.3), width, 0.45, facecolor="white",
+                            edgecolor="#666666", hatch="////", linewidth=0.8, zorder=3)
+        elif ts.critical:
+            bar = Rectangle((left, y - 0.3), width, 0.45, facecolor=CRITICAL,
+                            edgecolor="black", linewidth=1.6, zorder=4)
+        else:
+            bar = Rectangle((left, y - 0.3), width, 0.45, facecolor=NORMAL,
+                            edgecolor=NORMAL_EDGE, linewidth=0.6, zorder=4)
+        ax.add_patch(bar)
+        drawn.bars[ident] = bar
+        if (float_tails and not ts.critical and not ts.task.is_level_of_effort
+                and ts.total_float > 0):
+            tail_left = left + width
+            tail_end = _num(ts.late_finish_date + dt.timedelta(days=1))
+            tail = Rectangle((tail_left, y - 0.1), tail_end - tail_left, 0.06,
+                             facecolor=FLOAT, edgecolor="none", zorder=3)
+            ax.add_patch(tail)
+            drawn.float_tails[ident] = tail
+
+    if arrows:
+        _arrows(ax, schedule, rows, drawn)
+
+    first = 0
+    last = max([schedule.horizon_period] + [
+        t.late_finish for t in schedule if not t.task.is_level_of_effort] + (
+        [baseline.horizon_period] if baseline is not None else []))
+    if schedule.end_period is not None:
+        last = max(last, schedule.end_period)
+    first = min([0] + [t.late_start for t in schedule if not t.task.is_level_of_effort])
+    _time_axis(ax, cal, first, max(last, first + 1), lang)
+
+    ax.set_yticks(range(len(rows)), labels, fontsize=8)
+    for tick, (kind, _ident) in zip(ax.get_yticklabels(), rows, strict=True):
+        if kind == "package":
+            tick.set_fontweight("bold")
+    ax.set_ylim(len(rows) - 0.4, -0.6)
+    ax.tick_params(axis="y", length=0)
+
+    handles: list[Any] = []
+    if schedule.end is not None:
+        x = _num(schedule.end + dt.timedelta(days=1))
+        drawn.end_lines["end"] = ax.axvline(x, color=END, linestyle="--", linewidth=1.6,
+                                            zorder=6)
+        handles.append(Line2D([], [], color=END, linestyle="--", linewidth=1.6,
+                              label=f"{words['end']} {format_date(schedule.end, lang)}"))
+    old_end = None if baseline is None else baseline.end
+    if old_end is not None and old_end != schedule.end:
+        x = _num(old_end + dt.timedelta(days=1))
+        drawn.end_lines["old_end"] = ax.axvline(x, color=OLD_END, linestyle=":",
+                                                linewidth=1.6, zorder=6)
+        handles.append(Line2D([], [], color=OLD_END, linestyle=":", linewidth=1.6,
+                              label=f"{words['old_end']} {format_date(old_end, lang)}"))
+    if project.status is not None:
+        drawn.status_line = ax.axvline(_num(project.status), color=STATUS, linestyle="-.",
+                                       linewidth=1.4, zorder=6)
+        handles.append(Line2D([], [], color=STATUS, linestyle="-.", linewidth=1.4,
+                              label=f"{words['status']} {format_date(project.status, lang)}"))
+
+    heading = project.name if title is None else title
+    facts = f"{words['finish']} {format_date(schedule.finish, lang)}"
+    if schedule.slack is not None:
+        units = _UNITS[lang][project.unit.value]
+        facts += f" · {words['slack']} {schedule.slack:+d} {units[abs(schedule.slack) != 1]}"
+    ax.set_title(f"{heading}\n{facts}", fontsize=10, loc="left")
+
+    if legend:
+        kinds: list[Any] = [Patch(facecolor=CRITICAL, edgecolor="black", linewidth=1.6,
+                       label=words["critical"]),
+                 Patch(facecolor=NORMAL, edgecolor=NORMAL_EDGE, label=words["normal"])]
+        if drawn.float_tails:
+            kinds.append(Patch(facecolor=FLOAT, label=words["float"]))
+        if any(schedule[i].task.is_level_of_effort for i in drawn.bars):
+            kinds.append(Patch(facecolor="white", edgecolor="#666666", hatch="////",
+                               label=words["loe"]))
+        if drawn.milestones:
+            kinds.append(Line2D([], [], marker="D", color=PACKAGE, markeredgecolor="black",
+                                linestyle="none", label=words["milestone"]))
+        if drawn.baseline_bars:
+            kinds.append(Patch(fill=False, edgecolor="#555555", linestyle="--", hatch="....",
+                               label=words["baseline"]))
+        everything = kinds + handles
+        if own_figure:
+            drawn.legend = figure.legend(handles=everything, loc="outside lower center",
+                                         ncols=min(len(everything), 5), fontsize=8,
+                                         frameon=False)
+        else:
+            drawn.legend = ax.legend(handles=everything, fontsize=7, loc="upper right")
+    return drawn
+
+
+def _arrows(ax: Axes, schedule: Schedule, rows: list[tuple[str, str]], drawn: Gantt) -> None:
+    """One thin arrow per link, from the predecessor's end (or start) to the successor."""
+    y_of = {ident: y for y, (_kind, ident) in enumerate(rows)}
+    for link in schedule.project.links:
+        p, s = schedule[link.predecessor], schedule[link.successor]
+        p_left, p_width = _span(p)
+        s_left, s_width = _span(s)
+        x0 = p_left + (p_width if link.type.value in ("FS", "FF") else 0.0)
+        x1 = s_left + (s_width if link.type.value in ("FF", "SF") else 0.0)
+        arrow = ax.annotate(
+            "", xy=(x1, y_of[s.id]), xytext=(x0, y_of[p.id]),
+            arrowprops={"arrowstyle": "->", "color": "#777777", "linewidth": 0.5, "alpha": 0.8,
+                        "connectionstyle": "angle,angleA=0,angleB=90,rad=0",
+                        "shrinkA": 0, "shrinkB": 4},
+            zorder=2,
+        )
+        drawn.arrows.append(arrow)
