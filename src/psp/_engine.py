@@ -14,14 +14,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from psp._errors import UnknownIdError
 from psp._graph import Network, actual_span, compress, network
 from psp._model import Link, LinkType, Package, Project, Task, TaskKind
-from psp._render import html_table, shorten, text_table
+from psp._render import Table, html_table, shorten, text_table
 from psp._time import Calendar, Lang, Unit, format_date
+
+if TYPE_CHECKING:
+    from psp.export import Gantt
 
 __all__ = ["PackageSchedule", "Schedule", "TaskSchedule", "schedule"]
 
@@ -380,17 +384,49 @@ class Schedule:
         return self.to_text()
 
     def _repr_html_(self) -> str:
+        from psp.export import psp_table_html  # shortcut: exporters are a layer above
+
         heads, rows, classes = self.table()
         head, line, path = self.summary()
         style = (
             ".psp-schedule tr.package td{font-weight:bold}"
-            ".psp-schedule tr.critical td{color:#b00020;font-weight:600}"
+            ".psp-schedule tr.critical td{color:#B03A00;font-weight:600}"
         )
         table = html_table(heads, rows, caption=f"{head} — {line}", row_classes=classes)
         return (
             f'<div class="psp-schedule"><style>{style}</style>{table}'
-            f"<p>{path}</p></div>"
+            f"<p>{path}</p>{psp_table_html(self)}</div>"
         )
+
+    def gantt(self, **options: Any) -> Gantt:
+        """Shortcut for `psp.gantt` on this schedule (same keyword options).
+
+        Examples
+        --------
+        >>> import psp
+        >>> g = psp.load("examples/digitale_werkstatt.toml").schedule().gantt(lang="en")
+        >>> g.ax.get_title(loc="left").splitlines()[0]
+        'Digitale Werkstatt für den Mittelstand – MACH 4.0'
+        """
+        from psp.export import gantt  # shortcut: exporters are a layer above
+
+        return gantt(self, **options)
+
+    def critical_path_table(self, lang: Lang = "de") -> Table:
+        """The critical path in order with dates, durations, links and float.
+
+        Shortcut for `psp.export.critical_path_table`.
+
+        Examples
+        --------
+        >>> import psp
+        >>> t = psp.load("examples/digitale_werkstatt.toml").schedule().critical_path_table()
+        >>> [row[0] for row in t.rows][-3:], t.rows[-1][5]
+        (['4.2', '4.4', '4.5'], '3.1 FS')
+        """
+        from psp.export import critical_path_table  # shortcut: exporters are a layer above
+
+        return critical_path_table(self, lang=lang)
 
 
 @attrs.frozen

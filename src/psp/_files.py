@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -43,10 +43,17 @@ def write_atomically(
                 raise FileReadError(str(target), "refusing to overwrite an input file")
     if not target.parent.is_dir():
         raise FileReadError(str(target), f"no folder {str(target.parent)!r} to write into")
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=target.suffix,
-                                    dir=target.parent)
-    os.close(handle)
-    partial = Path(name)
+    # Reserve a fresh name beside the target ("x" mode), so the file gets the usual
+    # permissions (mkstemp's would be 0600) and the final rename stays on one disk.
+    while True:
+        partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.partial")
+        try:
+            with partial.open("xb"):
+                break
+        except FileExistsError:
+            continue
+        except OSError as err:
+            raise FileReadError(str(target), f"cannot write here: {err.strerror or err}") from None
     try:
         write(partial)
         partial.replace(target)

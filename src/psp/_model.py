@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from psp._errors import FieldError, FieldTypeError, UnknownIdError
+from psp._render import html_table
 from psp._time import Calendar, Month, Unit
 
 if TYPE_CHECKING:
@@ -452,6 +453,25 @@ class Project:
 
     def __iter__(self) -> Iterator[Task]:
         return iter(self.tasks)
+
+    def _repr_html_(self) -> str:
+        """The plan as Jupyter shows it: its facts and one row per task."""
+        preds: dict[str, list[str]] = {}
+        for link in self.links:
+            lag = f"{link.lag:+d}" if link.lag else ""
+            kind = "" if link.type is LinkType.FS and not lag else f" {link.type.value}{lag}"
+            preds.setdefault(link.successor, []).append(f"{link.predecessor}{kind}")
+        rows = []
+        for task in self.tasks:
+            size = ("LoE" if task.is_level_of_effort else
+                    "◆" if task.kind is TaskKind.MILESTONE else str(task.duration))
+            rows.append([task.id, task.name, task.package or "", task.owner_label, size,
+                         ", ".join(preds.get(task.id, []))])
+        end = "—" if self.end is None else f"{self.end:%d.%m.%Y}"
+        caption = (f"{self.name} — Beginn {self.start:%d.%m.%Y}, Vertragsende {end}, "
+                   f"{len(self.tasks)} Aufgaben in {len(self.packages)} Arbeitspaketen")
+        return html_table(["Nr.", "Aufgabe", "AP", "Verantwortlich", "Dauer", "nach"], rows,
+                          caption=caption)
 
     def __len__(self) -> int:
         return len(self.tasks)

@@ -113,10 +113,12 @@ class Table:
         """The class of row ``n`` (``"task"`` when none was given)."""
         return self.kinds[n] if n < len(self.kinds) else "task"
 
-    def to_text(self) -> str:
-        """Aligned columns, the title above."""
+    def to_text(self, *, width: int | None = 60) -> str:
+        """Aligned columns, the title above; cells longer than ``width`` are shortened."""
         align = self.align or "<" * len(self.header)
-        body = text_table(self.header, self.rows, align=align)
+        rows = self.rows if width is None else [[shorten(c, width) for c in row]
+                                                 for row in self.rows]
+        body = text_table(self.header, rows, align=align)
         return f"{self.title}\n\n{body}" if self.title else body
 
     def to_markdown(self) -> str:

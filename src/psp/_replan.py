@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -29,6 +29,9 @@ from psp._model import (
 )
 from psp._render import html_table, text_table
 from psp._time import Lang, Month, Unit, format_date, parse_date
+
+if TYPE_CHECKING:
+    from psp.export import Gantt
 
 __all__ = [
     "AddLink",
@@ -586,6 +589,20 @@ class Replan:
         return (f"<div class='psp-replan'><p><b>{_esc(self.plan.name)}</b><br>"
                 f"{_esc(changes)}<br>{_esc(self.verdict('de'))}</p>"
                 f"{html_table(heads, rows)}</div>")
+
+    def gantt(self, **options: Any) -> Gantt:
+        """Shortcut for `psp.gantt`: the new schedule over the baseline's ghost bars.
+
+        Examples
+        --------
+        >>> import psp
+        >>> r = replan(psp.load("examples/digitale_werkstatt.toml"), [Extend(to="2021-12")])
+        >>> sorted(r.gantt().end_lines)
+        ['end', 'old_end']
+        """
+        from psp.export import gantt  # shortcut: exporters are a layer above
+
+        return gantt(self, **options)
 
     def amendment_table(self, *, format: str = "markdown", lang: Lang = "de") -> str:
         """Shortcut for `psp.export.amendment_table` (Markdown or HTML)."""

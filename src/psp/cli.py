@@ -1,4 +1,4 @@
-"""The command line: ``psp check``, ``psp schedule`` and ``psp replan``.
+"""The command line: ``psp check``, ``schedule``, ``replan``, ``gantt``, ``table``, ``critical``.
 
 Exit status: 0 when all is well, 1 when the plan has problems (one line each),
 2 for a usage error.
@@ -10,9 +10,11 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import psp
 from psp import export
+from psp._files import write_atomically
 
 __all__ = ["main"]
 
@@ -49,7 +51,59 @@ def _parser() -> argparse.ArgumentParser:
     re.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text")
     re.add_argument("--lang", choices=("de", "en"), default="de")
     re.add_argument("--out", metavar="NEW.toml", help="write the replanned plan file")
+
+    chart = commands.add_parser("gantt", help="draw the Gantt chart (PNG, SVG or PDF)")
+    chart.add_argument("file", metavar="FILE")
+    chart.add_argument("-o", "--output", required=True, metavar="OUT.png|svg|pdf")
+    chart.add_argument("--baseline", metavar="FILE", help="a plan drawn as ghost bars")
+    chart.add_argument("--delay", action="append", default=[], metavar="ID=MONTH|ID=+N")
+    chart.add_argument("--duration", action="append", default=[], metavar="ID=N")
+    chart.add_argument("--extend", metavar="DATE")
+    chart.add_argument("--status", metavar="DATE")
+    chart.add_argument("--not-started", action="append", default=[], metavar="ID")
+    chart.add_argument("--arrows", action="store_true", help="draw dependency arrows")
+    chart.add_argument("--lang", choices=("de", "en"), default="de")
+
+    table = commands.add_parser("table", help="write the Projektstrukturplan table")
+    table.add_argument("file", metavar="FILE")
+    table.add_argument("-o", "--output", required=True, metavar="OUT.md|html|csv|xlsx")
+    table.add_argument("--lang", choices=("de", "en"), default="de")
+
+    crit = commands.add_parser("critical", help="print the critical path in order")
+    crit.add_argument("file", metavar="FILE")
+    crit.add_argument("--format", choices=("text", "markdown", "csv"), default="text")
+    crit.add_argument("--lang", choices=("de", "en"), default="de")
     return parser
+
+
+_CHART_FORMATS = (".png", ".svg", ".pdf")
+
+
+def _gantt(plan: psp.Project, args: argparse.Namespace) -> int:
+    suffix = Path(args.output).suffix.lower()
+    if suffix not in _CHART_FORMATS:
+        raise psp.FileReadError(args.output, "draw a chart as .png, .svg or .pdf")
+    changes = _changes(args)
+    drawn: psp.Schedule | psp.Replan = (psp.replan(plan, changes) if changes
+                                        else plan.schedule())
+    baseline = None if args.baseline is None else psp.load(args.baseline).schedule()
+    chart = psp.gantt(drawn, baseline=baseline, lang=args.lang, arrows=args.arrows)
+    inputs = [args.file] + ([args.baseline] if args.baseline else [])
+    write_atomically(args.output, lambda tmp: chart.figure.savefig(
+        tmp, format=suffix[1:], dpi=150), inputs=inputs)
+    return 0
+
+
+def _table(plan: psp.Project, args: argparse.Namespace) -> int:
+    export.write_table(plan.schedule(), args.output, lang=args.lang, inputs=(args.file,))
+    return 0
+
+
+def _critical(plan: psp.Project, args: argparse.Namespace) -> int:
+    result = plan.schedule().critical_path_table(args.lang)
+    text = {"text": result.to_text, "markdown": result.to_markdown, "csv": result.to_csv}
+    sys.stdout.write(text[args.format]().rstrip("\n") + "\n")
+    return 0
 
 
 def _changes(args: argparse.Namespace) -> list[psp.Change]:
@@ -116,9 +170,10 @@ def _run(args: argparse.Namespace) -> int:
         for line in _problems(err):
             print(line, file=stream)
         return 1
-    if args.command == "replan":
+    commands = {"replan": _replan, "gantt": _gantt, "table": _table, "critical": _critical}
+    if args.command in commands:
         try:
-            return _replan(plan, args)
+            return commands[args.command](plan, args)
         except psp.PlanError as err:
             for line in _problems(err):
                 print(line, file=sys.stderr)
