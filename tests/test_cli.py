@@ -156,3 +156,40 @@ def test_a_closed_pipe_ends_quietly() -> None:
         shell=True, capture_output=True, text=True, encoding="utf-8", check=False)
     assert result.stdout.startswith("Digitale Werkstatt")
     assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
+
+
+def test_gantt_writes_png_svg_pdf_and_replans(tmp_path: Path) -> None:
+    for suffix, magic in (("png", b"\x89PNG"), ("svg", b"<?xml"), ("pdf", b"%PDF")):
+        target = tmp_path / f"chart.{suffix}"
+        result = psp_cli("gantt", EXAMPLE, "-o", str(target), "--delay", "3.1=2021-06",
+                         "--extend", "31.12.2021", "--lang", "en")
+        assert result.returncode == 0, result.stderr
+        assert target.read_bytes().startswith(magic)
+    svg = (tmp_path / "chart.svg").read_text(encoding="utf-8")
+    assert "contractual end 2021-12-31" in svg and "baseline" in svg
+
+
+def test_gantt_and_table_refuse_bad_outputs_without_leaving_files(tmp_path: Path) -> None:
+    for args in (["gantt", EXAMPLE, "-o", str(tmp_path / "x.gif")],
+                 ["table", EXAMPLE, "-o", str(tmp_path / "x.docx")],
+                 ["table", EXAMPLE, "-o", str(tmp_path / "no" / "x.csv")]):
+        result = psp_cli(*args)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_table_writes_each_format(tmp_path: Path) -> None:
+    for suffix in ("md", "html", "csv", "xlsx"):
+        target = tmp_path / f"plan.{suffix}"
+        assert psp_cli("table", EXAMPLE, "-o", str(target)).returncode == 0
+        assert target.stat().st_size > 1000
+
+
+def test_critical_prints_the_chain() -> None:
+    out = psp_cli("critical", EXAMPLE, "--format", "csv", "--lang", "en").stdout
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == ["id", "task", "start", "finish", "duration", "after", "total float"]
+    assert [r[0] for r in rows[1:]] == ["1.1", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3",
+                                        "2.10", "3.1", "4.2", "4.4", "4.5"]
+    text = psp_cli("critical", EXAMPLE).stdout
+    assert text.startswith("Kritischer Pfad: Digitale Werkstatt")

@@ -38,9 +38,11 @@ def write_atomically(
     """
     target = Path(path)
     for source in inputs:
-        with contextlib.suppress(OSError):
-            if target.resolve() == Path(source).resolve():
-                raise FileReadError(str(target), "refusing to overwrite an input file")
+        same = False
+        with contextlib.suppress(OSError):  # a path that cannot be resolved is no input
+            same = target.resolve() == Path(source).resolve()
+        if same:
+            raise FileReadError(str(target), "refusing to overwrite an input file")
     if not target.parent.is_dir():
         raise FileReadError(str(target), f"no folder {str(target.parent)!r} to write into")
     # Reserve a fresh name beside the target ("x" mode), so the file gets the usual

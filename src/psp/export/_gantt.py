@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["Gantt", "gantt"]
 
 CRITICAL = "#D55E00"  # vermillion
-NORMAL = "#56B4E9"  # sky blue
+NORMAL = "#9AD0F0"  # a light Okabe-Ito sky blue: far lighter than CRITICAL in greyscale
 NORMAL_EDGE = "#0B4F7C"
 PACKAGE = "#222222"
 FLOAT = "#8C8C8C"
@@ -252,10 +252,15 @@ def gantt(
         left, width = _span(ts)
         if baseline is not None and ident in baseline:
             old_left, old_width = _span(baseline[ident])
-            ghost = Rectangle((old_left, y + 0.16), max(old_width, 0.0), 0.2, fill=False,
-                              edgecolor="#555555", linestyle="--", hatch="....",
-                              linewidth=0.8, zorder=2)
-            ax.add_patch(ghost)
+            if old_width == 0:  # a milestone's ghost: a hollow diamond below
+                (ghost,) = ax.plot([old_left], [y + 0.26], marker="D", markersize=6,
+                                   markerfacecolor="none", markeredgecolor="#555555",
+                                   linestyle="none", zorder=2)
+            else:
+                ghost = Rectangle((old_left, y + 0.16), old_width, 0.2, fill=False,
+                                  edgecolor="#555555", linestyle="--", hatch="....",
+                                  linewidth=0.8, zorder=2)
+                ax.add_patch(ghost)
             drawn.baseline_bars[ident] = ghost
         if width == 0:
             colour = CRITICAL if ts.critical else PACKAGE

@@ -86,7 +86,7 @@ _PSP_STYLE = (
     ".psp-plan td,.psp-plan th{border:1px solid #bbb;padding:1px 4px}"
     ".psp-plan td.m{width:2.2em;text-align:center}"
     ".psp-plan tr.package td{font-weight:bold;background:#f2f2f2}"
-    ".psp-plan td.on{background:#56B4E9}"
+    ".psp-plan td.on{background:#9AD0F0}"
     ".psp-plan tr.critical td.on{background:#D55E00}"
     ".psp-plan tr.loe td.on{background:repeating-linear-gradient("
     "45deg,#fff,#fff 3px,#999 3px,#999 5px)}"
@@ -179,7 +179,7 @@ def _xlsx(schedule: Schedule, path: Path, lang: Lang) -> None:
         cell.alignment = Alignment(horizontal="center")
     fills = {"package": PatternFill("solid", fgColor="222222"),
              "critical": PatternFill("solid", fgColor="D55E00"),
-             "task": PatternFill("solid", fgColor="56B4E9"),
+             "task": PatternFill("solid", fgColor="9AD0F0"),
              "loe": PatternFill("darkUp", fgColor="999999")}
     months = range(4, len(table.header))  # openpyxl columns count from 1
     for n, row in enumerate(table.rows):

@@ -1,0 +1,42 @@
+"""Atomic writes: complete or nothing, never over an input, with normal permissions."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import psp
+from psp._files import write_atomically
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_leftovers(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("old", encoding="utf-8")
+
+    def broken(tmp: Path) -> None:
+        tmp.write_text("half", encoding="utf-8")
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        write_atomically(target, broken)
+    assert target.read_text(encoding="utf-8") == "old"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_permissions_follow_the_umask_like_any_new_file(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x", encoding="utf-8")
+    atomic = write_atomically(tmp_path / "atomic.txt", lambda p: p.write_text("x"))
+    assert (atomic.stat().st_mode & 0o777) == (plain.stat().st_mode & 0o777)
+
+
+def test_refuses_inputs_and_missing_folders(tmp_path: Path) -> None:
+    source = tmp_path / "plan.toml"
+    source.write_text("x", encoding="utf-8")
+    with pytest.raises(psp.FileReadError, match="refusing to overwrite an input file"):
+        write_atomically(source, lambda p: p.write_text("y"), inputs=[str(source)])
+    with pytest.raises(psp.FileReadError, match="no folder"):
+        write_atomically(tmp_path / "nope" / "x.txt", lambda p: p.write_text("y"))
+    assert os.listdir(tmp_path) == ["plan.toml"]

@@ -1,0 +1,163 @@
+"""The Gantt chart, checked through the artists it returns (not just that a file exists)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import matplotlib
+import matplotlib.dates as mdates
+import pytest
+from matplotlib.figure import Figure
+
+import psp
+
+PLAN = psp.load("examples/digitale_werkstatt.toml")
+S1 = PLAN.schedule()
+R3 = psp.replan(PLAN, [psp.Delay("3.1", until="2021-06"), psp.Extend(to="31.12.2021")])
+
+
+def day(x: float) -> dt.date:
+    return mdates.num2date(x).date()
+
+
+def test_bars_sit_exactly_on_the_schedule_dates() -> None:
+    g = psp.gantt(S1)
+    for ts in S1:
+        if ts.early_finish == ts.early_start:
+            continue
+        bar = g.bars[ts.id]
+        assert day(bar.get_x()) == ts.start, ts.id
+        assert day(bar.get_x() + bar.get_width()) == ts.finish + dt.timedelta(days=1), ts.id
+    assert (day(g.bars["3.1"].get_x()), day(g.bars["3.1"].get_x() + g.bars["3.1"].get_width())
+            ) == (dt.date(2021, 3, 1), dt.date(2021, 7, 1))
+
+
+def test_rows_are_grouped_by_package_top_down() -> None:
+    g = psp.gantt(S1)
+    assert g.rows[0] == "AP1" and g.rows[6] == "AP2" and g.rows.index("3.1") == 20
+    assert len(g.rows) == 4 + 25
+    for ident, bar in g.bars.items():
+        y = bar.get_y() + bar.get_height() / 2
+        assert abs(y - (g.rows.index(ident) - 0.075)) < 0.01, ident
+    labels = [t.get_text() for t in g.ax.get_yticklabels()]
+    assert labels[0].startswith("AP1 Grundlagenermittlung")
+    assert labels[g.rows.index("1.3")].endswith("(3win+AGIT)")
+    assert all(len(label) <= 48 for label in labels)
+    assert g.ax.get_yticklabels()[0].get_fontweight() == "bold"
+
+
+def test_critical_bars_differ_by_more_than_hue() -> None:
+    g = psp.gantt(S1)
+    critical, normal = g.bars["3.1"], g.bars["3.2"]
+    assert critical.get_linewidth() > 2 * normal.get_linewidth()
+
+    def grey(rgba: tuple[float, ...]) -> float:
+        r, gr, b = rgba[:3]
+        return 0.299 * r + 0.587 * gr + 0.114 * b
+
+    assert grey(normal.get_facecolor()) - grey(critical.get_facecolor()) > 0.2  # in greyscale
+    for ts in S1:
+        if ts.id in g.bars and not ts.task.is_level_of_effort:
+            assert (g.bars[ts.id].get_facecolor() == critical.get_facecolor()) == ts.critical
+
+
+def test_float_tails_end_at_the_late_finish() -> None:
+    g = psp.gantt(S1)
+    assert set(g.float_tails) == {t.id for t in S1 if not t.critical and t.total_float > 0
+                                  and not t.task.is_level_of_effort and t.id in g.bars}
+    tail = g.float_tails["2.6"]  # TF 7: ends with the project, 31.08.2021
+    assert day(tail.get_x() + tail.get_width()) == dt.date(2021, 9, 1)
+
+
+def test_milestones_and_level_of_effort() -> None:
+    g = psp.gantt(S1)
+    (x,), (y,) = g.milestones["M1"].get_data()
+    assert day(x) == dt.date(2021, 3, 1) and y == g.rows.index("M1")
+    assert g.milestones["M1"].get_marker() == "D"
+    assert g.bars["4.1"].get_hatch() == "////" and not g.bars["3.1"].get_hatch()
+
+
+def test_a_replan_draws_baseline_ghosts_and_both_end_lines() -> None:
+    g = R3.gantt(lang="en")
+    assert set(g.baseline_bars) == {t.id for t in R3.before}
+    assert g.baseline_bars["M1"].get_marker() == "D"  # a milestone's ghost is a diamond
+    ghost = g.baseline_bars["3.1"]
+    assert day(ghost.get_x()) == dt.date(2021, 3, 1)  # where it was
+    assert day(g.bars["3.1"].get_x()) == dt.date(2021, 6, 1)  # where it is
+    assert ghost.get_linestyle() == "--" and ghost.get_hatch()
+    assert day(g.end_lines["end"].get_xdata()[0]) == dt.date(2022, 1, 1)
+    assert day(g.end_lines["old_end"].get_xdata()[0]) == dt.date(2021, 9, 1)
+    texts = [t.get_text() for t in g.legend.get_texts()]
+    assert "baseline" in texts and "contractual end 2021-12-31" in texts
+    assert "former contractual end 2021-08-31" in texts
+
+
+def test_month_axis_labels_and_year_separator() -> None:
+    de = [t.get_text() for t in psp.gantt(R3).ax.get_xticklabels(minor=True)]
+    en = [t.get_text() for t in psp.gantt(R3, lang="en").ax.get_xticklabels(minor=True)]
+    assert de[0] == "Sep'20" and de[-1] == "Dez'21" and "Mär'21" in de
+    assert en[-1] == "Dec'21" and "Mar'21" in en
+    separators = [line for line in psp.gantt(S1).ax.get_lines()
+                  if line.get_linestyle() == "-" and len(line.get_xdata()) == 2]
+    assert [day(line.get_xdata()[0]) for line in separators] == [dt.date(2021, 1, 1)]
+
+
+def test_status_line_and_arrows() -> None:
+    late = PLAN.with_progress(status="2021-03-29", actual={"3.1": None})
+    g = psp.gantt(late.schedule(), arrows=True)
+    assert day(g.status_line.get_xdata()[0]) == dt.date(2021, 3, 29)
+    assert len(g.arrows) == len(PLAN.links)
+
+
+def test_draws_onto_a_given_axes_and_leaves_global_state_alone() -> None:
+    before = dict(matplotlib.rcParams)
+    figure = Figure()
+    ax = figure.add_subplot()
+    g = psp.gantt(S1, ax=ax, title="Mein Plan")
+    assert g.ax is ax and g.figure is figure
+    assert g.ax.get_title(loc="left").startswith("Mein Plan")
+    assert dict(matplotlib.rcParams) == before
+    import matplotlib.pyplot as plt  # imported here only to ask it: no figure was opened
+
+    assert plt.get_fignums() == []
+
+
+@pytest.mark.parametrize("tasks", [5, 200])
+def test_readable_from_5_to_200_tasks(tasks: int) -> None:
+    plan = psp.Project("Groß", psp.Month(2020, 1), tasks=[
+        psp.Task(f"T{i}", "Ein sehr langer Name einer Aufgabe, der nicht in eine Zeile passt "
+                 * 2, duration=1 + i % 5) for i in range(tasks)],
+        links=[psp.Link(f"T{i}", f"T{i + 1}", "SS", lag=1) for i in range(tasks - 1)])
+    g = psp.gantt(plan.schedule())
+    _width, height = g.figure.get_size_inches()
+    assert height >= 0.25 * tasks  # grows with rows
+    g.figure.canvas.draw()  # lay out, then check that labels do not overlap
+    boxes = [t.get_window_extent() for t in g.ax.get_yticklabels()]
+    for upper, lower in zip(boxes, boxes[1:], strict=False):
+        assert upper.y0 >= lower.y1 - 0.5
+    assert all(t.get_text().endswith("…") for t in g.ax.get_yticklabels())
+
+
+@pytest.mark.parametrize("suffix", ["png", "svg", "pdf"])
+def test_saves_to_png_svg_and_pdf(tmp_path: Path, suffix: str) -> None:
+    target = tmp_path / f"chart.{suffix}"
+    R3.gantt().savefig(str(target))
+    head = target.read_bytes()[:8]
+    assert {"png": b"\x89PNG", "svg": b"<?xml", "pdf": b"%PDF"}[suffix] in head
+
+
+def test_shows_itself_in_jupyter_as_png() -> None:
+    assert S1.gantt()._repr_png_()[:4] == b"\x89PNG"
+
+
+def test_week_and_day_plans_get_their_own_axes() -> None:
+    weeks = psp.Project("W", dt.date(2020, 8, 31), unit="week",
+                        tasks=[psp.Task("a", duration=3), psp.Task("b", duration=2)],
+                        links=[psp.Link("a", "b")])
+    labels = [t.get_text() for t in psp.gantt(weeks.schedule()).ax.get_xticklabels(minor=True)]
+    assert labels == ["KW36'20", "KW37'20", "KW38'20", "KW39'20", "KW40'20"]
+    days = psp.Project("D", dt.date(2020, 9, 15), unit="day", tasks=[psp.Task("a", duration=3)])
+    labels = [t.get_text() for t in psp.gantt(days.schedule(), lang="en").ax.get_xticklabels(
+        minor=True)]
+    assert labels == ["2020-09-15", "2020-09-16", "2020-09-17"]

@@ -1,0 +1,138 @@
+"""The Projektstrukturplan table in every format, the critical path table, Mermaid."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import psp
+from psp.export import critical_path_table, mermaid, psp_table, psp_table_html, write_table
+
+S1 = psp.load("examples/digitale_werkstatt.toml").schedule()
+MONTHS = ["Sep'20", "Okt'20", "Nov'20", "Dez'20", "Jan'21", "Feb'21", "Mär'21", "Apr'21",
+          "Mai'21", "Jun'21", "Jul'21", "Aug'21"]
+
+
+def occupied(ts: psp.TaskSchedule) -> list[str]:
+    """The month labels a task runs in, from its dates (not from its periods)."""
+    out, day = [], ts.start.replace(day=1)
+    while day <= ts.finish:
+        out.append(psp.Month.from_date(day).label())
+        day = (day + dt.timedelta(days=32)).replace(day=1)
+    return out
+
+
+def test_the_table_marks_exactly_the_months_each_task_runs() -> None:
+    t = psp_table(S1)
+    assert list(t.header) == ["Nr.", "Aufgabe", "Verantwortlich", *MONTHS, "krit."]
+    by_id = {row[0]: row for row in t.rows}
+    assert list(by_id)[:2] == ["AP1", "1.1"] and len(t.rows) == 29
+    for ts in S1:
+        if ts.early_finish == ts.early_start:
+            continue
+        marked = [m for m, cell in zip(MONTHS, by_id[ts.id][3:-1], strict=True) if cell]
+        assert marked == occupied(ts), ts.id
+        assert by_id[ts.id][-1] == ("*" if ts.critical else "")
+    assert by_id["1.3"][2] == "3win+AGIT"
+    assert [m for m, c in zip(MONTHS, by_id["M1"][3:-1], strict=True) if c] == ["Feb'21"]
+    assert [m for m, c in zip(MONTHS, by_id["AP3"][3:-1], strict=True) if c] == [
+        "Mär'21", "Apr'21", "Mai'21", "Jun'21"]
+
+
+def test_markdown_csv_and_html() -> None:
+    t = psp_table(S1, lang="en")
+    md = t.to_markdown()
+    assert "| **AP3** | **Umsetzung der Schulungsmaßnahmen** |" in md
+    assert "Mar'21" in md.splitlines()[2]
+    rows = list(csv.reader(io.StringIO(t.to_csv())))
+    assert rows[0][-1] == "crit." and len(rows) == 30
+    page = psp_table_html(S1)
+    assert page.count("<tr class=\"package\">") == 4
+    assert '<tr class="critical"><td>3.1</td>' in page and "◆" in page
+    assert "background:#D55E00" in page  # critical months are filled differently
+    html_of_schedule = S1._repr_html_()
+    assert 'class="psp-plan"' in html_of_schedule  # Jupyter shows the month grid
+
+
+def test_xlsx_cells_fills_bold_packages_and_critical_marks(tmp_path: Path) -> None:
+    target = write_table(S1, tmp_path / "plan.xlsx")
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet is not None
+    header = [c.value for c in sheet[1]]
+    assert header == ["Nr.", "Aufgabe", "Verantwortlich", *MONTHS, "krit."]
+    rows = {sheet.cell(r, 1).value: r for r in range(2, sheet.max_row + 1)}
+    for ts in S1:
+        r = rows[ts.id]
+        filled = [MONTHS[c - 4] for c in range(4, 16)
+                  if sheet.cell(r, c).fill.fill_type is not None]
+        if ts.early_finish > ts.early_start:
+            assert filled == occupied(ts), ts.id
+        assert (sheet.cell(r, 16).value == "ja") == ts.critical, ts.id
+    assert sheet.cell(rows["3.1"], 10).fill.fgColor.rgb == "00D55E00"  # critical: vermillion
+    assert sheet.cell(rows["3.2"], 10).fill.fgColor.rgb == "009AD0F0"  # light blue
+    assert sheet.cell(rows["AP1"], 1).font.bold and not sheet.cell(rows["1.2"], 1).font.bold
+    assert sheet.freeze_panes == "D2"
+
+
+@pytest.mark.parametrize("suffix", ["md", "html", "csv", "xlsx"])
+def test_write_table_by_suffix(tmp_path: Path, suffix: str) -> None:
+    target = write_table(S1, tmp_path / f"plan.{suffix}")
+    assert target.stat().st_size > 1000
+    assert [p.name for p in tmp_path.iterdir()] == [f"plan.{suffix}"]  # no leftovers
+
+
+def test_write_table_refuses_unknown_formats_and_inputs(tmp_path: Path) -> None:
+    with pytest.raises(psp.FileReadError, match=r"\.md, \.html, \.csv or \.xlsx"):
+        write_table(S1, tmp_path / "plan.docx")
+    source = tmp_path / "plan.csv"
+    source.write_text("mine", encoding="utf-8")
+    with pytest.raises(psp.FileReadError, match="refusing to overwrite an input"):
+        write_table(S1, source, inputs=(str(source),))
+    assert source.read_text(encoding="utf-8") == "mine"
+
+
+def test_critical_path_table_follows_the_chain() -> None:
+    t = critical_path_table(S1)
+    assert [r[0] for r in t.rows] == list(S1.critical_path)
+    after = {r[0]: r[5] for r in t.rows}
+    assert after == {"1.1": "Projektbeginn", "1.3": "1.1 SS", "1.4": "1.1 SS", "1.5": "1.3 FF",
+                     "2.1": "1.5 FS", "2.2": "1.5 FS", "2.3": "2.1 FS", "2.10": "2.3 FS",
+                     "3.1": "2.10 FS", "4.2": "3.1 SS", "4.4": "3.1 FS", "4.5": "3.1 FS"}
+    assert t.rows[8][2:5] == ("01.03.2021", "30.06.2021", "4")
+    delayed = psp.load("examples/digitale_werkstatt.toml").delay("3.1", until="2021-06")
+    first = critical_path_table(delayed.schedule(), lang="en").rows[0]
+    assert (first[0], first[5], first[6]) == ("3.1", "not before", "-3")
+
+
+def test_mermaid_dates_match_the_schedule() -> None:
+    text = mermaid(S1)
+    assert text.startswith("gantt\n")
+    assert text.count("section ") == 4
+    found = {}
+    for line in text.splitlines():
+        m = re.match(r"\s+(\S+) .*:(.*)$", line)
+        if m and not line.strip().startswith(("title", "dateFormat", "axisFormat", "section")):
+            found[m[1]] = [part.strip() for part in m[2].split(",")]
+    assert len(found) == 25
+    for ts in S1:
+        parts = found[ts.id]
+        assert ("crit" in parts) == ts.critical, ts.id
+        if ts.early_finish == ts.early_start:
+            assert "milestone" in parts and parts[-2:] == [ts.start.isoformat(), "0d"]
+        else:
+            end = (ts.finish + dt.timedelta(days=1)).isoformat()  # Mermaid ends are exclusive
+            assert parts[-2:] == [ts.start.isoformat(), end], ts.id
+
+
+def test_mermaid_strips_characters_that_break_its_syntax() -> None:
+    plan = psp.Project("Plan: A#1; B", psp.Month(2020, 9),
+                       tasks=[psp.Task("a", "Schritt: eins # zwei; drei", duration=1)])
+    text = mermaid(plan.schedule())
+    task_line = text.splitlines()[-1]
+    assert task_line.count(":") == 1 and "#" not in text and ";" not in text
