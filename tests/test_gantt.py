@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import matplotlib
@@ -134,7 +135,7 @@ def test_readable_from_5_to_200_tasks(tasks: int) -> None:
     assert height >= 0.25 * tasks  # grows with rows
     g.figure.canvas.draw()  # lay out, then check that labels do not overlap
     boxes = [t.get_window_extent() for t in g.ax.get_yticklabels()]
-    for upper, lower in zip(boxes, boxes[1:], strict=False):
+    for upper, lower in itertools.pairwise(boxes):
         assert upper.y0 >= lower.y1 - 0.5
     assert all(t.get_text().endswith("…") for t in g.ax.get_yticklabels())
 
