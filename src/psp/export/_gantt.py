@@ -253,15 +253,16 @@ def gantt(
         if baseline is not None and ident in baseline:
             old_left, old_width = _span(baseline[ident])
             if old_width == 0:  # a milestone's ghost: a hollow diamond below
-                (ghost,) = ax.plot([old_left], [y + 0.26], marker="D", markersize=6,
-                                   markerfacecolor="none", markeredgecolor="#555555",
-                                   linestyle="none", zorder=2)
+                (marker,) = ax.plot([old_left], [y + 0.26], marker="D", markersize=6,
+                                    markerfacecolor="none", markeredgecolor="#555555",
+                                    linestyle="none", zorder=2)
+                drawn.baseline_bars[ident] = marker
             else:
                 ghost = Rectangle((old_left, y + 0.16), old_width, 0.2, fill=False,
                                   edgecolor="#555555", linestyle="--", hatch="....",
                                   linewidth=0.8, zorder=2)
                 ax.add_patch(ghost)
-            drawn.baseline_bars[ident] = ghost
+                drawn.baseline_bars[ident] = ghost
         if width == 0:
             colour = CRITICAL if ts.critical else PACKAGE
             (marker,) = ax.plot([left], [y], marker="D", markersize=8, color=colour,
