@@ -293,12 +293,12 @@ def gantt(
         _arrows(ax, schedule, rows, drawn)
 
     first = 0
-    last = max([schedule.horizon_period] + [
-        t.late_finish for t in schedule if not t.task.is_level_of_effort] + (
+    last = max([schedule.horizon_period] + (
         [baseline.horizon_period] if baseline is not None else []))
     if schedule.end_period is not None:
         last = max(last, schedule.end_period)
-    first = min([0] + [t.late_start for t in schedule if not t.task.is_level_of_effort])
+    # From the project start: late dates before it (a plan behind schedule) would only
+    # push the bars into a corner.
     _time_axis(ax, cal, first, max(last, first + 1), lang)
 
     ax.set_yticks(range(len(rows)), labels, fontsize=8)

@@ -1,0 +1,67 @@
+"""Draw the charts of docs/gallery.md.  Run from the repository root:
+
+    python docs/make_gallery.py [OUT_DIR]
+
+Writes docs/gallery/*.png (or into OUT_DIR): the three scenarios of the Digitale
+Werkstatt plan and a generated plan of 200 tasks in 10 work packages.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import psp
+
+HERE = Path(__file__).parent
+OUT = HERE / "gallery"
+EXAMPLE = HERE.parent / "examples" / "digitale_werkstatt.toml"
+
+
+def generated_plan(tasks: int = 200, packages: int = 10, seed: int = 7) -> psp.Project:
+    """Work packages of chained tasks with some links across packages; months, 4 years."""
+    rng = random.Random(seed)
+    per = tasks // packages
+    plan_tasks, links = [], []
+    for p in range(packages):
+        for i in range(per):
+            task_id = f"{p + 1}.{i + 1}"
+            plan_tasks.append(psp.Task(task_id, f"Arbeitsschritt {task_id}: Analyse, Umsetzung "
+                                       "und Dokumentation", package=f"AP{p + 1}",
+                                       owners={rng.choice(["Stadt", "Region", "IHK", "HWK"])},
+                                       duration=rng.randint(1, 4)))
+            if i:  # work packages run partly in parallel inside: FS and SS, small lags
+                links.append(psp.Link(f"{p + 1}.{rng.randint(max(1, i - 3), i)}", task_id,
+                                      rng.choice(["FS", "SS", "SS"]), lag=rng.randint(0, 1)))
+        if p:  # each package starts once the one before is under way
+            links.append(psp.Link(f"{p}.{rng.randint(2, 4)}", f"{p + 1}.1", "SS"))
+    return psp.Project(
+        "Generierter Plan: 200 Aufgaben in 10 Arbeitspaketen", psp.Month(2022, 1),
+        end=psp.Month(2024, 6).last_day,
+        packages=[psp.Package(f"AP{p + 1}", f"Arbeitspaket {p + 1}") for p in range(packages)],
+        tasks=plan_tasks, links=links)
+
+
+def main(out: Path = OUT) -> None:
+    """Draw every chart of the gallery into ``out``."""
+    out.mkdir(exist_ok=True)
+    plan = psp.load(EXAMPLE)
+    delay = psp.Delay("3.1", until="2021-06")
+    charts = {
+        "scenario1-baseline.png": psp.gantt(plan.schedule()),
+        "scenario2-delay.png": psp.gantt(psp.replan(plan, [delay])),
+        "scenario3-extension.png": psp.gantt(psp.replan(plan, [delay,
+                                                               psp.Extend(to="31.12.2021")])),
+        "scenario3-extension-en-arrows.png": psp.gantt(
+            psp.replan(plan, [delay, psp.Extend(to="31.12.2021")]), lang="en", arrows=True),
+        "generated-200-tasks.png": psp.gantt(generated_plan().schedule()),
+    }
+    for name, chart in charts.items():
+        chart.savefig(str(out / name), dpi=80)
+        print(out / name)
+
+
+if __name__ == "__main__":
+    import sys
+
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT)
