@@ -193,3 +193,13 @@ def test_critical_prints_the_chain() -> None:
                                         "2.10", "3.1", "4.2", "4.4", "4.5"]
     text = psp_cli("critical", EXAMPLE).stdout
     assert text.startswith("Kritischer Pfad: Digitale Werkstatt")
+
+
+def test_gantt_with_a_baseline_file_draws_it_as_ghosts(tmp_path: Path) -> None:
+    before = tmp_path / "before.toml"
+    assert psp_cli("replan", EXAMPLE, "--delay", "AP1=+1", "--out", str(before)).returncode == 0
+    chart = tmp_path / "chart.svg"
+    result = psp_cli("gantt", EXAMPLE, "-o", str(chart), "--baseline", str(before),
+                     "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert "baseline" in chart.read_text(encoding="utf-8")

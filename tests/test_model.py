@@ -91,3 +91,11 @@ def test_with_start_moves_end_and_constraints_by_whole_periods() -> None:
     assert moved.end == dt.date(2021, 11, 30)
     assert [c.date for c in moved.constraints] == [dt.date(2021, 9, 1), dt.date(2021, 5, 31)]
     assert plan.end == dt.date(2021, 8, 31)  # the original is untouched
+
+
+def test_a_plan_shows_itself_in_jupyter() -> None:
+    page = psp.load("examples/digitale_werkstatt.toml")._repr_html_()
+    assert page.startswith("<table><caption>Digitale Werkstatt für den Mittelstand – MACH 4.0")
+    assert "25 Aufgaben in 4 Arbeitspaketen" in page
+    assert "<td>2.3</td>" in page and "<td>2.1, 2.2 SS+1</td>" in page
+    assert "<td>LoE</td>" in page and "<td>◆</td>" in page
