@@ -16,12 +16,12 @@ ARCHITECTURE = SRC.parent / "docs" / "architecture.md"
 
 LAYERS: list[tuple[str, list[str]]] = [
     ("errors", ["psp._errors"]),
-    ("utilities", ["psp._render", "psp._files"]),
+    ("utilities", ["psp._render", "psp._files", "psp._money"]),
     ("time", ["psp._time"]),
     ("model", ["psp._model"]),
     ("graph validation", ["psp._graph"]),
     ("scheduler and plan-file I/O", ["psp._engine", "psp._planfile"]),
-    ("replanning and analysis", ["psp._replan"]),
+    ("replanning and analysis", ["psp._replan", "psp._costs"]),
     ("exporters", ["psp.export", "psp.export._formats", "psp.export._amendment",
                    "psp.export._gantt", "psp.export._tables"]),
     ("public API", ["psp"]),

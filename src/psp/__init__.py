@@ -12,6 +12,14 @@ Examples
 (datetime.date(2021, 8, 31), 0, datetime.date(2021, 3, 1))
 """
 
+from psp._costs import (
+    CostCell,
+    CostComparison,
+    CostReport,
+    PositionCost,
+    compare_costs,
+    costs,
+)
 from psp._engine import PackageSchedule, Schedule, TaskSchedule, schedule
 from psp._errors import (
     ChangeError,
@@ -33,14 +41,18 @@ from psp._model import (
     Actual,
     Constraint,
     ConstraintKind,
+    CostRules,
     Link,
     LinkType,
     Package,
+    Portfolio,
+    Position,
     Project,
     Task,
     TaskKind,
 )
-from psp._planfile import dump, dumps, load, loads
+from psp._money import MoneyError, format_money, parse_money
+from psp._planfile import dump, dumps, load, load_portfolio, loads, loads_portfolio
 from psp._replan import (
     AddLink,
     Change,
@@ -67,6 +79,10 @@ __all__ = [
     "ChangeError",
     "Constraint",
     "ConstraintKind",
+    "CostCell",
+    "CostComparison",
+    "CostReport",
+    "CostRules",
     "DateAlignmentError",
     "DateParseError",
     "DateRangeError",
@@ -78,11 +94,15 @@ __all__ = [
     "Gantt",
     "Link",
     "LinkType",
+    "MoneyError",
     "Month",
     "Package",
     "PackageSchedule",
     "PlanError",
     "PlanFileError",
+    "Portfolio",
+    "Position",
+    "PositionCost",
     "Problem",
     "Progress",
     "Project",
@@ -100,13 +120,19 @@ __all__ = [
     "ValidationError",
     "__version__",
     "apply",
+    "compare_costs",
+    "costs",
     "dump",
     "dumps",
     "format_date",
+    "format_money",
     "gantt",
     "load",
+    "load_portfolio",
     "loads",
+    "loads_portfolio",
     "parse_date",
+    "parse_money",
     "problems",
     "replan",
     "schedule",

@@ -284,6 +284,37 @@ def _progress_problems(project: Project) -> list[Problem]:
     return found
 
 
+def _position_problems(project: Project) -> list[Problem]:
+    found: list[Problem] = []
+    cal = project.calendar
+    seen: set[str] = set()
+    for position in project.positions:
+        entry = f"position {position.id}"
+        if position.id in seen:
+            found.append(Problem("duplicate-id", "two positions use this id", entry))
+        seen.add(position.id)
+        if position.task is not None and position.task not in project:
+            found.append(Problem("unknown-task", f"runs during {position.task!r}, which is not "
+                                 "a task of this plan", entry, "task"))
+        if position.start is not None and position.start < project.start:
+            found.append(Problem("position-outside-project",
+                                 f"starts {format_date(position.start)}, before the project "
+                                 f"starts {format_date(project.start)}", entry, "start"))
+        if (position.end is not None and project.end is not None
+                and position.end > project.end):
+            found.append(Problem("position-outside-project",
+                                 f"ends {format_date(position.end)}, after the project ends "
+                                 f"{format_date(project.end)}", entry, "end"))
+        try:
+            if position.start is not None:
+                cal.start_period(position.start, what="a position's start")
+            if position.end is not None:
+                cal.end_boundary(position.end, what="a position's end")
+        except DateAlignmentError as err:
+            found.append(Problem(err.code, str(err), entry))
+    return found
+
+
 def _cycle_problems(
     project: Project, tails: list[int], heads: list[int], stuck: set[int]
 ) -> list[Problem]:
@@ -336,7 +367,7 @@ def _analyse(project: Project) -> tuple[list[Problem], Network | None]:
     loe = [t.kind is TaskKind.LEVEL_OF_EFFORT for t in project.tasks]
     link_found, tails, heads, positions = _link_problems(project, index, loe)
     found = (_task_problems(project) + link_found + _date_problems(project)
-             + _progress_problems(project))
+             + _progress_problems(project) + _position_problems(project))
     scheduled = [i for i in range(len(loe)) if not loe[i]]
     order = _topological_order(len(loe), scheduled, tails, heads)
     if len(order) < len(scheduled):

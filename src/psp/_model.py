@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from psp._errors import FieldError, FieldTypeError, UnknownIdError
+from psp._money import MoneyError, Rounding, parse_decimal, parse_money
 from psp._render import html_table
 from psp._time import Calendar, Month, Unit
 
@@ -29,9 +31,12 @@ __all__ = [
     "Actual",
     "Constraint",
     "ConstraintKind",
+    "CostRules",
     "Link",
     "LinkType",
     "Package",
+    "Portfolio",
+    "Position",
     "Project",
     "Task",
     "TaskKind",
@@ -356,6 +361,170 @@ def _moved_instant(old: Calendar, new: Calendar, day: dt.date) -> dt.date:
     return min(new.first_day(period) + dt.timedelta(days=offset), new.last_day(period))
 
 
+def _decimal(owner: str, field: str, value: object, *, money: bool = True) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
+        raise FieldTypeError(owner, field, "a number", value)
+    try:
+        return parse_money(value) if money else parse_decimal(value)
+    except MoneyError:
+        expected = ("an amount in euros (78400, or German text 78.400,00 €)" if money
+                    else "a number (0.5, or German text 0,5)")
+        raise FieldError(owner, field, expected, value) from None
+
+
+def _fte(value: object) -> Decimal:
+    fte = _decimal("Position", "fte", value, money=False)
+    if fte <= 0:
+        raise FieldError("Position", "fte", "a share of a full-time post > 0 (0.5, 1, 2)", value)
+    return fte
+
+
+def _yearly_cost(value: object) -> Decimal | None:
+    return None if value is None else _decimal("Position", "yearly_cost", value)
+
+
+def _total(value: object) -> Decimal | None:
+    return None if value is None else _decimal("Position", "total", value)
+
+
+def _funding_base(value: object) -> Decimal | None:
+    return None if value is None else _decimal("Position", "funding_base", value)
+
+
+def _rate(value: object) -> Decimal:
+    if isinstance(value, str) and value.strip().endswith("%"):
+        rate = _decimal("Position", "funding_rate", value.strip()[:-1].strip(),
+                        money=False) / 100
+    else:
+        rate = _decimal("Position", "funding_rate", value, money=False)
+    if not 0 <= rate <= 1:
+        raise FieldError("Position", "funding_rate",
+                         "a share from 0 to 1, or a text like '80 %'", value)
+    return rate
+
+
+def _optional_start(value: object) -> dt.date | None:
+    return None if value is None else _to_day("Position", "start", value, edge="start")
+
+
+def _optional_end(value: object) -> dt.date | None:
+    return None if value is None else _to_day("Position", "end", value, edge="end")
+
+
+@attrs.frozen
+class Position:
+    """A post that costs money while it runs: FTE × a pay grade's (or a given) yearly cost.
+
+    Or a lump sum (``total``) spread evenly over the months it runs, like a contract.
+    It runs from ``start`` to ``end``; without them, during its ``task`` (as
+    scheduled) or its project. A ``funding_rate`` (0.8 or ``"80 %"``) funds that share
+    of the cost, or of ``funding_base`` per FTE-year when one is given.
+
+    Examples
+    --------
+    >>> p = Position("hybrid", fte=1, pay_grade="EG 11", funding_rate="80 %",
+    ...              funding_base="70.620 €", start=Month(2020, 1), end=Month(2022, 8))
+    >>> p.fte, p.funding_rate, p.funding_base, p.end
+    (Decimal('1'), Decimal('0.8'), Decimal('70620'), datetime.date(2022, 8, 31))
+    """
+
+    id: str = attrs.field(validator=_check_id("Position"))
+    name: str = attrs.field(default="", validator=_check_text("Position"))
+    fte: Decimal = attrs.field(default=Decimal(1), converter=_fte, kw_only=True)
+    pay_grade: str | None = attrs.field(default=None, kw_only=True)
+    yearly_cost: Decimal | None = attrs.field(default=None, converter=_yearly_cost,
+                                              kw_only=True)
+    total: Decimal | None = attrs.field(default=None, converter=_total, kw_only=True)
+    funding_rate: Decimal = attrs.field(default=Decimal(0), converter=_rate, kw_only=True)
+    funding_base: Decimal | None = attrs.field(default=None, converter=_funding_base,
+                                               kw_only=True)
+    start: dt.date | None = attrs.field(default=None, converter=_optional_start, kw_only=True)
+    end: dt.date | None = attrs.field(default=None, converter=_optional_end, kw_only=True)
+    task: str | None = attrs.field(default=None, kw_only=True)
+    owner: str | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        given = [k for k in ("pay_grade", "yearly_cost", "total") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise FieldError("Position", "pay_grade/yearly_cost/total",
+                             "exactly one of pay_grade, yearly_cost and total", given)
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise FieldError("Position", "end", f"a date after its start {self.start}", self.end)
+
+
+def _positions(value: object) -> tuple[Position, ...]:
+    return _tuple_of(Position, "Project", "positions", value)
+
+
+def _optional_id(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value or value != value.strip() or "=" in value:
+        raise FieldError("Project", "id", "a non-empty id without surrounding spaces or '='",
+                         value)
+    return value
+
+
+def _grades(value: object) -> tuple[tuple[str, Decimal], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    if not isinstance(items, Iterable):
+        raise FieldTypeError("CostRules", "pay_grades", "a mapping of grade to yearly cost",
+                             value)
+    pairs = []
+    for item in items:
+        grade, amount = item
+        if not isinstance(grade, str) or not grade.strip():
+            raise FieldError("CostRules", "pay_grades", "grade names as text", grade)
+        pairs.append((grade, _decimal("CostRules", f"pay_grades.{grade}", amount)))
+    return tuple(sorted(pairs))
+
+
+def _step(value: object) -> Decimal:
+    step = _decimal("CostRules", "round_to", value, money=False)
+    if step <= 0:
+        raise FieldError("CostRules", "round_to", "a positive step (0.01, 1, 100)", value)
+    return step
+
+
+def _mode(value: object) -> str:
+    if value not in Rounding.MODES:
+        raise FieldError("CostRules", "rounding", f"one of {', '.join(Rounding.MODES)}", value)
+    return str(value)
+
+
+@attrs.frozen
+class CostRules:
+    """Pay grades (yearly cost per FTE) and how money cells are rounded.
+
+    Examples
+    --------
+    >>> rules = CostRules({"EG 11": "78.400 €", "EG 13": 79300}, round_to=100)
+    >>> rules.yearly_cost("EG 13"), rules.rounder(Decimal("26133.33"))
+    (Decimal('79300'), Decimal('26100'))
+    """
+
+    pay_grades: tuple[tuple[str, Decimal], ...] = attrs.field(default=(), converter=_grades)
+    round_to: Decimal = attrs.field(default=Decimal("0.01"), converter=_step, kw_only=True)
+    rounding: str = attrs.field(default="half_up", converter=_mode, kw_only=True)
+
+    def yearly_cost(self, grade: str) -> Decimal:
+        """The yearly cost of one FTE in a pay grade (`UnknownIdError` when unknown)."""
+        for name, amount in self.pay_grades:
+            if name == grade:
+                return amount
+        raise UnknownIdError("pay grade", grade, (name for name, _ in self.pay_grades))
+
+    @property
+    def rounder(self) -> Rounding:
+        """The rounding of every money cell."""
+        return Rounding(self.round_to, self.rounding)
+
+    def merged(self, other: CostRules) -> CostRules:
+        """These rules with ``other``'s pay grades added (``other`` wins on a clash)."""
+        grades = dict(self.pay_grades) | dict(other.pay_grades)
+        return attrs.evolve(self, pay_grades=grades)
+
+
 def _check_calendar(project: Project, _attr: attrs.Attribute[Unit], unit: Unit) -> None:
     Calendar(project.start, unit)  # raises when the start does not begin a period
 
@@ -403,6 +572,10 @@ class Project:
     )
     status: dt.date | None = attrs.field(default=None, converter=_status, kw_only=True)
     actuals: tuple[Actual, ...] = attrs.field(default=(), converter=_actuals, kw_only=True)
+    positions: tuple[Position, ...] = attrs.field(default=(), converter=_positions,
+                                                  kw_only=True)
+    id: str | None = attrs.field(default=None, converter=_optional_id, kw_only=True)
+    rules: CostRules = attrs.field(factory=CostRules, kw_only=True)
     _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -625,3 +798,30 @@ class Project:
         from psp._replan import apply, progress_from_mapping  # shortcut: a layer above
 
         return apply(self, progress_from_mapping(status, actual))
+
+
+def _projects(value: object) -> tuple[Project, ...]:
+    return _tuple_of(Project, "Portfolio", "projects", value)
+
+
+@attrs.frozen
+class Portfolio:
+    """Several projects side by side (a *project of projects*), with shared cost rules.
+
+    Examples
+    --------
+    >>> p = Portfolio("Modellregion", [Project("Kita", Month(2020, 1), id="kita")])
+    >>> p.project("kita").name
+    'Kita'
+    """
+
+    name: str = attrs.field(validator=_check_text("Portfolio"))
+    projects: tuple[Project, ...] = attrs.field(default=(), converter=_projects)
+    rules: CostRules = attrs.field(factory=CostRules, kw_only=True)
+
+    def project(self, project_id: str) -> Project:
+        """The project with this id (`UnknownIdError` when there is none)."""
+        for project in self.projects:
+            if project.id == project_id:
+                return project
+        raise UnknownIdError("project", project_id, (p.id or "" for p in self.projects))

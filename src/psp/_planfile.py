@@ -17,8 +17,11 @@ import os
 import tomllib
 from collections import Counter
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+import attrs
 
 from psp._errors import (
     DateAlignmentError,
@@ -35,18 +38,24 @@ from psp._model import (
     Actual,
     Constraint,
     ConstraintKind,
+    CostRules,
     Link,
     LinkType,
     Package,
+    Portfolio,
+    Position,
     Project,
     Task,
     TaskKind,
 )
 from psp._time import Unit, parse_date
 
-__all__ = ["dump", "dumps", "load", "loads"]
+__all__ = ["dump", "dumps", "load", "load_portfolio", "loads", "loads_portfolio"]
 
-_PROJECT_KEYS = ("name", "start", "end", "unit", "status")
+_PROJECT_KEYS = ("name", "start", "end", "unit", "status", "id")
+_POSITION_KEYS = ("id", "name", "fte", "pay_grade", "yearly_cost", "total", "funding_rate",
+                  "funding_base", "start", "end", "task", "owner")
+_COST_KEYS = ("round_to", "rounding")
 _PACKAGE_KEYS = ("id", "name")
 _TASK_KEYS = (
     "id", "package", "name", "owners", "duration", "depends",
@@ -123,12 +132,13 @@ def _read_project(reader: _Reader, data: dict[str, Any]) -> tuple[dict[str, Any]
     end = reader.date(header, "end", "project", "end")
     fields = {"name": header.get("name", ""), "start": start, "end": end,
               "unit": header.get("unit", Unit.MONTH),
-              "status": reader.date(header, "status", "project", "start")}
+              "status": reader.date(header, "status", "project", "start"),
+              "id": header.get("id")}
     if start is None:
         return fields, False
     probe = reader.build(
         "project",
-        lambda: Project(fields["name"], start, end=end, unit=fields["unit"]),
+        lambda: Project(fields["name"], start, end=end, unit=fields["unit"], id=fields["id"]),
         date_key="start",
     )
     return fields, ok and probe is not None
@@ -240,9 +250,49 @@ def _read_task(
     return task, links, constraints, actuals
 
 
-def _from_data(data: dict[str, Any], file: str) -> Project:
+def _read_rules(reader: _Reader, data: dict[str, Any]) -> CostRules:
+    grades = data.get("pay_grades", {})
+    costs = data.get("costs", {})
+    if not isinstance(grades, dict) or not isinstance(costs, dict):
+        reader.problem("wrong-type", "expected [pay_grades] and [costs] tables", "file")
+        return CostRules()
+    reader.keys(costs, _COST_KEYS, "costs")
+    rules = reader.build("pay_grades", lambda: CostRules(
+        grades, round_to=costs.get("round_to", Decimal("0.01")),
+        rounding=costs.get("rounding", "half_up")), "costs")
+    return rules if rules is not None else CostRules()
+
+
+def _read_positions(reader: _Reader, data: dict[str, Any]) -> list[Position]:
+    found = []
+    for number, table in enumerate(reader.table_list(data, "position"), start=1):
+        ident: Any = table.get("id")
+        entry = f"position {ident}" if isinstance(ident, str) else f"position #{number}"
+        reader.keys(table, _POSITION_KEYS, entry)
+        if "id" not in table:
+            reader.problem("missing-key", "required", entry, "id")
+            continue
+        fields = {k: table[k] for k in _POSITION_KEYS[2:] if k in table}
+        for key, edge in (("start", "start"), ("end", "end")):
+            if key in fields:
+                day = reader.date(table, key, entry, edge)
+                if day is None:
+                    fields.pop(key)
+                else:
+                    fields[key] = day
+        make = functools.partial(Position, ident, table.get("name", ""), **fields)
+        position = reader.build(entry, make)
+        if position is not None:
+            found.append(position)
+    return found
+
+
+def _from_data(data: dict[str, Any], file: str, *, check_grades: bool = True) -> Project:
     reader = _Reader()
-    reader.keys(data, ("project", "package", "task"), "file")
+    reader.keys(data, ("project", "package", "task", "position", "pay_grades", "costs"),
+                "file")
+    rules = _read_rules(reader, data)
+    positions = _read_positions(reader, data)
     fields, header_ok = _read_project(reader, data)
     packages = [
         p
@@ -272,10 +322,15 @@ def _from_data(data: dict[str, Any], file: str) -> Project:
         constraints=constraints,
         status=fields.get("status") if header_ok else None,
         actuals=actuals,
+        positions=positions,
+        rules=rules,
+        id=fields.get("id") if header_ok else None,
     )
     found = reader.problems + [
         p for p in plan_problems(project) if header_ok or p.code not in _DATE_CODES
     ]
+    if check_grades:  # in a portfolio, grades may come from its top; it checks them there
+        found += _grade_problems(project, CostRules())
     if found:
         raise ValidationError(p.in_file(file) for p in found)
     return project
@@ -459,6 +514,8 @@ def dumps(project: Project) -> str:
         raise ValidationError(unwritable)
 
     lines = ["[project]", f"name = {_string(project.name)}"]
+    if project.id is not None:
+        lines.append(f"id = {_string(project.id)}")
     if project.unit is Unit.MONTH and project.start.day == 1:
         lines.append(f'start = "{project.start:%Y-%m}"')
     else:
@@ -504,7 +561,49 @@ def dumps(project: Project) -> str:
             lines.append(f'actual_start = "{actual.start.isoformat()}"')
             if actual.finish is not None:
                 lines.append(f'actual_finish = "{actual.finish.isoformat()}"')
+    lines += _rules_lines(project.rules)
+    for position in project.positions:
+        lines += ["", "[[position]]", *_position_lines(position)]
     return "\n".join(lines) + "\n"
+
+
+def _money_text(amount: Decimal) -> str:
+    """A TOML number that reads back to the same value: ``200800``, ``0.5555``."""
+    return format(amount.normalize(), "f")
+
+
+def _rules_lines(rules: CostRules) -> list[str]:
+    lines: list[str] = []
+    if rules.pay_grades:
+        lines += ["", "[pay_grades]"]
+        lines += [f"{_string(grade)} = {_money_text(amount)}" for grade, amount in
+                  rules.pay_grades]
+    if rules != CostRules(rules.pay_grades):
+        lines += ["", "[costs]", f"round_to = {_money_text(rules.round_to)}",
+                  f"rounding = {_string(rules.rounding)}"]
+    return lines
+
+
+def _position_lines(position: Position) -> list[str]:
+    lines = [f"id = {_string(position.id)}"]
+    if position.name:
+        lines.append(f"name = {_string(position.name)}")
+    lines.append(f"fte = {_money_text(position.fte)}")
+    for key in ("pay_grade", "task", "owner"):
+        value = getattr(position, key)
+        if value is not None:
+            lines.append(f"{key} = {_string(value)}")
+    for key in ("yearly_cost", "total", "funding_base"):
+        value = getattr(position, key)
+        if value is not None:
+            lines.append(f"{key} = {_money_text(value)}")
+    if position.funding_rate:
+        lines.append(f"funding_rate = {_money_text(position.funding_rate)}")
+    for key in ("start", "end"):
+        value = getattr(position, key)
+        if value is not None:
+            lines.append(f'{key} = "{value.isoformat()}"')
+    return lines
 
 
 def dump(project: Project, path: str | os.PathLike[str]) -> None:
@@ -522,3 +621,111 @@ def dump(project: Project, path: str | os.PathLike[str]) -> None:
     """
     text = dumps(project)
     write_atomically(path, lambda partial: partial.write_text(text, encoding="utf-8"))
+
+
+_PORTFOLIO_KEYS = ("portfolio", "project", "pay_grades", "costs")
+_PROJECT_PARTS = ("package", "task", "position")
+
+
+def loads_portfolio(text: str, *, file: str = "<string>") -> Portfolio:
+    """Read a portfolio: several ``[[project]]`` tables, or one plan (a portfolio of one).
+
+    Each ``[[project]]`` has ``id``, ``name``, ``start``, ``end`` … and nested
+    ``[[project.package]]``, ``[[project.task]]``, ``[[project.position]]``;
+    ``[pay_grades]`` and ``[costs]`` at the top apply to every project.
+
+    Raises
+    ------
+    TomlSyntaxError, ValidationError
+        As `loads`; problems name the project (``project kita: task 1.1: …``).
+
+    Examples
+    --------
+    >>> pf = loads_portfolio('''
+    ... [portfolio]
+    ... name = "Modellregion"
+    ... [pay_grades]
+    ... "EG 11" = "78.400 €"
+    ... [[project]]
+    ... id = "kita"
+    ... name = "KITA Messenger"
+    ... start = "2020-01"
+    ... end = "30.06.2021"
+    ... [[project.position]]
+    ... id = "kita-1"
+    ... fte = 0.5
+    ... pay_grade = "EG 11"
+    ... ''')
+    >>> pf.name, pf.project("kita").positions[0].fte, pf.rules.yearly_cost("EG 11")
+    ('Modellregion', Decimal('0.5'), Decimal('78400'))
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise TomlSyntaxError(file, f"not valid TOML: {err}") from None
+    if not isinstance(data.get("project"), list):
+        project = _from_data(data, file)
+        return Portfolio(project.name, [project], rules=project.rules)
+    reader = _Reader()
+    reader.keys(data, _PORTFOLIO_KEYS, "file")
+    header = data.get("portfolio", {})
+    if not isinstance(header, dict):
+        header = {}
+    reader.keys(header, ("name",), "portfolio")
+    rules = _read_rules(reader, data)
+    found = list(reader.problems)
+    projects = []
+    for number, table in enumerate(data["project"], start=1):
+        if not isinstance(table, dict):
+            found.append(Problem("wrong-type", "expected [[project]] tables", "file"))
+            continue
+        ident = table.get("id")
+        where = f"project {ident}" if isinstance(ident, str) else f"project #{number}"
+        part: dict[str, Any] = {
+            "project": {k: v for k, v in table.items() if k not in _PROJECT_PARTS}}
+        part.update({k: table[k] for k in _PROJECT_PARTS if k in table})
+        try:
+            projects.append(_from_data(part, file, check_grades=False))
+        except ValidationError as err:
+            found += [attrs.evolve(p, entry=f"{where}: {p.entry}" if p.entry else where,
+                                   file=None) for p in err.problems]
+    ids = [p.id for p in projects]
+    for ident in sorted({i for i in ids if ids.count(i) > 1 and i is not None}):
+        found.append(Problem("duplicate-id", "two projects use this id", f"project {ident}"))
+    for project in projects:
+        if project.id is None:
+            found.append(Problem("missing-key", "each [[project]] of a portfolio needs an id",
+                                 f"project {project.name}", "id"))
+    for project in projects:
+        found += _grade_problems(project, rules, f"project {project.id}: ")
+    if found:
+        raise ValidationError(p.in_file(file) for p in found)
+    return Portfolio(str(header.get("name", "")), projects, rules=rules)
+
+
+def _grade_problems(project: Project, rules: CostRules, where: str = "") -> list[Problem]:
+    known = dict(rules.merged(project.rules).pay_grades)
+    return [Problem("unknown-pay-grade",
+                    f"pay grade {p.pay_grade!r} is not in [pay_grades] "
+                    f"(known: {', '.join(known) or 'none'})", f"{where}position {p.id}",
+                    "pay_grade")
+            for p in project.positions if p.pay_grade is not None and p.pay_grade not in known]
+
+
+def load_portfolio(path: str | os.PathLike[str]) -> Portfolio:
+    """Read a portfolio file (or a single plan file, as a portfolio of one).
+
+    Examples
+    --------
+    >>> pf = load_portfolio("examples/digitale_modellregion.toml")
+    >>> [p.id for p in pf.projects][:3]
+    ['kita', 'ehrenamt', 'arbeitswissenschaft']
+    """
+    name = os.fspath(path)
+    try:
+        text = Path(name).read_text(encoding="utf-8")
+    except OSError as err:
+        raise FileReadError(name, f"cannot read the plan file: {err.strerror or err}") from None
+    except UnicodeDecodeError as err:
+        raise FileReadError(name, f"not UTF-8 text: {err.reason} at byte {err.start}") from None
+    return loads_portfolio(text, file=name)

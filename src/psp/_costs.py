@@ -1,0 +1,375 @@
+"""Staffing and cost per budget year, derived from the schedule.
+
+A position costs FTE × yearly cost × (its months in that year) / 12; its funding is
+FTE × funding base × rate × months / 12 (or rate × cost without a base); a lump sum
+is spread over its months. Each cell is rounded by the plan's rule, and every total is
+the sum of rounded cells: that is how council papers add up (see the staffing paper in
+the seeds, reproduced cell by cell in ``tests/test_costs.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from psp._engine import schedule
+from psp._errors import ChangeError, UnknownIdError
+from psp._model import CostRules, Portfolio, Position, Project
+from psp._money import format_money
+from psp._render import Table
+from psp._time import Lang, Month, Unit
+
+__all__ = ["CostCell", "CostComparison", "CostReport", "PositionCost", "compare_costs",
+           "costs"]
+
+ZERO = Decimal(0)
+
+
+@attrs.frozen
+class CostCell:
+    """One budget cell: months, FTE-months, personnel cost, funding and own share.
+
+    Examples
+    --------
+    >>> cell = CostCell(12, Decimal("6"), Decimal("39200"), Decimal("28200"))
+    >>> cell.own_share, cell.as_dict()["fte_months"]
+    (Decimal('11000'), 6)
+    """
+
+    months: int = 0
+    fte_months: Decimal = ZERO
+    cost: Decimal = ZERO
+    funding: Decimal = ZERO
+
+    @property
+    def own_share(self) -> Decimal:
+        """Cost not covered by funding (the seed's *Saldo* with the opposite sign)."""
+        return self.cost - self.funding
+
+    def __add__(self, other: CostCell) -> CostCell:
+        return CostCell(self.months + other.months, self.fte_months + other.fte_months,
+                        self.cost + other.cost, self.funding + other.funding)
+
+    def as_dict(self) -> dict[str, int | float]:
+        """The cell in the JSON form: money in euros as numbers."""
+        def number(value: Decimal) -> int | float:
+            return int(value) if value == value.to_integral_value() else float(value)
+
+        return {"months": self.months, "fte_months": number(self.fte_months),
+                "cost": number(self.cost), "funding": number(self.funding),
+                "own_share": number(self.own_share)}
+
+
+def _total(cells: Iterable[CostCell]) -> CostCell:
+    out = CostCell()
+    for cell in cells:
+        out = out + cell
+    return out
+
+
+@attrs.frozen
+class PositionCost:
+    """One position's months and its cells per budget year.
+
+    Examples
+    --------
+    >>> import psp
+    >>> row = psp.costs(psp.load_portfolio("examples/digitale_modellregion.toml")).rows[0]
+    >>> row.project, str(row.first), str(row.last), [(y, c.cost) for y, c in row.years]
+    ('kita', '2020-01', '2021-06', [(2020, Decimal('39200')), (2021, Decimal('19600'))])
+    """
+
+    project: str
+    position: Position
+    first: Month
+    last: Month
+    years: tuple[tuple[int, CostCell], ...]
+
+    @property
+    def total(self) -> CostCell:
+        """The position's cells summed."""
+        return _total(cell for _, cell in self.years)
+
+
+def _months(project: Project, position: Position) -> tuple[Month, Month]:
+    if project.unit is not Unit.MONTH:
+        raise ChangeError(f"{project.name}: costs are pro-rated by months, so they need a plan "
+                          "measured in months")
+    if position.start is not None and position.end is not None:
+        return Month.from_date(position.start), Month.from_date(position.end)
+    s = schedule(project)
+    if position.task is not None:
+        ts = s[position.task]
+        first, last = Month.from_date(ts.start), Month.from_date(ts.finish)
+    else:
+        first = Month.from_date(project.start)
+        last = project.calendar.month(s.horizon_period - 1)
+    if position.start is not None:
+        first = Month.from_date(position.start)
+    if position.end is not None:
+        last = Month.from_date(position.end)
+    return first, last
+
+
+def _position_cost(project: Project, key: str, position: Position,
+                   rules: CostRules) -> PositionCost:
+    first, last = _months(project, position)
+    span = last - first
+    assert isinstance(span, int)
+    count = span + 1
+    per_year: dict[int, int] = {}
+    for n in range(count):
+        month = first + n
+        per_year[month.year] = per_year.get(month.year, 0) + 1
+    rnd = rules.rounder
+    yearly = (None if position.total is not None else
+              position.yearly_cost if position.yearly_cost is not None else
+              rules.yearly_cost(position.pay_grade or ""))
+    cells = []
+    done = 0
+    for year, months in sorted(per_year.items()):
+        share = Decimal(months) / 12
+        if position.total is not None:
+            # Cumulative rounding keeps the cells adding up to the lump sum exactly.
+            before = rnd(position.total * done / count)
+            done += months
+            cost = rnd(position.total * done / count) - before
+            raw_cost = position.total * months / count
+        else:
+            assert yearly is not None
+            raw_cost = position.fte * yearly * share
+            cost = rnd(raw_cost)
+        if position.funding_base is not None:
+            funding = rnd(position.fte * position.funding_base * position.funding_rate * share)
+        else:
+            funding = rnd(raw_cost * position.funding_rate)
+        cells.append((year, CostCell(months, position.fte * months, cost, funding)))
+    return PositionCost(key, position, first, last, tuple(cells))
+
+
+@attrs.frozen
+class CostReport:
+    """Cost, funding and own share per position, project and budget year.
+
+    Examples
+    --------
+    >>> import psp
+    >>> report = psp.costs(psp.load_portfolio("examples/digitale_modellregion.toml"))
+    >>> report.years()[2020].cost, report.total().cost, report.total().own_share
+    (Decimal('472200'), Decimal('1081600'), Decimal('455800'))
+    """
+
+    rows: tuple[PositionCost, ...]
+    rules: CostRules
+
+    def years(self) -> dict[int, CostCell]:
+        """Every budget year, summed over all positions."""
+        out: dict[int, CostCell] = {}
+        for row in self.rows:
+            for year, cell in row.years:
+                out[year] = out.get(year, CostCell()) + cell
+        return dict(sorted(out.items()))
+
+    def projects(self) -> dict[str, dict[int, CostCell]]:
+        """Per project, per budget year."""
+        out: dict[str, dict[int, CostCell]] = {}
+        for row in self.rows:
+            mine = out.setdefault(row.project, {})
+            for year, cell in row.years:
+                mine[year] = mine.get(year, CostCell()) + cell
+        return {k: dict(sorted(v.items())) for k, v in out.items()}
+
+    def total(self) -> CostCell:
+        """Everything summed."""
+        return _total(self.years().values())
+
+    def load(self) -> dict[str, dict[Month, Decimal]]:
+        """FTE per owner (the position's ``owner``, else its project) and month."""
+        out: dict[str, dict[Month, Decimal]] = {}
+        for row in self.rows:
+            if row.position.total is not None:
+                continue  # a lump sum is not staff
+            who = row.position.owner or row.project
+            span = row.last - row.first
+            assert isinstance(span, int)
+            mine = out.setdefault(who, {})
+            for n in range(span + 1):
+                month = row.first + n
+                mine[month] = mine.get(month, ZERO) + row.position.fte
+        return {k: dict(sorted(v.items())) for k, v in out.items()}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fixed JSON form: ``projects`` → year → cell, ``years``, ``total``."""
+        return {
+            "projects": {p: {str(y): c.as_dict() for y, c in years.items()}
+                         for p, years in self.projects().items()},
+            "years": {str(y): c.as_dict() for y, c in self.years().items()},
+            "total": self.total().as_dict(),
+        }
+
+    def table(self, what: str = "cost", lang: Lang = "de") -> Table:
+        """One of the seed's tables: ``funding`` (*Ertrag*), ``cost`` (*Personalaufwand*)
+        or ``balance`` (*Saldo*: funding − cost), a row per position, a column per year."""
+        years = list(self.years())
+        titles = {"de": {"funding": "Ertrag", "cost": "Personalaufwand", "balance": "Saldo"},
+                  "en": {"funding": "Funding", "cost": "Personnel cost",
+                         "balance": "Balance"}}[lang]
+        head = (["Projekt", "Stelle", "Stellenanteil"] if lang == "de"
+                else ["project", "position", "FTE"])
+        total_word = "Gesamt" if lang == "de" else "total"
+
+        def value(cell: CostCell) -> Decimal:
+            return {"funding": cell.funding, "cost": cell.cost,
+                    "balance": cell.funding - cell.cost}[what]
+
+        rows = []
+        for row in self.rows:
+            cells = dict(row.years)
+            rows.append([row.project, row.position.name or row.position.id,
+                         _fte_text(row.position.fte, lang),
+                         *(format_money(value(cells[y]), lang) if y in cells else ""
+                           for y in years),
+                         format_money(value(row.total), lang)])
+        sums = self.years()
+        rows.append([total_word, "", "", *(format_money(value(sums[y]), lang) for y in years),
+                     format_money(value(self.total()), lang)])
+        return Table([*head, *(str(y) for y in years), total_word], rows,
+                     kinds=["task"] * (len(rows) - 1) + ["package"], title=titles[what],
+                     align="<<>" + ">" * (len(years) + 1))
+
+    def to_text(self, lang: Lang = "de") -> str:
+        """The three tables, as the staffing paper shows them."""
+        return "\n\n".join(self.table(what, lang).to_text(width=None)
+                           for what in ("funding", "cost", "balance"))
+
+    def to_csv(self) -> str:
+        """A row per position and year: the JSON cells, flat."""
+        lines = ["project,position,year,months,fte_months,cost,funding,own_share"]
+        for row in self.rows:
+            for year, cell in row.years:
+                d = cell.as_dict()
+                lines.append(f"{row.project},{row.position.id},{year},{d['months']},"
+                             f"{d['fte_months']},{d['cost']},{d['funding']},{d['own_share']}")
+        return "\n".join(lines) + "\n"
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+
+def _fte_text(fte: Decimal, lang: Lang) -> str:
+    text = f"{fte:.1f}"
+    return text.replace(".", ",") if lang == "de" else text
+
+
+def _effective(base: CostRules, own: CostRules) -> CostRules:
+    """A project's rules: all pay grades, and its own rounding if it states one."""
+    merged = base.merged(own)
+    default = CostRules()
+    if (own.round_to, own.rounding) != (default.round_to, default.rounding):
+        merged = attrs.evolve(merged, round_to=own.round_to, rounding=own.rounding)
+    return merged
+
+
+def costs(plan: Project | Portfolio, *, rules: CostRules | None = None) -> CostReport:
+    """Cost, funding and own share of every position, per project and budget year.
+
+    Positions run from their own dates, or during their task (as scheduled), or from
+    the project start to its end (the later of the contractual end and the computed
+    finish), so a replan moves money between years.
+
+    Raises
+    ------
+    UnknownIdError
+        For a pay grade no rules define.
+    ChangeError
+        For a plan not measured in months.
+
+    Examples
+    --------
+    >>> import psp
+    >>> report = costs(psp.load("examples/digitale_werkstatt.toml"))
+    >>> {y: c.cost for y, c in report.years().items()}
+    {2020: Decimal('66933.33'), 2021: Decimal('133866.67')}
+    """
+    projects = plan.projects if isinstance(plan, Portfolio) else (plan,)
+    base = plan.rules if isinstance(plan, Portfolio) else CostRules()
+    if rules is not None:
+        base = base.merged(rules)
+    rows = []
+    for number, project in enumerate(projects, start=1):
+        key = project.id or (f"project{number}" if len(projects) > 1 else "project")
+        mine = _effective(base, project.rules)
+        for position in project.positions:
+            try:
+                rows.append(_position_cost(project, key, position, mine))
+            except UnknownIdError as err:
+                raise UnknownIdError("pay grade", f"{position.pay_grade} (position "
+                                     f"{position.id} of {key})",
+                                     (g for g, _ in mine.pay_grades)) from err
+    return CostReport(tuple(rows), base)
+
+
+@attrs.frozen
+class CostComparison:
+    """Cost per budget year before and after a replan, and whether it is cost-neutral.
+
+    Examples
+    --------
+    >>> import psp
+    >>> plan = psp.load("examples/digitale_werkstatt.toml")
+    >>> c = compare_costs(plan, plan.extend(to="31.12.2021"))
+    >>> c.verdict("en"), str(c.table("en").rows[-1])
+    ('cost-neutral', "('total', '€200,800', '€200,800', '€0')")
+    """
+
+    before: CostReport
+    after: CostReport
+
+    @property
+    def neutral(self) -> bool:
+        """The same total cost and funding (years may differ)."""
+        a, b = self.before.total(), self.after.total()
+        return (a.cost, a.funding) == (b.cost, b.funding)
+
+    def verdict(self, lang: Lang = "de") -> str:
+        """``kostenneutral`` or the difference in total cost."""
+        diff = self.after.total().cost - self.before.total().cost
+        if self.neutral:
+            return "kostenneutral" if lang == "de" else "cost-neutral"
+        sign = "+" if diff > 0 else ""
+        word = "Mehrkosten" if diff > 0 else "Minderkosten"
+        return (f"nicht kostenneutral: {word} {sign}{format_money(diff, lang)}" if lang == "de"
+                else f"not cost-neutral: {sign}{format_money(diff, lang)}")
+
+    def table(self, lang: Lang = "de") -> Table:
+        """Cost per year before, after and the difference."""
+        years = sorted(set(self.before.years()) | set(self.after.years()))
+        head = (["Haushaltsjahr", "bisher", "neu", "Differenz"] if lang == "de"
+                else ["budget year", "before", "after", "difference"])
+        rows = []
+        for year in [*years, None]:
+            a = self.before.years().get(year, CostCell()) if year else self.before.total()
+            b = self.after.years().get(year, CostCell()) if year else self.after.total()
+            label = str(year) if year else ("Gesamt" if lang == "de" else "total")
+            rows.append([label, format_money(a.cost, lang), format_money(b.cost, lang),
+                         format_money(b.cost - a.cost, lang)])
+        return Table(head, rows, kinds=["task"] * len(years) + ["package"], align="<>>>",
+                     title=self.verdict(lang))
+
+
+def compare_costs(before: Project | Portfolio, after: Project | Portfolio, *,
+                  rules: CostRules | None = None) -> CostComparison:
+    """Costs of two versions of a plan side by side (e.g. a replan's baseline and result).
+
+    Examples
+    --------
+    >>> import psp
+    >>> plan = psp.load("examples/digitale_werkstatt.toml")
+    >>> c = compare_costs(plan, plan.delay("3.1", until="2021-06").extend(to="31.12.2021"))
+    >>> c.neutral, {y: cell.cost for y, cell in c.after.years().items()}
+    (True, {2020: Decimal('50200.00'), 2021: Decimal('150600.00')})
+    """
+    return CostComparison(costs(before, rules=rules), costs(after, rules=rules))
