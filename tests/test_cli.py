@@ -203,3 +203,46 @@ def test_gantt_with_a_baseline_file_draws_it_as_ghosts(tmp_path: Path) -> None:
                      "--lang", "en")
     assert result.returncode == 0, result.stderr
     assert "baseline" in chart.read_text(encoding="utf-8")
+
+
+MODELLREGION = "examples/digitale_modellregion.toml"
+
+
+def test_costs_json_has_the_fixed_form() -> None:
+    data = json.loads(psp_cli("costs", MODELLREGION, "--format", "json").stdout)
+    assert set(data) == {"projects", "years", "total"}
+    assert list(data["years"]) == ["2020", "2021", "2022"]
+    assert data["projects"]["preresc"]["2021"] == {
+        "months": 12, "fte_months": 24, "cost": 158600, "funding": 113000, "own_share": 45600}
+    assert data["total"]["cost"] == 872500 + 209100
+
+
+def test_costs_text_csv_and_xlsx(tmp_path: Path) -> None:
+    text = psp_cli("costs", MODELLREGION).stdout
+    assert text.startswith("Ertrag") and "625.800 €" in text
+    rows = list(csv.DictReader(io.StringIO(psp_cli("costs", MODELLREGION, "--format",
+                                                   "csv").stdout)))
+    assert {r["position"] for r in rows} >= {"kita-eg11", "prozesse"}
+    target = tmp_path / "kosten.xlsx"
+    assert psp_cli("costs", MODELLREGION, "--format", "xlsx", "-o", str(target)).returncode == 0
+    assert target.read_bytes()[:2] == b"PK"
+    missing = psp_cli("costs", MODELLREGION, "--format", "xlsx")
+    assert missing.returncode == 1 and "give -o OUT.xlsx" in missing.stderr
+
+
+def test_costs_reports_bad_money_in_the_file() -> None:
+    result = psp_cli("costs", "tests/data/errors/unknown_pay_grade.toml")
+    assert result.returncode == 1 and "pay grade 'EG 12'" in result.stderr
+
+
+def test_replan_with_costs_states_the_verdict() -> None:
+    out = psp_cli("replan", EXAMPLE, "--delay", "3.1=2021-06", "--extend", "31.12.2021",
+                  "--costs").stdout
+    assert "kostenneutral" in out and "150.600 €" in out
+    md = psp_cli("replan", EXAMPLE, "--delay", "3.1=2021-06", "--extend", "31.12.2021",
+                 "--costs", "--format", "markdown").stdout
+    assert "### Kosten je Haushaltsjahr: kostenneutral" in md
+    data = json.loads(psp_cli("replan", EXAMPLE, "--extend", "31.12.2021", "--costs",
+                              "--format", "json").stdout)
+    assert data["costs"]["neutral"] is True
+    assert data["costs"]["after"]["years"]["2021"]["cost"] == 150600

@@ -1,4 +1,5 @@
-"""The command line: ``psp check``, ``schedule``, ``replan``, ``gantt``, ``table``, ``critical``.
+"""The command line: ``psp check``, ``schedule``, ``replan``, ``gantt``, ``table``, ``critical``,
+``costs``.
 
 Exit status: 0 when all is well, 1 when the plan has problems (one line each),
 2 for a usage error.
@@ -7,6 +8,7 @@ Exit status: 0 when all is well, 1 when the plan has problems (one line each),
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -51,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     re.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text")
     re.add_argument("--lang", choices=("de", "en"), default="de")
     re.add_argument("--out", metavar="NEW.toml", help="write the replanned plan file")
+    re.add_argument("--costs", action="store_true",
+                    help="add cost per budget year before and after, and the verdict")
 
     chart = commands.add_parser("gantt", help="draw the Gantt chart (PNG, SVG or PDF)")
     chart.add_argument("file", metavar="FILE")
@@ -68,6 +72,12 @@ def _parser() -> argparse.ArgumentParser:
     table.add_argument("file", metavar="FILE")
     table.add_argument("-o", "--output", required=True, metavar="OUT.md|html|csv|xlsx")
     table.add_argument("--lang", choices=("de", "en"), default="de")
+
+    money = commands.add_parser("costs", help="cost, funding and own share per budget year")
+    money.add_argument("file", metavar="FILE", help="a plan or a portfolio file")
+    money.add_argument("--format", choices=("text", "json", "csv", "xlsx"), default="text")
+    money.add_argument("-o", "--output", metavar="OUT", help="write to a file (xlsx needs it)")
+    money.add_argument("--lang", choices=("de", "en"), default="de")
 
     crit = commands.add_parser("critical", help="print the critical path in order")
     crit.add_argument("file", metavar="FILE")
@@ -126,14 +136,45 @@ def _replan(plan: psp.Project, args: argparse.Namespace) -> int:
     result = psp.replan(plan, _changes(args))
     if args.out:
         psp.dump(result.plan, args.out)
+    comparison = psp.compare_costs(plan, result.plan) if args.costs else None
     if args.format == "json":
-        print(export.as_json(result, lang=args.lang))
+        data = export.as_dict(result, lang=args.lang)
+        if comparison is not None:
+            data["costs"] = {"before": comparison.before.to_dict(),
+                             "after": comparison.after.to_dict(),
+                             "neutral": comparison.neutral}
+        print(json.dumps(data, indent=2, ensure_ascii=False))
     elif args.format in ("markdown", "html"):
-        print(export.amendment_table(result, format=args.format, lang=args.lang))
+        print(export.amendment_table(result, format=args.format, lang=args.lang,
+                                     costs=comparison))
     else:
         print(result.to_text(args.lang))
+        if comparison is not None:
+            print()
+            print(comparison.table(args.lang).to_text())
         print()
         print(result.after.to_text(args.lang))
+    return 0
+
+
+def _costs(args: argparse.Namespace) -> int:
+    report = psp.costs(psp.load_portfolio(args.file))
+    if args.format == "xlsx":
+        if not args.output:
+            raise psp.FileReadError("-o", "--format xlsx writes a file: give -o OUT.xlsx")
+        export.write_costs_xlsx(report, args.output, lang=args.lang, inputs=(args.file,))
+        return 0
+    if args.format == "json":
+        text = json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    elif args.format == "csv":
+        text = report.to_csv()
+    else:
+        text = report.to_text(args.lang) + "\n"
+    if args.output:
+        write_atomically(args.output, lambda tmp: tmp.write_text(text, encoding="utf-8"),
+                         inputs=(args.file,))
+    else:
+        sys.stdout.write(text)
     return 0
 
 
@@ -163,6 +204,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command == "costs":  # a plan or a portfolio: it reads the file itself
+        try:
+            return _costs(args)
+        except psp.PlanError as err:
+            for line in _problems(err):
+                print(line, file=sys.stderr)
+            return 1
     try:
         plan = psp.load(args.file)
     except psp.PlanError as err:

@@ -16,6 +16,7 @@ from psp.export._tables import (
     mermaid,
     psp_table,
     psp_table_html,
+    write_costs_xlsx,
     write_table,
 )
 
@@ -31,5 +32,6 @@ __all__ = [
     "mermaid",
     "psp_table",
     "psp_table_html",
+    "write_costs_xlsx",
     "write_table",
 ]

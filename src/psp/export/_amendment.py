@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from psp._costs import CostComparison
 from psp._engine import TaskSchedule
 from psp._model import Project
 from psp._replan import Replan
@@ -116,13 +117,15 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def amendment_table(replan: Replan, *, format: str = "markdown", lang: Lang = "de") -> str:
+def amendment_table(replan: Replan, *, format: str = "markdown", lang: Lang = "de",
+                    costs: CostComparison | None = None) -> str:
     """The *Aktualisierter Projektstrukturplan*: per package and task, before and after.
 
     Old and new start–finish, the shift, owners and the reason each task moved, with
     the old and new contractual end above; for an extension that changes no duration
     it says so (cost-neutral). German labels by default, ``lang="en"`` for English;
-    ``format="markdown"`` or ``"html"``.
+    ``format="markdown"`` or ``"html"``. With ``costs`` (`psp.compare_costs`) it adds
+    the cost per budget year before and after and the cost-neutral verdict.
 
     Examples
     --------
@@ -150,6 +153,10 @@ def amendment_table(replan: Replan, *, format: str = "markdown", lang: Lang = "d
             if kind == "package":
                 shown = [f"**{c}**" if c else c for c in shown]
             out.append("| " + " | ".join(shown) + " |")
+        if costs is not None:
+            heading = "Kosten je Haushaltsjahr" if lang == "de" else "Cost per budget year"
+            out += ["", f"### {heading}: {costs.verdict(lang)}", "",
+                    costs.table(lang).to_markdown().split("\n\n", 1)[-1]]
         return "\n".join(out) + "\n"
     esc = html.escape
     body = []
@@ -164,4 +171,5 @@ def amendment_table(replan: Replan, *, format: str = "markdown", lang: Lang = "d
             + "".join(f"<p>{esc(line)}</p>" for line in lines)
             + '<table class="psp-amendment"><thead><tr>'
             + "".join(f"<th>{esc(h)}</th>" for h in head)
-            + f"</tr></thead><tbody>{''.join(body)}</tbody></table>")
+            + f"</tr></thead><tbody>{''.join(body)}</tbody></table>"
+            + ("" if costs is None else costs.table(lang).to_html()))

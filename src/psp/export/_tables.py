@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from psp._costs import CostCell, CostReport
 from psp._engine import Schedule, TaskSchedule
 from psp._errors import FileReadError
 from psp._files import write_atomically
@@ -16,7 +17,8 @@ from psp._model import Link
 from psp._render import Table
 from psp._time import Lang, Unit, format_date
 
-__all__ = ["critical_path_table", "mermaid", "psp_table", "psp_table_html", "write_table"]
+__all__ = ["critical_path_table", "mermaid", "psp_table", "psp_table_html", "write_costs_xlsx",
+           "write_table"]
 
 _HEAD = {"de": ("Nr.", "Aufgabe", "Verantwortlich", "krit."),
          "en": ("id", "task", "owner", "crit.")}
@@ -283,3 +285,59 @@ def mermaid(schedule: Schedule, *, lang: Lang = "de") -> str:
         title = _mermaid_text(f"{ident} {ts.task.name}")
         lines.append(f"    {title} :{', '.join([*tags, key])}, {when}")
     return "\n".join(lines) + "\n"
+
+
+def write_costs_xlsx(report: CostReport, path: str | os.PathLike[str], *, lang: Lang = "de",
+                     inputs: tuple[str, ...] = ()) -> Path:
+    """The cost tables (funding, cost, balance), a sheet each, written atomically.
+
+    Examples
+    --------
+    >>> import psp, tempfile, pathlib, openpyxl
+    >>> report = psp.costs(psp.load_portfolio("examples/digitale_modellregion.toml"))
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     book = openpyxl.load_workbook(write_costs_xlsx(report, pathlib.Path(folder) / "k.xlsx"))
+    ...     book.sheetnames, book["Personalaufwand"]["D9"].value
+    (['Ertrag', 'Personalaufwand', 'Saldo'], 472200)
+    """
+    def write(tmp: Path) -> None:
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+
+        book = Workbook()
+        first = True
+        for what in ("funding", "cost", "balance"):
+            table = report.table(what, lang)
+            sheet = book.active if first else book.create_sheet()
+            assert sheet is not None
+            first = False
+            sheet.title = table.title
+            sheet.append(list(table.header))
+            for cell in sheet[1]:
+                cell.font = Font(bold=True)
+            years = list(report.years())
+            for row in report.rows:
+                cells = dict(row.years)
+                values = [_amount(cells[y], what) if y in cells else None for y in years]
+                sheet.append([row.project, row.position.name or row.position.id,
+                              float(row.position.fte), *values, _amount(row.total, what)])
+            sums = report.years()
+            sheet.append(["Gesamt" if lang == "de" else "total", None, None,
+                          *(_amount(sums[y], what) for y in years),
+                          _amount(report.total(), what)])
+            for cell in sheet[sheet.max_row]:
+                cell.font = Font(bold=True)
+            for row_cells in sheet.iter_rows(min_row=2, min_col=4):
+                for cell in row_cells:
+                    cell.number_format = '#,##0 "€"'
+            sheet.column_dimensions["A"].width = 20
+            sheet.column_dimensions["B"].width = 50
+        book.save(tmp)
+
+    return write_atomically(path, write, inputs=inputs)
+
+
+def _amount(cell: CostCell, what: str) -> int | float:
+    value = {"funding": cell.funding, "cost": cell.cost,
+             "balance": cell.funding - cell.cost}[what]
+    return int(value) if value == value.to_integral_value() else float(value)
