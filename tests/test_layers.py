@@ -21,6 +21,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("model", ["psp._model"]),
     ("graph validation", ["psp._graph"]),
     ("scheduler and plan-file I/O", ["psp._engine", "psp._planfile"]),
+    ("portfolio scheduling", ["psp._portfolio"]),
     ("replanning and analysis", ["psp._replan", "psp._costs"]),
     ("exporters", ["psp.export", "psp.export._formats", "psp.export._amendment",
                    "psp.export._gantt", "psp.export._tables"]),
@@ -36,6 +37,7 @@ SHORTCUTS = {
     ("psp._model", "psp._replan"),  # Project.delay(), .extend(), … -> psp.apply()
     ("psp._replan", "psp.export"),  # Replan.amendment_table(), .gantt() -> psp.export
     ("psp._engine", "psp.export"),  # Schedule.gantt(), .critical_path_table(), _repr_html_
+    ("psp._portfolio", "psp.export"),  # PortfolioSchedule.gantt()
 }
 
 

@@ -53,6 +53,7 @@ from psp._model import (
 )
 from psp._money import MoneyError, format_money, parse_money
 from psp._planfile import dump, dumps, load, load_portfolio, loads, loads_portfolio
+from psp._portfolio import PortfolioSchedule, ProjectSummary, flatten, schedule_portfolio
 from psp._replan import (
     AddLink,
     Change,
@@ -101,11 +102,13 @@ __all__ = [
     "PlanError",
     "PlanFileError",
     "Portfolio",
+    "PortfolioSchedule",
     "Position",
     "PositionCost",
     "Problem",
     "Progress",
     "Project",
+    "ProjectSummary",
     "RemoveLink",
     "Replan",
     "Schedule",
@@ -124,6 +127,7 @@ __all__ = [
     "costs",
     "dump",
     "dumps",
+    "flatten",
     "format_date",
     "format_money",
     "gantt",
@@ -136,5 +140,6 @@ __all__ = [
     "problems",
     "replan",
     "schedule",
+    "schedule_portfolio",
     "validate",
 ]

@@ -9,7 +9,8 @@ the seeds, reproduced cell by cell in ``tests/test_costs.py``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -19,6 +20,7 @@ from psp._engine import schedule
 from psp._errors import ChangeError, UnknownIdError
 from psp._model import CostRules, Portfolio, Position, Project
 from psp._money import format_money
+from psp._portfolio import PortfolioSchedule, schedule_portfolio
 from psp._render import Table
 from psp._time import Lang, Month, Unit
 
@@ -94,19 +96,28 @@ class PositionCost:
         return _total(cell for _, cell in self.years)
 
 
-def _months(project: Project, position: Position) -> tuple[Month, Month]:
+# When a position runs: (first day, last day) of a task, and of its project.
+Dates = tuple[Callable[[str], tuple[dt.date, dt.date]], tuple[dt.date, dt.date]]
+
+
+def _own_dates(project: Project) -> Dates:
+    s = schedule(project)
+    span = (project.start, project.calendar.last_day(s.horizon_period - 1))
+    return (lambda task_id: (s[task_id].start, s[task_id].finish)), span
+
+
+def _months(project: Project, position: Position, dates: Dates | None) -> tuple[Month, Month]:
     if project.unit is not Unit.MONTH:
         raise ChangeError(f"{project.name}: costs are pro-rated by months, so they need a plan "
                           "measured in months")
     if position.start is not None and position.end is not None:
         return Month.from_date(position.start), Month.from_date(position.end)
-    s = schedule(project)
+    task_dates, project_span = dates if dates is not None else _own_dates(project)
     if position.task is not None:
-        ts = s[position.task]
-        first, last = Month.from_date(ts.start), Month.from_date(ts.finish)
+        first_day, last_day = task_dates(position.task)
     else:
-        first = Month.from_date(project.start)
-        last = project.calendar.month(s.horizon_period - 1)
+        first_day, last_day = project_span
+    first, last = Month.from_date(first_day), Month.from_date(last_day)
     if position.start is not None:
         first = Month.from_date(position.start)
     if position.end is not None:
@@ -115,8 +126,8 @@ def _months(project: Project, position: Position) -> tuple[Month, Month]:
 
 
 def _position_cost(project: Project, key: str, position: Position,
-                   rules: CostRules) -> PositionCost:
-    first, last = _months(project, position)
+                   rules: CostRules, dates: Dates | None = None) -> PositionCost:
+    first, last = _months(project, position, dates)
     span = last - first
     assert isinstance(span, int)
     count = span + 1
@@ -264,6 +275,17 @@ def _fte_text(fte: Decimal, lang: Lang) -> str:
     return text.replace(".", ",") if lang == "de" else text
 
 
+def _joint_dates(joint: PortfolioSchedule, key: str, project: Project) -> Dates:
+    summary = joint.project(key)
+    last = max(summary.finish, project.end or summary.finish)
+
+    def task_dates(task_id: str) -> tuple[dt.date, dt.date]:
+        ts = joint[f"{key}:{task_id}"]
+        return ts.start, ts.finish
+
+    return task_dates, (project.start, last)
+
+
 def _effective(base: CostRules, own: CostRules) -> CostRules:
     """A project's rules: all pay grades, and its own rounding if it states one."""
     merged = base.merged(own)
@@ -298,13 +320,16 @@ def costs(plan: Project | Portfolio, *, rules: CostRules | None = None) -> CostR
     base = plan.rules if isinstance(plan, Portfolio) else CostRules()
     if rules is not None:
         base = base.merged(rules)
+    joint = (schedule_portfolio(plan) if isinstance(plan, Portfolio) and plan.links
+             else None)  # linked projects: task dates come from the joint schedule
     rows = []
     for number, project in enumerate(projects, start=1):
         key = project.id or (f"project{number}" if len(projects) > 1 else "project")
         mine = _effective(base, project.rules)
+        dates = None if joint is None else _joint_dates(joint, key, project)
         for position in project.positions:
             try:
-                rows.append(_position_cost(project, key, position, mine))
+                rows.append(_position_cost(project, key, position, mine, dates))
             except UnknownIdError as err:
                 raise UnknownIdError("pay grade", f"{position.pay_grade} (position "
                                      f"{position.id} of {key})",

@@ -806,7 +806,10 @@ def _projects(value: object) -> tuple[Project, ...]:
 
 @attrs.frozen
 class Portfolio:
-    """Several projects side by side (a *project of projects*), with shared cost rules.
+    """Several projects on one time axis (a *project of projects*), with shared cost rules.
+
+    ``links`` join tasks of different projects; their ends are written
+    ``project:task`` (``Link("kita:1.2", "ehrenamt:1.1")``).
 
     Examples
     --------
@@ -818,6 +821,7 @@ class Portfolio:
     name: str = attrs.field(validator=_check_text("Portfolio"))
     projects: tuple[Project, ...] = attrs.field(default=(), converter=_projects)
     rules: CostRules = attrs.field(factory=CostRules, kw_only=True)
+    links: tuple[Link, ...] = attrs.field(default=(), converter=_links, kw_only=True)
 
     def project(self, project_id: str) -> Project:
         """The project with this id (`UnknownIdError` when there is none)."""

@@ -623,7 +623,8 @@ def dump(project: Project, path: str | os.PathLike[str]) -> None:
     write_atomically(path, lambda partial: partial.write_text(text, encoding="utf-8"))
 
 
-_PORTFOLIO_KEYS = ("portfolio", "project", "pay_grades", "costs")
+_PORTFOLIO_KEYS = ("portfolio", "project", "pay_grades", "costs", "link")
+_CROSS_LINK_KEYS = ("from", "to", "type", "lag")
 _PROJECT_PARTS = ("package", "task", "position")
 
 
@@ -698,9 +699,22 @@ def loads_portfolio(text: str, *, file: str = "<string>") -> Portfolio:
                                  f"project {project.name}", "id"))
     for project in projects:
         found += _grade_problems(project, rules, f"project {project.id}: ")
+    links = []
+    for number, table in enumerate(reader.table_list(data, "link"), start=1):
+        entry = f"link #{number}"
+        reader.keys(table, _CROSS_LINK_KEYS, entry)
+        if "from" not in table or "to" not in table:
+            reader.problem("missing-key", "a [[link]] needs from and to (project:task)", entry)
+            continue
+        link = reader.build(entry, functools.partial(
+            Link, table["from"], table["to"], table.get("type", LinkType.FS),
+            lag=table.get("lag", 0)))
+        if link is not None:
+            links.append(link)
+    found += [p for p in reader.problems if p not in found]
     if found:
         raise ValidationError(p.in_file(file) for p in found)
-    return Portfolio(str(header.get("name", "")), projects, rules=rules)
+    return Portfolio(str(header.get("name", "")), projects, rules=rules, links=links)
 
 
 def _grade_problems(project: Project, rules: CostRules, where: str = "") -> list[Problem]:

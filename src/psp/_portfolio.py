@@ -1,0 +1,247 @@
+"""Scheduling a portfolio: all its projects on one time axis, links across projects allowed.
+
+The portfolio is flattened into one plan whose ids are qualified by project
+(``kita:1.1``, packages ``kita:AP1``). Every task of a project starts no earlier than
+its project's start and has its project's contractual end as a *finish no later than*,
+so late dates, float and slack stay per project while links may cross projects. The
+engine then schedules the one plan in a single pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from psp._engine import Schedule, TaskSchedule, schedule
+from psp._errors import Problem, ValidationError
+from psp._model import (
+    Actual,
+    Constraint,
+    ConstraintKind,
+    Link,
+    Package,
+    Portfolio,
+    Project,
+    Task,
+    TaskKind,
+)
+from psp._render import html_table
+
+if TYPE_CHECKING:
+    from psp.export import Gantt
+
+__all__ = ["PortfolioSchedule", "ProjectSummary", "flatten", "schedule_portfolio"]
+
+SNET = ConstraintKind.START_NO_EARLIER_THAN
+FNLT = ConstraintKind.FINISH_NO_LATER_THAN
+
+
+def _key(project: Project, number: int) -> str:
+    return project.id or f"project{number}"
+
+
+def flatten(portfolio: Portfolio) -> Project:
+    """The portfolio as one plan with ``project:id`` ids (see the module's description).
+
+    A level-of-effort task runs from its project's start to its project's end; the
+    plan's status date is the latest of the projects'.
+
+    Raises
+    ------
+    ValidationError
+        When the projects use different units or a cross-project link names a project
+        or task that does not exist (with every problem listed).
+
+    Examples
+    --------
+    >>> import psp
+    >>> flat = flatten(psp.load_portfolio("examples/digitale_modellregion.toml"))
+    >>> flat.start, [p.id for p in flat.packages][:2]
+    (datetime.date(2019, 8, 1), ['kita', 'ehrenamt'])
+    """
+    found: list[Problem] = []
+    units = {p.unit for p in portfolio.projects}
+    if len(units) > 1:
+        found.append(Problem("mixed-units", "all projects of a portfolio need one unit, not "
+                             f"{', '.join(sorted(u.value for u in units))}", "portfolio"))
+    if not portfolio.projects:
+        return Project(portfolio.name, dt.date(2000, 1, 1))
+    unit = portfolio.projects[0].unit
+    start = min(p.start for p in portfolio.projects)
+    packages: list[Package] = []
+    tasks: list[Task] = []
+    links: list[Link] = []
+    constraints: list[Constraint] = []
+    actuals: list[Actual] = []
+    known: dict[str, str] = {}
+    for number, project in enumerate(portfolio.projects, start=1):
+        pid = _key(project, number)
+        cal = project.calendar
+        packages.append(Package(pid, project.name))
+        packages += [Package(f"{pid}:{pkg.id}", f"{project.name} – {pkg.name}")
+                     for pkg in project.packages]
+        own = {(c.task, c.is_start): c for c in project.constraints}
+        for task in project.tasks:
+            qualified = f"{pid}:{task.id}"
+            known[qualified] = pid
+            package = f"{pid}:{task.package}" if task.package else pid
+            if task.is_level_of_effort and project.end is not None:
+                periods = cal.end_boundary(project.end)  # runs with its project
+                task = attrs.evolve(task, duration=periods, kind=TaskKind.WORK)
+            tasks.append(attrs.evolve(task, id=qualified, package=package))
+            if task.is_level_of_effort:
+                continue
+            snet = own.get((task.id, True))
+            day = project.start if snet is None else max(snet.date, project.start)
+            constraints.append(Constraint(qualified, SNET, day))
+            fnlt = own.get((task.id, False))
+            if project.end is not None or fnlt is not None:
+                ends = [d for d in (project.end, None if fnlt is None else fnlt.date) if d]
+                constraints.append(Constraint(qualified, FNLT, min(ends)))
+        links += [attrs.evolve(lk, predecessor=f"{pid}:{lk.predecessor}",
+                               successor=f"{pid}:{lk.successor}") for lk in project.links]
+        actuals += [attrs.evolve(a, task=f"{pid}:{a.task}") for a in project.actuals]
+    for link in portfolio.links:
+        for end in (link.predecessor, link.successor):
+            if end not in known:
+                found.append(Problem("unknown-task", f"{end!r} is no project:task of this "
+                                     "portfolio", f"link {link.predecessor} → {link.successor}"))
+    if found:
+        raise ValidationError(found)
+    statuses = [p.status for p in portfolio.projects if p.status is not None]
+    return Project(portfolio.name, start, unit=unit, packages=packages, tasks=tasks,
+                   links=[*links, *portfolio.links], constraints=constraints,
+                   status=max(statuses) if statuses else None, actuals=actuals)
+
+
+@attrs.frozen
+class ProjectSummary:
+    """One project within a portfolio's schedule: its finish, slack and critical path.
+
+    Examples
+    --------
+    >>> import psp
+    >>> s = schedule_portfolio(psp.load_portfolio("examples/digitale_modellregion.toml"))
+    >>> egov = s.project("egov")
+    >>> egov.finish, egov.slack, egov.critical_path
+    (datetime.date(2022, 8, 31), 0, ('egov:laufzeit',))
+    """
+
+    id: str
+    project: Project
+    finish: dt.date
+    slack: int | None
+    critical_path: tuple[str, ...]
+
+
+@attrs.frozen
+class PortfolioSchedule:
+    """A portfolio scheduled together: the flat `Schedule` and a summary per project.
+
+    Index it by ``project:task``.
+
+    Examples
+    --------
+    >>> import psp
+    >>> pf = psp.load_portfolio("examples/digitale_modellregion.toml")
+    >>> ps = schedule_portfolio(pf)
+    >>> ps.project("kita").finish, ps.project("kita").slack
+    (datetime.date(2021, 6, 30), 0)
+    """
+
+    portfolio: Portfolio
+    schedule: Schedule
+    summaries: tuple[ProjectSummary, ...]
+
+    def project(self, project_id: str) -> ProjectSummary:
+        """One project's summary (`UnknownIdError` when there is none)."""
+        for summary in self.summaries:
+            if summary.id == project_id:
+                return summary
+        self.portfolio.project(project_id)  # raises UnknownIdError
+        raise AssertionError("unreachable")
+
+    def __getitem__(self, qualified_id: str) -> TaskSchedule:
+        return self.schedule[qualified_id]
+
+    def __iter__(self) -> Iterator[TaskSchedule]:
+        return iter(self.schedule)
+
+    def to_text(self) -> str:
+        """A line per project (finish, end, slack, critical path), then the schedule."""
+        lines = [self.portfolio.name, ""]
+        for s in self.summaries:
+            end = "—" if s.project.end is None else f"{s.project.end:%d.%m.%Y}"
+            slack = "—" if s.slack is None else f"{s.slack:+d}"
+            lines.append(f"{s.id}: Ende {s.finish:%d.%m.%Y}, Vertragsende {end}, "
+                         f"Puffer {slack}; kritisch: {' → '.join(s.critical_path) or '—'}")
+        return "\n".join([*lines, "", self.schedule.to_text()])
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def _repr_html_(self) -> str:
+        rows = [[s.id, s.project.name, f"{s.finish:%d.%m.%Y}",
+                 "—" if s.project.end is None else f"{s.project.end:%d.%m.%Y}",
+                 "—" if s.slack is None else f"{s.slack:+d}", " → ".join(s.critical_path)]
+                for s in self.summaries]
+        return html_table(["Projekt", "Name", "Ende", "Vertragsende", "Puffer",
+                           "Kritischer Pfad"], rows, caption=self.portfolio.name) + (
+            self.schedule._repr_html_())
+
+    def gantt(self, **options: Any) -> Gantt:
+        """Shortcut for `psp.gantt` on the flat schedule: rows grouped by project."""
+        from psp.export import gantt  # shortcut: exporters are a layer above
+
+        return gantt(self.schedule, **options)
+
+
+def schedule_portfolio(portfolio: Portfolio) -> PortfolioSchedule:
+    """Schedule every project of a portfolio together, on one time axis.
+
+    Examples
+    --------
+    >>> import psp
+    >>> pf = psp.loads_portfolio(\'\'\'
+    ... [[project]]
+    ... id = "a"
+    ... name = "A"
+    ... start = "2021-01"
+    ... [[project.task]]
+    ... id = "1"
+    ... duration = 3
+    ... [[project]]
+    ... id = "b"
+    ... name = "B"
+    ... start = "2021-02"
+    ... [[project.task]]
+    ... id = "1"
+    ... duration = 2
+    ... [[link]]
+    ... from = "a:1"
+    ... to = "b:1"
+    ... \'\'\')
+    >>> ps = schedule_portfolio(pf)
+    >>> ps["b:1"].start, ps.project("b").finish
+    (datetime.date(2021, 4, 1), datetime.date(2021, 5, 31))
+    """
+    flat = flatten(portfolio)
+    s = schedule(flat)
+    summaries = []
+    for number, project in enumerate(portfolio.projects, start=1):
+        pid = _key(project, number)
+        mine = [t for t in s if t.id.startswith(f"{pid}:")]
+        open_tasks = [t for t in mine if t.progress != "finished"]
+        finish = max((t.early_finish for t in mine), default=s.calendar.period_of(
+            project.start))
+        end = None if project.end is None else s.calendar.end_boundary(project.end)
+        least = min((t.total_float for t in open_tasks), default=0)
+        path = tuple(t.id for t in open_tasks if t.total_float == least)
+        order = {task_id: n for n, task_id in enumerate(s.critical_path)}
+        path = tuple(sorted(path, key=lambda i: order.get(i, len(order))))
+        summaries.append(ProjectSummary(pid, project, s.calendar.boundary_date(finish),
+                                        None if end is None else end - finish, path))
+    return PortfolioSchedule(portfolio, s, tuple(summaries))
