@@ -453,8 +453,9 @@ def schedule(project: Project) -> Schedule:
     float = how far a task can slip without moving any successor's early dates or
     the computed finish; the critical path = the tasks with the smallest total
     float, in topological order. Level-of-effort tasks run from the project start
-    to the later of the contractual end and the computed finish, have no float of
-    their own (reported as 0) and are never critical.
+    to the later of the contractual end and the computed finish (narrowed by their own
+    *not before* / *not after*), have no float of their own (reported as 0) and are
+    never critical.
 
     Raises
     ------
@@ -484,10 +485,12 @@ def schedule(project: Project) -> Schedule:
     lower = [0] * n  # no task starts before the project start …
     source = [START] * n
     upper: dict[int, int] = {}  # finish-no-later-than, as a boundary
+    snet_of: dict[int, int] = {}
     for c in project.constraints:
         i = index[c.task]
         if c.is_start:
             lower[i] = max(lower[i], cal.start_period(c.date))
+            snet_of[i] = lower[i]
             source[i] = NOT_BEFORE
         else:
             upper[i] = cal.end_boundary(c.date)
@@ -540,7 +543,10 @@ def schedule(project: Project) -> Schedule:
     span = finish if end is None else max(end, finish)
     for i, task in enumerate(tasks):
         if task.is_level_of_effort:
-            es[i], ef[i], ls[i], lf[i], tf[i], ff[i] = 0, span, 0, span, 0, 0
+            # The project's whole run, narrowed by its own not_before / not_after.
+            first = snet_of.get(i, 0)
+            last = max(first, min(span, upper.get(i, span)))
+            es[i], ef[i], ls[i], lf[i], tf[i], ff[i] = first, last, first, last, 0, 0
 
     open_work = [v for v in order if not finished[v]]  # what is done cannot be critical
     least = min((tf[v] for v in open_work), default=0)

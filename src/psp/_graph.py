@@ -182,10 +182,6 @@ def _date_problems(project: Project) -> list[Problem]:
         if c.task not in project:
             found.append(Problem("unknown-task", "constrains a task this plan lacks", entry, key))
             continue
-        if project.task(c.task).kind is TaskKind.LEVEL_OF_EFFORT:
-            found.append(
-                Problem("loe-constraint", "level of effort spans the project", entry, key)
-            )
         if (c.task, c.is_start) in kinds_seen:
             found.append(Problem("duplicate-constraint", "given more than once", entry, key))
         kinds_seen.add((c.task, c.is_start))

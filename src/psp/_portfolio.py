@@ -26,7 +26,6 @@ from psp._model import (
     Portfolio,
     Project,
     Task,
-    TaskKind,
 )
 from psp._render import html_table
 
@@ -46,8 +45,8 @@ def _key(project: Project, number: int) -> str:
 def flatten(portfolio: Portfolio) -> Project:
     """The portfolio as one plan with ``project:id`` ids (see the module's description).
 
-    A level-of-effort task runs from its project's start to its project's end; the
-    plan's status date is the latest of the projects'.
+    A level-of-effort task runs from its project's start to its project's end (its
+    bounds); the plan's status date is the latest of the projects'.
 
     Raises
     ------
@@ -79,7 +78,6 @@ def flatten(portfolio: Portfolio) -> Project:
     known: dict[str, str] = {}
     for number, project in enumerate(portfolio.projects, start=1):
         pid = _key(project, number)
-        cal = project.calendar
         packages.append(Package(pid, project.name))
         packages += [Package(f"{pid}:{pkg.id}", f"{project.name} – {pkg.name}")
                      for pkg in project.packages]
@@ -88,12 +86,7 @@ def flatten(portfolio: Portfolio) -> Project:
             qualified = f"{pid}:{task.id}"
             known[qualified] = pid
             package = f"{pid}:{task.package}" if task.package else pid
-            if task.is_level_of_effort and project.end is not None:
-                periods = cal.end_boundary(project.end)  # runs with its project
-                task = attrs.evolve(task, duration=periods, kind=TaskKind.WORK)
             tasks.append(attrs.evolve(task, id=qualified, package=package))
-            if task.is_level_of_effort:
-                continue
             snet = own.get((task.id, True))
             day = project.start if snet is None else max(snet.date, project.start)
             constraints.append(Constraint(qualified, SNET, day))
@@ -112,9 +105,13 @@ def flatten(portfolio: Portfolio) -> Project:
     if found:
         raise ValidationError(found)
     statuses = [p.status for p in portfolio.projects if p.status is not None]
-    return Project(portfolio.name, start, unit=unit, packages=packages, tasks=tasks,
-                   links=[*links, *portfolio.links], constraints=constraints,
-                   status=max(statuses) if statuses else None, actuals=actuals)
+    ends = [p.end for p in portfolio.projects if p.end is not None]
+    # The latest end, so every project's run fits; each task keeps its own project's end
+    # as its deadline, which is what its late dates and its project's slack use.
+    return Project(portfolio.name, start, end=max(ends) if ends else None, unit=unit,
+                   packages=packages, tasks=tasks, links=[*links, *portfolio.links],
+                   constraints=constraints, status=max(statuses) if statuses else None,
+                   actuals=actuals)
 
 
 @attrs.frozen
@@ -126,8 +123,8 @@ class ProjectSummary:
     >>> import psp
     >>> s = schedule_portfolio(psp.load_portfolio("examples/digitale_modellregion.toml"))
     >>> egov = s.project("egov")
-    >>> egov.finish, egov.slack, egov.critical_path
-    (datetime.date(2022, 8, 31), 0, ('egov:laufzeit',))
+    >>> egov.finish, egov.slack, egov.critical_path  # only level of effort: nothing critical
+    (datetime.date(2022, 8, 31), 0, ())
     """
 
     id: str
@@ -234,9 +231,10 @@ def schedule_portfolio(portfolio: Portfolio) -> PortfolioSchedule:
     for number, project in enumerate(portfolio.projects, start=1):
         pid = _key(project, number)
         mine = [t for t in s if t.id.startswith(f"{pid}:")]
-        open_tasks = [t for t in mine if t.progress != "finished"]
-        finish = max((t.early_finish for t in mine), default=s.calendar.period_of(
-            project.start))
+        work = [t for t in mine if not t.task.is_level_of_effort]
+        open_tasks = [t for t in work if t.progress != "finished"]
+        finish = max((t.early_finish for t in work or mine),
+                     default=s.calendar.period_of(project.start))
         end = None if project.end is None else s.calendar.end_boundary(project.end)
         least = min((t.total_float for t in open_tasks), default=0)
         path = tuple(t.id for t in open_tasks if t.total_float == least)

@@ -96,7 +96,7 @@ def _gantt(plan: psp.Project, args: argparse.Namespace) -> int:
     changes = _changes(args)
     drawn: psp.Schedule | psp.Replan = (psp.replan(plan, changes) if changes
                                         else plan.schedule())
-    baseline = None if args.baseline is None else psp.load(args.baseline).schedule()
+    baseline = None if args.baseline is None else _load(args.baseline).schedule()
     chart = psp.gantt(drawn, baseline=baseline, lang=args.lang, arrows=args.arrows)
     inputs = [args.file] + ([args.baseline] if args.baseline else [])
     write_atomically(args.output, lambda tmp: chart.figure.savefig(
@@ -178,6 +178,14 @@ def _costs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _load(file: str) -> psp.Project:
+    """A plan file as it is; a portfolio file as one plan of all its projects."""
+    portfolio = psp.load_portfolio(file)
+    if len(portfolio.projects) == 1 and not portfolio.links:
+        return portfolio.projects[0]
+    return psp.flatten(portfolio)
+
+
 def _problems(err: psp.PlanError) -> list[str]:
     if isinstance(err, psp.ValidationError):
         return [str(p) for p in err.problems]
@@ -212,7 +220,7 @@ def _run(args: argparse.Namespace) -> int:
                 print(line, file=sys.stderr)
             return 1
     try:
-        plan = psp.load(args.file)
+        plan = _load(args.file)
     except psp.PlanError as err:
         stream = sys.stdout if args.command == "check" else sys.stderr
         for line in _problems(err):

@@ -21,6 +21,7 @@ import attrs
 from psp._engine import Schedule, TaskSchedule
 from psp._model import Project
 from psp._render import shorten
+from psp._portfolio import PortfolioSchedule
 from psp._replan import Replan
 from psp._time import Calendar, Lang, Unit, format_date
 
@@ -156,7 +157,7 @@ def _time_axis(ax: Axes, cal: Calendar, first: int, last: int, lang: Lang) -> No
 
 
 def gantt(
-    schedule: Schedule | Replan,
+    schedule: Schedule | Replan | PortfolioSchedule,
     *,
     baseline: Schedule | None = None,
     ax: Axes | None = None,
@@ -179,8 +180,9 @@ def gantt(
 
     Parameters
     ----------
-    schedule : Schedule or Replan
-        What to draw; a Replan draws its new schedule over its baseline.
+    schedule : Schedule, Replan or PortfolioSchedule
+        What to draw; a Replan draws its new schedule over its baseline; a portfolio
+        draws every project's packages and tasks, project by project.
     baseline : Schedule, optional
         Ghost bars behind the bars (default: the Replan's baseline, if any).
     ax : matplotlib Axes, optional
@@ -218,6 +220,8 @@ def gantt(
     if isinstance(schedule, Replan):
         baseline = schedule.before if baseline is None else baseline
         schedule = schedule.after
+    if isinstance(schedule, PortfolioSchedule):  # its projects' rows, project by project
+        schedule = schedule.schedule
     project = schedule.project
     cal = schedule.calendar
     words = _WORDS[lang]

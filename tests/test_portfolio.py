@@ -1,0 +1,135 @@
+"""Portfolios: projects on one time axis, links across projects, per-project slack."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+
+import psp
+
+D = dt.date
+MODELLREGION = "examples/digitale_modellregion.toml"
+TWO = '''
+[portfolio]
+name = "Zwei Projekte"
+
+[[project]]
+id = "a"
+name = "Vorhaben A"
+start = "2021-01"
+end = "30.06.2021"
+
+[[project.task]]
+id = "1"
+name = "Analyse"
+duration = 3
+
+[[project.task]]
+id = "2"
+name = "Bericht"
+duration = 2
+depends = ["1"]
+
+[[project]]
+id = "b"
+name = "Vorhaben B"
+start = "2021-02"
+end = "31.08.2021"
+
+[[project.task]]
+id = "1"
+name = "Umsetzung"
+duration = 4
+
+[[link]]
+from = "a:1"
+to = "b:1"
+'''
+
+
+def test_projects_share_one_time_axis_and_links_cross_projects() -> None:
+    ps = psp.schedule_portfolio(psp.loads_portfolio(TWO))
+    assert ps.schedule.start == D(2021, 1, 1)
+    assert (ps["a:1"].start, ps["a:1"].finish) == (D(2021, 1, 1), D(2021, 3, 31))
+    # b:1 may start in February (its project) but waits for a:1 (the cross link).
+    assert (ps["b:1"].start, ps["b:1"].finish) == (D(2021, 4, 1), D(2021, 7, 31))
+    a, b = ps.project("a"), ps.project("b")
+    assert (a.finish, a.slack) == (D(2021, 5, 31), 1)  # end 30.06.2021
+    assert (b.finish, b.slack) == (D(2021, 7, 31), 1)  # end 31.08.2021
+    # a:1 drives b:1: its float is bounded by B's end (b:1 late start May → a:1 LF Apr).
+    assert ps["a:1"].total_float == 1
+
+
+def test_a_task_never_starts_before_its_project() -> None:
+    plain = TWO.replace('[[link]]\nfrom = "a:1"\nto = "b:1"\n', "")
+    ps = psp.schedule_portfolio(psp.loads_portfolio(plain))
+    assert ps["b:1"].start == D(2021, 2, 1)
+
+
+def test_cross_project_cycles_and_unknown_ends_are_named() -> None:
+    cyclic = TWO.replace('[[project.task]]\nid = "1"\nname = "Umsetzung"\nduration = 4\n',
+                         '[[project.task]]\nid = "1"\nname = "Umsetzung"\nduration = 4\n'
+                         '[[project.task]]\nid = "2"\nduration = 1\ndepends = ["1"]\n')
+    cyclic += '[[link]]\nfrom = "b:2"\nto = "a:1"\n'
+    with pytest.raises(psp.ValidationError, match="a:1 → b:1 → b:2 → a:1"):
+        psp.schedule_portfolio(psp.loads_portfolio(cyclic))
+    with pytest.raises(psp.ValidationError, match="'c:1' is no project:task"):
+        psp.schedule_portfolio(psp.loads_portfolio(TWO.replace('to = "b:1"', 'to = "c:1"')))
+
+
+def test_portfolio_file_errors_name_the_project() -> None:
+    broken = TWO.replace('name = "Analyse"\nduration = 3', 'name = "Analyse"\nduration = -3')
+    with pytest.raises(psp.ValidationError) as info:
+        psp.loads_portfolio(broken, file="zwei.toml")
+    assert str(info.value.problems[0]).startswith("zwei.toml: project a: task 1: duration:")
+    twice = TWO.replace('id = "b"', 'id = "a"')
+    with pytest.raises(psp.ValidationError, match="two projects use this id"):
+        psp.loads_portfolio(twice)
+
+
+def test_mixed_units_are_refused() -> None:
+    weeks = TWO.replace('start = "2021-02"', 'start = "2021-02-01"\nunit = "week"').replace(
+        'end = "31.08.2021"', 'end = "2021-08-29"')
+    with pytest.raises(psp.ValidationError, match="one unit"):
+        psp.flatten(psp.loads_portfolio(weeks))
+
+
+def test_the_modellregion_portfolio_runs_each_project_to_its_end() -> None:
+    ps = psp.schedule_portfolio(psp.load_portfolio(MODELLREGION))
+    ends = {s.id: (s.finish, s.slack) for s in ps.summaries}
+    assert ends == {"kita": (D(2021, 6, 30), 0), "ehrenamt": (D(2021, 12, 31), 0),
+                    "arbeitswissenschaft": (D(2022, 8, 31), 0), "hybrid": (D(2022, 8, 31), 0),
+                    "preresc": (D(2021, 12, 31), 0), "egov": (D(2022, 8, 31), 0)}
+    laufzeit = ps["kita:laufzeit"]
+    assert (laufzeit.start, laufzeit.finish, laufzeit.critical) == (
+        D(2020, 1, 1), D(2021, 6, 30), False)
+
+
+def test_the_gantt_groups_rows_by_project() -> None:
+    g = psp.gantt(psp.schedule_portfolio(psp.loads_portfolio(TWO)))
+    assert g.rows == ["a", "a:1", "a:2", "b", "b:1"]
+    assert "Vorhaben A" in g.ax.get_yticklabels()[0].get_text()
+
+
+def test_costs_follow_the_joint_schedule() -> None:
+    text = TWO.replace('name = "Umsetzung"\nduration = 4\n',
+                       'name = "Umsetzung"\nduration = 4\n\n[[project.position]]\n'
+                       'id = "dev"\nyearly_cost = 60000\ntask = "1"\n')
+    # b:1 runs Apr–Jul 2021 because of the link: 4 months of 60.000 €/year = 20.000 €.
+    report = psp.costs(psp.loads_portfolio(text))
+    (row,) = report.rows
+    assert (str(row.first), str(row.last)) == ("2021-04", "2021-07")
+    assert report.total().cost == psp.parse_money(20000)
+
+
+def test_cli_commands_take_a_portfolio_file() -> None:
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "psp", *args], capture_output=True,
+                              text=True, encoding="utf-8", check=False)
+
+    assert run("check", MODELLREGION).returncode == 0
+    out = run("schedule", MODELLREGION, "--lang", "en").stdout
+    assert "kita:laufzeit" in out and "Digitale Modellregion" in out
