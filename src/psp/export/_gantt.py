@@ -20,8 +20,8 @@ import attrs
 
 from psp._engine import Schedule, TaskSchedule
 from psp._model import Project
-from psp._render import shorten
 from psp._portfolio import PortfolioSchedule
+from psp._render import shorten
 from psp._replan import Replan
 from psp._time import Calendar, Lang, Unit, format_date
 
