@@ -46,6 +46,7 @@ def main(out: Path = OUT) -> None:
     """Draw every chart of the gallery into ``out``."""
     out.mkdir(exist_ok=True)
     plan = psp.load(EXAMPLE)
+    region = psp.load_portfolio(HERE.parent / "examples" / "digitale_modellregion.toml")
     delay = psp.Delay("3.1", until="2021-06")
     charts = {
         "scenario1-baseline.png": psp.gantt(plan.schedule()),
@@ -55,6 +56,8 @@ def main(out: Path = OUT) -> None:
         "scenario3-extension-en-arrows.png": psp.gantt(
             psp.replan(plan, [delay, psp.Extend(to="31.12.2021")]), lang="en", arrows=True),
         "generated-200-tasks.png": psp.gantt(generated_plan().schedule()),
+        "portfolio-modellregion.png": psp.gantt(psp.schedule_portfolio(region),
+                                                load=psp.costs(region)),
     }
     for name, chart in charts.items():
         chart.savefig(str(out / name), dpi=80)

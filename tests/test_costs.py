@@ -165,3 +165,14 @@ def test_costs_need_a_plan_in_months() -> None:
                        positions=[psp.Position("p", yearly_cost=1000)])
     with pytest.raises(psp.ChangeError, match="plan measured in months"):
         psp.costs(plan)
+
+
+def test_the_load_table_sums_fte_per_month() -> None:
+    t = REPORT.load_table(lang="en")
+    assert t.header[0] == "owner" and t.header[1] == "Jan'20" and t.header[-1] == "Aug'22"
+    total = t.rows[-1]
+    assert total[0] == "total"
+    assert total[1] == "6.0" and total[t.header.index("Jul'21")] == "5.5"
+    assert total[t.header.index("Jan'22")] == "3.0"
+    hybrid = next(r for r in t.rows if r[0] == "FB 02/100")
+    assert set(hybrid[1:]) == {"1.5"}

@@ -162,3 +162,30 @@ def test_week_and_day_plans_get_their_own_axes() -> None:
     labels = [t.get_text() for t in psp.gantt(days.schedule(), lang="en").ax.get_xticklabels(
         minor=True)]
     assert labels == ["2020-09-15", "2020-09-16", "2020-09-17"]
+
+
+def test_the_load_under_the_gantt_stacks_fte_per_owner_and_month() -> None:
+    portfolio = psp.load_portfolio("examples/digitale_modellregion.toml")
+    g = psp.gantt(psp.schedule_portfolio(portfolio), load=psp.costs(portfolio))
+    assert g.load_ax is not None and g.load_ax is not g.ax
+    assert sorted(g.load_bars) == ["B 17", "FB 01", "FB 02/100", "FB 11/500", "FB 37/320",
+                                   "FB 45/200"]
+    # Each month's stack reaches the sum of the FTE running then: 6.0 in 2020, 3.0 in 2022.
+    tops: dict[dt.date, float] = {}
+    for bars in g.load_bars.values():
+        for bar in bars:
+            month = day(bar.get_x())
+            tops[month] = max(tops.get(month, 0.0), bar.get_y() + bar.get_height())
+    assert tops[dt.date(2020, 6, 1)] == 6.0 and tops[dt.date(2022, 8, 1)] == 3.0
+    assert dt.date(2022, 9, 1) not in tops
+    title = g.ax.get_title(loc="left")
+    assert "6 Projekte · letztes Projektende 31.08.2022" in title
+    labels = [t.get_text() for t in g.legend.get_texts()]
+    assert "kritisch" not in labels and "Daueraufgabe" in labels
+
+
+def test_load_needs_its_own_axes_when_ax_is_given() -> None:
+    portfolio = psp.load_portfolio("examples/digitale_modellregion.toml")
+    ax = Figure().add_subplot()
+    with pytest.raises(ValueError, match="load_ax"):
+        psp.gantt(psp.schedule_portfolio(portfolio), ax=ax, load=psp.costs(portfolio))

@@ -212,6 +212,32 @@ class CostReport:
                 mine[month] = mine.get(month, ZERO) + row.position.fte
         return {k: dict(sorted(v.items())) for k, v in out.items()}
 
+    def load_table(self, lang: Lang = "de") -> Table:
+        """FTE per owner (rows) and month (columns), with a total row.
+
+        Examples
+        --------
+        >>> import psp
+        >>> t = psp.costs(psp.load_portfolio("examples/digitale_modellregion.toml")).load_table()
+        >>> t.header[:3], t.rows[-1][1]
+        (('Verantwortlich', "Jan'20", "Feb'20"), '6,0')
+        """
+        load = self.load()
+        months = sorted({m for per in load.values() for m in per})
+        if months:
+            span = months[-1] - months[0]
+            assert isinstance(span, int)
+            months = [months[0] + n for n in range(span + 1)]
+        head = ["Verantwortlich" if lang == "de" else "owner", *(m.label(lang) for m in months)]
+        rows = [[owner, *(_fte_text(per[m], lang) if m in per else "" for m in months)]
+                for owner, per in load.items()]
+        totals = [_fte_text(sum((per.get(m, ZERO) for per in load.values()), ZERO), lang)
+                  for m in months]
+        rows.append(["Summe" if lang == "de" else "total", *totals])
+        return Table(head, rows, kinds=["task"] * len(load) + ["package"],
+                     title="Stellenanteile je Monat" if lang == "de" else "FTE per month",
+                     align="<" + ">" * len(months))
+
     def to_dict(self) -> dict[str, Any]:
         """The fixed JSON form: ``projects`` → year → cell, ``years``, ``total``."""
         return {

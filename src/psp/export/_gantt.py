@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from psp._costs import CostReport
 from psp._engine import Schedule, TaskSchedule
 from psp._model import Project
 from psp._portfolio import PortfolioSchedule
 from psp._render import shorten
 from psp._replan import Replan
-from psp._time import Calendar, Lang, Unit, format_date
+from psp._time import Calendar, Lang, Month, Unit, format_date
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -44,11 +45,13 @@ _WORDS = {
     "de": {"critical": "kritisch", "normal": "nicht kritisch", "loe": "Daueraufgabe",
            "float": "Gesamtpuffer", "baseline": "bisheriger Plan", "milestone": "Meilenstein",
            "end": "Vertragsende", "old_end": "bisheriges Vertragsende", "status": "Stichtag",
-           "finish": "berechnetes Ende", "slack": "Puffer"},
+           "finish": "berechnetes Ende", "slack": "Puffer", "projects": "Projekte",
+           "last": "letztes Projektende"},
     "en": {"critical": "critical", "normal": "not critical", "loe": "level of effort",
            "float": "total float", "baseline": "baseline", "milestone": "milestone",
            "end": "contractual end", "old_end": "former contractual end",
-           "status": "status date", "finish": "computed finish", "slack": "slack"},
+           "status": "status date", "finish": "computed finish", "slack": "slack",
+           "projects": "projects", "last": "last project ends"},
 }
 
 
@@ -87,6 +90,8 @@ class Gantt:
     status_line: Any = None
     arrows: list[Any] = attrs.field(factory=list)
     legend: Any = None
+    load_ax: Any = None
+    load_bars: dict[str, list[Any]] = attrs.field(factory=dict)
 
     def savefig(self, path: str, **kwargs: Any) -> None:
         """Save the figure (PNG, SVG, PDF …, by the file's ending)."""
@@ -167,6 +172,8 @@ def gantt(
     float_tails: bool = True,
     legend: bool = True,
     name_width: int = 48,
+    load: CostReport | None = None,
+    load_ax: Axes | None = None,
 ) -> Gantt:
     """Draw a Gantt chart of a schedule (or of a `Replan`, with its baseline as ghosts).
 
@@ -199,6 +206,10 @@ def gantt(
         Draw a legend.
     name_width : int
         Longer task names end in an ellipsis.
+    load : CostReport, optional
+        Draw the FTE load per owner and month as stacked bars under the chart.
+    load_ax : matplotlib Axes, optional
+        Where to draw the load when ``ax`` is given.
 
     Examples
     --------
@@ -220,20 +231,28 @@ def gantt(
     if isinstance(schedule, Replan):
         baseline = schedule.before if baseline is None else baseline
         schedule = schedule.after
+    summaries = None
     if isinstance(schedule, PortfolioSchedule):  # its projects' rows, project by project
+        summaries = schedule.summaries
         schedule = schedule.schedule
     project = schedule.project
     cal = schedule.calendar
     words = _WORDS[lang]
     rows = _rows(project, baseline)
     if ax is None:
-        height = 1.6 + 0.27 * len(rows) + (0.6 if legend else 0)
+        height = 1.6 + 0.27 * len(rows) + (0.6 if legend else 0) + (2.2 if load else 0)
         figure = Figure(figsize=(13, height), layout="constrained")
-        ax = figure.add_subplot()
+        if load is not None:
+            ax, load_ax = figure.subplots(2, 1, sharex=True,
+                                          height_ratios=[max(len(rows), 4) * 0.27, 2.0])
+        else:
+            ax = figure.add_subplot()
         own_figure = True
     else:
         figure = ax.get_figure()  # type: ignore[assignment]
         own_figure = False
+        if load is not None and load_ax is None:
+            raise ValueError("with ax=…, also give load_ax=… to draw the load")
     drawn = Gantt(figure, ax)
 
     labels = []
@@ -334,15 +353,26 @@ def gantt(
 
     heading = project.name if title is None else title
     facts = f"{words['finish']} {format_date(schedule.finish, lang)}"
-    if schedule.slack is not None:
+    if summaries is not None:  # a portfolio: each project has its own finish and end
+        latest = max(s.finish for s in summaries)
+        facts = (f"{len(summaries)} {words['projects']} · {words['last']} "
+                 f"{format_date(latest, lang)}")
+    elif schedule.slack is not None:
         units = _UNITS[lang][project.unit.value]
         facts += f" · {words['slack']} {schedule.slack:+d} {units[abs(schedule.slack) != 1]}"
     ax.set_title(f"{heading}\n{facts}", fontsize=10, loc="left")
 
+    if load is not None and load_ax is not None:
+        _load(load_ax, load, lang, drawn)
+
     if legend:
-        kinds: list[Any] = [Patch(facecolor=CRITICAL, edgecolor="black", linewidth=1.6,
-                       label=words["critical"]),
-                 Patch(facecolor=NORMAL, edgecolor=NORMAL_EDGE, label=words["normal"])]
+        work = [schedule[i] for i in drawn.bars if not schedule[i].task.is_level_of_effort]
+        kinds: list[Any] = []
+        if any(t.critical for t in work):
+            kinds.append(Patch(facecolor=CRITICAL, edgecolor="black", linewidth=1.6,
+                               label=words["critical"]))
+        if any(not t.critical for t in work):
+            kinds.append(Patch(facecolor=NORMAL, edgecolor=NORMAL_EDGE, label=words["normal"]))
         if drawn.float_tails:
             kinds.append(Patch(facecolor=FLOAT, label=words["float"]))
         if any(schedule[i].task.is_level_of_effort for i in drawn.bars):
@@ -362,6 +392,41 @@ def gantt(
         else:
             drawn.legend = ax.legend(handles=everything, fontsize=7, loc="upper right")
     return drawn
+
+
+_LOAD_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
+                 "#F0E442", "#000000")
+_LOAD_HATCHES = ("", "//", "..", "xx", "\\\\", "++", "--", "oo")
+
+
+def _load(ax: Axes, report: CostReport, lang: Lang, drawn: Gantt) -> None:
+    """Stacked bars: FTE per owner and month; colour and hatch tell owners apart."""
+    from matplotlib.patches import Rectangle
+
+    load = report.load()
+    bottoms: dict[Month, float] = {}
+    for n, (owner, per) in enumerate(load.items()):
+        bars: list[Any] = []
+        for month, fte in per.items():
+            left = _num(month.first_day)
+            width = _num(month.last_day + dt.timedelta(days=1)) - left
+            bottom = bottoms.get(month, 0.0)
+            bar = Rectangle((left, bottom), width, float(fte),
+                            facecolor=_LOAD_COLOURS[n % len(_LOAD_COLOURS)],
+                            hatch=_LOAD_HATCHES[n // len(_LOAD_COLOURS) % len(_LOAD_HATCHES)],
+                            edgecolor="white", linewidth=0.5, label=owner if not bars else None)
+            ax.add_patch(bar)
+            bars.append(bar)
+            bottoms[month] = bottom + float(fte)
+        drawn.load_bars[owner] = bars
+    ax.set_ylim(0, max(bottoms.values(), default=1.0) * 1.15)
+    ax.set_ylabel("VZÄ" if lang == "de" else "FTE", fontsize=8)
+    ax.tick_params(axis="y", labelsize=8)
+    ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
+    ax.set_axisbelow(True)
+    if load:
+        ax.legend(fontsize=7, loc="upper left", ncols=min(len(load), 4), frameon=False)
+    drawn.load_ax = ax
 
 
 def _arrows(ax: Axes, schedule: Schedule, rows: list[tuple[str, str]], drawn: Gantt) -> None:
