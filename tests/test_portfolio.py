@@ -6,6 +6,7 @@ import datetime as dt
 import subprocess
 import sys
 
+import attrs
 import pytest
 
 import psp
@@ -133,3 +134,30 @@ def test_cli_commands_take_a_portfolio_file() -> None:
     assert run("check", MODELLREGION).returncode == 0
     out = run("schedule", MODELLREGION, "--lang", "en").stdout
     assert "kita:laufzeit" in out and "Digitale Modellregion" in out
+
+
+def test_portfolios_round_trip_with_links_and_project_rules() -> None:
+    text = TWO + '''
+[pay_grades]
+"EG 11" = 78400
+'''
+    text = text.replace('[[project]]\nid = "b"', '[[project]]\nid = "b"', 1)
+    portfolio = psp.loads_portfolio(text)
+    ruled = psp.Portfolio(portfolio.name, [
+        portfolio.projects[0],
+        attrs.evolve(portfolio.projects[1], rules=psp.CostRules({"EG 13": 79300}, round_to=100),
+                     positions=[psp.Position("x", pay_grade="EG 13", fte="0,5")]),
+    ], rules=portfolio.rules, links=portfolio.links)
+    again = psp.loads_portfolio(psp.dumps_portfolio(ruled))
+    assert again == ruled
+    assert psp.costs(again).total().cost == psp.costs(ruled).total().cost
+    modellregion = psp.load_portfolio(MODELLREGION)
+    assert psp.loads_portfolio(psp.dumps_portfolio(modellregion)) == modellregion
+
+
+def test_the_amendment_table_states_the_cost_verdict_when_the_plan_has_money() -> None:
+    plan = psp.load("examples/digitale_werkstatt.toml")
+    result = psp.replan(plan, [psp.Delay("3.1", until="2021-06"), psp.Extend(to="31.12.2021")])
+    text = result.amendment_table()
+    assert "### Kosten je Haushaltsjahr: kostenneutral" in text
+    assert "| 2021 | 133.866,67 € | 150.600 € | 16.733,33 € |" in text

@@ -52,7 +52,15 @@ from psp._model import (
     TaskKind,
 )
 from psp._money import MoneyError, format_money, parse_money
-from psp._planfile import dump, dumps, load, load_portfolio, loads, loads_portfolio
+from psp._planfile import (
+    dump,
+    dumps,
+    dumps_portfolio,
+    load,
+    load_portfolio,
+    loads,
+    loads_portfolio,
+)
 from psp._portfolio import PortfolioSchedule, ProjectSummary, flatten, schedule_portfolio
 from psp._replan import (
     AddLink,
@@ -127,6 +135,7 @@ __all__ = [
     "costs",
     "dump",
     "dumps",
+    "dumps_portfolio",
     "flatten",
     "format_date",
     "format_money",

@@ -50,7 +50,8 @@ from psp._model import (
 )
 from psp._time import Unit, parse_date
 
-__all__ = ["dump", "dumps", "load", "load_portfolio", "loads", "loads_portfolio"]
+__all__ = ["dump", "dumps", "dumps_portfolio", "load", "load_portfolio", "loads",
+           "loads_portfolio"]
 
 _PROJECT_KEYS = ("name", "start", "end", "unit", "status", "id")
 _POSITION_KEYS = ("id", "name", "fte", "pay_grade", "yearly_cost", "total", "funding_rate",
@@ -625,7 +626,7 @@ def dump(project: Project, path: str | os.PathLike[str]) -> None:
 
 _PORTFOLIO_KEYS = ("portfolio", "project", "pay_grades", "costs", "link")
 _CROSS_LINK_KEYS = ("from", "to", "type", "lag")
-_PROJECT_PARTS = ("package", "task", "position")
+_PROJECT_PARTS = ("package", "task", "position", "pay_grades", "costs")
 
 
 def loads_portfolio(text: str, *, file: str = "<string>") -> Portfolio:
@@ -743,3 +744,32 @@ def load_portfolio(path: str | os.PathLike[str]) -> Portfolio:
     except UnicodeDecodeError as err:
         raise FileReadError(name, f"not UTF-8 text: {err.reason} at byte {err.start}") from None
     return loads_portfolio(text, file=name)
+
+
+def dumps_portfolio(portfolio: Portfolio) -> str:
+    """Write a portfolio as canonical TOML; `loads_portfolio` reads it back equal.
+
+    Examples
+    --------
+    >>> pf = load_portfolio("examples/digitale_modellregion.toml")
+    >>> loads_portfolio(dumps_portfolio(pf)) == pf
+    True
+    """
+    lines = ["[portfolio]", f"name = {_string(portfolio.name)}"]
+    lines += _rules_lines(portfolio.rules)
+    for project in portfolio.projects:
+        body = dumps(project).rstrip("\n").split("\n")
+        for line in body:
+            if line == "[project]":
+                line = "[[project]]"
+            elif line.startswith("[[") and line.endswith("]]"):
+                line = f"[[project.{line[2:-2]}]]"
+            elif line in ("[pay_grades]", "[costs]"):
+                line = f"[project.{line[1:-1]}]"
+            lines.append(line)
+        lines.append("")
+    for link in portfolio.links:
+        lines += ["[[link]]", f"from = {_string(link.predecessor)}",
+                  f"to = {_string(link.successor)}", f"type = {_string(link.type.value)}",
+                  f"lag = {link.lag}", ""]
+    return "\n".join(lines).rstrip("\n") + "\n"

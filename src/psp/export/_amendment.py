@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from psp._costs import CostComparison
+from psp._costs import CostComparison, compare_costs
 from psp._engine import TaskSchedule
 from psp._model import Project
 from psp._replan import Replan
@@ -124,8 +124,9 @@ def amendment_table(replan: Replan, *, format: str = "markdown", lang: Lang = "d
     Old and new start–finish, the shift, owners and the reason each task moved, with
     the old and new contractual end above; for an extension that changes no duration
     it says so (cost-neutral). German labels by default, ``lang="en"`` for English;
-    ``format="markdown"`` or ``"html"``. With ``costs`` (`psp.compare_costs`) it adds
-    the cost per budget year before and after and the cost-neutral verdict.
+    ``format="markdown"`` or ``"html"``. When the plan has positions (or ``costs`` is
+    given, from `psp.compare_costs`) it adds the cost per budget year before and after
+    and the verdict: cost-neutral, or the difference.
 
     Examples
     --------
@@ -141,6 +142,8 @@ def amendment_table(replan: Replan, *, format: str = "markdown", lang: Lang = "d
     """
     if format not in ("markdown", "html"):
         raise ValueError(f"format must be 'markdown' or 'html', not {format!r}")
+    if costs is None and replan.baseline.positions:  # money in the plan: say what it does
+        costs = compare_costs(replan.baseline, replan.plan)
     title = f"{_WORDS[lang]['title']}: {replan.plan.name}"
     head, rows = _rows(replan, lang)
     lines = _preamble(replan, lang)
