@@ -161,3 +161,15 @@ def test_the_amendment_table_states_the_cost_verdict_when_the_plan_has_money() -
     text = result.amendment_table()
     assert "### Kosten je Haushaltsjahr: kostenneutral" in text
     assert "| 2021 | 133.866,67 € | 150.600 € | 16.733,33 € |" in text
+
+
+def test_table_and_gantt_commands_on_a_portfolio_group_by_project(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "portfolio.md"
+    subprocess.run([sys.executable, "-m", "psp", "table", MODELLREGION, "-o", str(target)],
+                   check=True, capture_output=True)
+    text = target.read_text(encoding="utf-8")
+    assert "| **kita** | **KITA Messenger** |" in text and "| kita:laufzeit |" in text
+    chart = tmp_path / "portfolio.png"
+    subprocess.run([sys.executable, "-m", "psp", "gantt", MODELLREGION, "-o", str(chart)],
+                   check=True, capture_output=True)
+    assert chart.read_bytes()[:4] == b"\x89PNG"
