@@ -391,6 +391,18 @@ def loads(text: str, *, file: str = "<string>") -> Project:
     return _from_data(data, file)
 
 
+def _read(path: str | os.PathLike[str]) -> tuple[str, str]:
+    """A plan file's name and text (UTF-8); errors name the file."""
+    name = os.fspath(path)
+    try:
+        text = Path(name).read_text(encoding="utf-8")
+    except OSError as err:
+        raise FileReadError(name, f"cannot read the plan file: {err.strerror or err}") from None
+    except UnicodeDecodeError as err:
+        raise FileReadError(name, f"not UTF-8 text: {err.reason} at byte {err.start}") from None
+    return name, text
+
+
 def load(path: str | os.PathLike[str]) -> Project:
     """Read a plan file (TOML, UTF-8) and validate it; errors name the file.
 
@@ -407,13 +419,7 @@ def load(path: str | os.PathLike[str]) -> Project:
     >>> plan.name, len(plan.tasks), plan.end
     ('Digitale Werkstatt für den Mittelstand – MACH 4.0', 25, datetime.date(2021, 8, 31))
     """
-    name = os.fspath(path)
-    try:
-        text = Path(name).read_text(encoding="utf-8")
-    except OSError as err:
-        raise FileReadError(name, f"cannot read the plan file: {err.strerror or err}") from None
-    except UnicodeDecodeError as err:
-        raise FileReadError(name, f"not UTF-8 text: {err.reason} at byte {err.start}") from None
+    name, text = _read(path)
     return loads(text, file=name)
 
 
@@ -736,13 +742,7 @@ def load_portfolio(path: str | os.PathLike[str]) -> Portfolio:
     >>> [p.id for p in pf.projects][:3]
     ['kita', 'ehrenamt', 'arbeitswissenschaft']
     """
-    name = os.fspath(path)
-    try:
-        text = Path(name).read_text(encoding="utf-8")
-    except OSError as err:
-        raise FileReadError(name, f"cannot read the plan file: {err.strerror or err}") from None
-    except UnicodeDecodeError as err:
-        raise FileReadError(name, f"not UTF-8 text: {err.reason} at byte {err.start}") from None
+    name, text = _read(path)
     return loads_portfolio(text, file=name)
 
 
