@@ -104,9 +104,10 @@ def test_the_modellregion_portfolio_runs_each_project_to_its_end() -> None:
     assert ends == {"kita": (D(2021, 6, 30), 0), "ehrenamt": (D(2021, 12, 31), 0),
                     "arbeitswissenschaft": (D(2022, 8, 31), 0), "hybrid": (D(2022, 8, 31), 0),
                     "preresc": (D(2021, 12, 31), 0), "egov": (D(2022, 8, 31), 0)}
-    laufzeit = ps["kita:laufzeit"]
+    laufzeit = ps["kita:laufzeit"]  # the project's run, 18 months, is its critical path
     assert (laufzeit.start, laufzeit.finish, laufzeit.critical) == (
-        D(2020, 1, 1), D(2021, 6, 30), False)
+        D(2020, 1, 1), D(2021, 6, 30), True)
+    assert ps.project("kita").critical_path == ("kita:laufzeit",)
 
 
 def test_the_gantt_groups_rows_by_project() -> None:

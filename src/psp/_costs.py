@@ -155,6 +155,9 @@ def _position_cost(project: Project, key: str, position: Position,
             cost = rnd(raw_cost)
         if position.funding_base is not None:
             funding = rnd(position.fte * position.funding_base * position.funding_rate * share)
+        elif position.total is not None:  # cumulative too: the funded share stays exact
+            funded = position.total * position.funding_rate
+            funding = rnd(funded * done / count) - rnd(funded * (done - months) / count)
         else:
             funding = rnd(raw_cost * position.funding_rate)
         cells.append((year, CostCell(months, position.fte * months, cost, funding)))

@@ -91,9 +91,8 @@ def flatten(portfolio: Portfolio) -> Project:
             day = project.start if snet is None else max(snet.date, project.start)
             constraints.append(Constraint(qualified, SNET, day))
             fnlt = own.get((task.id, False))
-            if project.end is not None or fnlt is not None:
-                ends = [d for d in (project.end, None if fnlt is None else fnlt.date) if d]
-                constraints.append(Constraint(qualified, FNLT, min(ends)))
+            if fnlt is not None:
+                constraints.append(attrs.evolve(fnlt, task=qualified))
         links += [attrs.evolve(lk, predecessor=f"{pid}:{lk.predecessor}",
                                successor=f"{pid}:{lk.successor}") for lk in project.links]
         actuals += [attrs.evolve(a, task=f"{pid}:{a.task}") for a in project.actuals]
@@ -106,12 +105,44 @@ def flatten(portfolio: Portfolio) -> Project:
         raise ValidationError(found)
     statuses = [p.status for p in portfolio.projects if p.status is not None]
     ends = [p.end for p in portfolio.projects if p.end is not None]
-    # The latest end, so every project's run fits; each task keeps its own project's end
-    # as its deadline, which is what its late dates and its project's slack use.
-    return Project(portfolio.name, start, end=max(ends) if ends else None, unit=unit,
-                   packages=packages, tasks=tasks, links=[*links, *portfolio.links],
-                   constraints=constraints, status=max(statuses) if statuses else None,
-                   actuals=actuals)
+    draft = Project(portfolio.name, start, end=max(ends) if ends else None, unit=unit,
+                    packages=packages, tasks=tasks, links=[*links, *portfolio.links],
+                    constraints=constraints, status=max(statuses) if statuses else None,
+                    actuals=actuals)
+    return _with_deadlines(portfolio, draft)
+
+
+def _with_deadlines(portfolio: Portfolio, draft: Project) -> Project:
+    """Give every task its own project's deadline, as if the project were scheduled alone.
+
+    Early dates do not depend on deadlines, so one provisional pass finds each
+    project's computed finish. A project's deadline is its contractual end, or without
+    one its own finish; its level-of-effort tasks run to the later of end and finish.
+    """
+    provisional = schedule(draft)
+    cal = draft.calendar
+    extra: list[Constraint] = []
+    own = {(c.task, c.is_start): c for c in draft.constraints}
+    for number, project in enumerate(portfolio.projects, start=1):
+        pid = _key(project, number)
+        mine = [t for t in provisional if t.id.startswith(f"{pid}:")]
+        finish = max((t.early_finish for t in mine if not t.task.is_level_of_effort),
+                     default=cal.period_of(project.start))
+        end = None if project.end is None else cal.end_boundary(project.end)
+        deadline = finish if end is None else end
+        for t in mine:
+            bound = max(deadline, finish) if t.task.is_level_of_effort else deadline
+            old = own.pop((t.id, False), None)
+            if bound <= 0:  # nothing but instants at the very start: no date to give
+                if old is not None:
+                    extra.append(old)
+                continue
+            day = cal.last_day(bound - 1)
+            if old is not None and old.date < day:
+                day = old.date
+            extra.append(Constraint(t.id, FNLT, day))
+    kept = [c for c in draft.constraints if c.is_start or (c.task, False) in own]
+    return attrs.evolve(draft, constraints=[*kept, *extra])
 
 
 @attrs.frozen
@@ -123,8 +154,8 @@ class ProjectSummary:
     >>> import psp
     >>> s = schedule_portfolio(psp.load_portfolio("examples/digitale_modellregion.toml"))
     >>> egov = s.project("egov")
-    >>> egov.finish, egov.slack, egov.critical_path  # only level of effort: nothing critical
-    (datetime.date(2022, 8, 31), 0, ())
+    >>> egov.finish, egov.slack, egov.critical_path
+    (datetime.date(2022, 8, 31), 0, ('egov:laufzeit',))
     """
 
     id: str
@@ -233,13 +264,15 @@ def schedule_portfolio(portfolio: Portfolio) -> PortfolioSchedule:
         mine = [t for t in s if t.id.startswith(f"{pid}:")]
         work = [t for t in mine if not t.task.is_level_of_effort]
         open_tasks = [t for t in work if t.progress != "finished"]
-        finish = max((t.early_finish for t in work or mine),
+        finish = max((t.early_finish for t in work),  # as alone: level of effort aside
                      default=s.calendar.period_of(project.start))
         end = None if project.end is None else s.calendar.end_boundary(project.end)
         least = min((t.total_float for t in open_tasks), default=0)
         path = tuple(t.id for t in open_tasks if t.total_float == least)
         order = {task_id: n for n, task_id in enumerate(s.critical_path)}
         path = tuple(sorted(path, key=lambda i: order.get(i, len(order))))
-        summaries.append(ProjectSummary(pid, project, s.calendar.boundary_date(finish),
+        offset = s.calendar.period_of(project.start)  # dated as the project alone would be
+        summaries.append(ProjectSummary(pid, project,
+                                        project.calendar.boundary_date(finish - offset),
                                         None if end is None else end - finish, path))
     return PortfolioSchedule(portfolio, s, tuple(summaries))

@@ -394,8 +394,9 @@ def gantt(
     return drawn
 
 
-_LOAD_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
-                 "#F0E442", "#000000")
+# Okabe–Ito without the vermillion, which marks critical tasks in the chart above.
+_LOAD_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442",
+                 "#000000")
 _LOAD_HATCHES = ("", "//", "..", "xx", "\\\\", "++", "--", "oo")
 
 
