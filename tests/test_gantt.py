@@ -180,8 +180,9 @@ def test_the_load_under_the_gantt_stacks_fte_per_owner_and_month() -> None:
     assert dt.date(2022, 9, 1) not in tops
     title = g.ax.get_title(loc="left")
     assert "6 Projekte · letztes Projektende 31.08.2022" in title
-    labels = [t.get_text() for t in g.legend.get_texts()]
-    assert "kritisch" not in labels and "Daueraufgabe" in labels
+    labels = [t.get_text() for t in g.legend.get_texts()]  # only kinds that are drawn
+    assert "kritisch" in labels
+    assert "nicht kritisch" not in labels and "Daueraufgabe" not in labels
 
 
 def test_load_needs_its_own_axes_when_ax_is_given() -> None:
