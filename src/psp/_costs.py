@@ -112,7 +112,8 @@ def _months(project: Project, position: Position, dates: Dates | None) -> tuple[
                           "measured in months")
     if position.start is not None and position.end is not None:
         return Month.from_date(position.start), Month.from_date(position.end)
-    task_dates, project_span = dates if dates is not None else _own_dates(project)
+    assert dates is not None  # costs() provides them whenever a position needs them
+    task_dates, project_span = dates
     if position.task is not None:
         first_day, last_day = task_dates(position.task)
     else:
@@ -355,7 +356,10 @@ def costs(plan: Project | Portfolio, *, rules: CostRules | None = None) -> CostR
     for number, project in enumerate(projects, start=1):
         key = project.id or (f"project{number}" if len(projects) > 1 else "project")
         mine = _effective(base, project.rules)
-        dates = None if joint is None else _joint_dates(joint, key, project)
+        # One schedule per project, and only when some position runs on derived dates.
+        needed = any(p.start is None or p.end is None for p in project.positions)
+        dates = (None if not needed else _joint_dates(joint, key, project) if joint
+                 else _own_dates(project))
         for position in project.positions:
             try:
                 rows.append(_position_cost(project, key, position, mine, dates))

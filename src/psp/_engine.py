@@ -195,7 +195,7 @@ class Schedule:
     _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_index", {t.id: i for i, t in enumerate(self.project.tasks)})
+        object.__setattr__(self, "_index", self.project._index)  # the plan's, not a copy
 
     # --- the project as a whole -------------------------------------------------------
 
@@ -316,12 +316,9 @@ class Schedule:
         label = self._label(lang)
         rows: list[list[str]] = []
         classes: list[str] = []
-        by_package: dict[str | None, list[TaskSchedule]] = {}
-        for ts in self:
-            by_package.setdefault(ts.task.package, []).append(ts)
-        for rolled in (*self.packages, None):
-            key = None if rolled is None else rolled.id
-            if rolled is not None:
+        for kind, ident in self.project.outline():
+            if kind == "package":
+                rolled = self.package(ident)
                 span = (
                     ["", ""]
                     if rolled.early_start is None or rolled.early_finish is None
@@ -331,19 +328,20 @@ class Schedule:
                 rows.append([rolled.id, name(rolled.package.name), "", *span,
                              "", "", "", ""])
                 classes.append("package")
-            for ts in by_package.get(key, []):
-                loe = ts.task.kind is TaskKind.LEVEL_OF_EFFORT
-                dur = "LoE" if loe else str(ts.early_finish - ts.early_start)
-                rows.append([
-                    ts.id, name(ts.task.name), ts.task.owner_label,
-                    label(ts.early_start, ts.early_finish, "start"),
-                    label(ts.early_start, ts.early_finish, "finish"),
-                    dur,
-                    "" if loe else str(ts.total_float),
-                    "" if loe else str(ts.free_float),
-                    "*" if ts.critical else "",
-                ])
-                classes.append("critical" if ts.critical else "task")
+                continue
+            ts = self[ident]
+            loe = ts.task.kind is TaskKind.LEVEL_OF_EFFORT
+            dur = "LoE" if loe else str(ts.early_finish - ts.early_start)
+            rows.append([
+                ts.id, name(ts.task.name), ts.task.owner_label,
+                label(ts.early_start, ts.early_finish, "start"),
+                label(ts.early_start, ts.early_finish, "finish"),
+                dur,
+                "" if loe else str(ts.total_float),
+                "" if loe else str(ts.free_float),
+                "*" if ts.critical else "",
+            ])
+            classes.append("critical" if ts.critical else "task")
         return heads, rows, classes
 
     def _label(self, lang: Lang) -> _Labeler:
@@ -478,7 +476,7 @@ def schedule(project: Project) -> Schedule:
     tasks = project.tasks
     cal = project.calendar
     n = len(tasks)
-    index = {t.id: i for i, t in enumerate(tasks)}
+    index = project._index  # a valid plan's ids are unique
     dur = [t.duration for t in tasks]
     status = None if project.status is None else cal.boundary_on_or_after(project.status)
 

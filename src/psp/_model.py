@@ -627,6 +627,27 @@ class Project:
     def __iter__(self) -> Iterator[Task]:
         return iter(self.tasks)
 
+    def outline(self) -> list[tuple[str, str]]:
+        """The plan's rows top-down, as tables and charts show them.
+
+        ``("package", id)`` for each work package followed by ``("task", id)`` for each of
+        its tasks, in plan order; tasks without a (known) package come last.
+
+        Examples
+        --------
+        >>> p = Project("x", Month(2020, 9), packages=[Package("AP1")],
+        ...             tasks=[Task("b", duration=1), Task("a", package="AP1", duration=1)])
+        >>> p.outline()
+        [('package', 'AP1'), ('task', 'a'), ('task', 'b')]
+        """
+        known = {p.id for p in self.packages}
+        rows: list[tuple[str, str]] = []
+        for package in self.packages:
+            rows.append(("package", package.id))
+            rows += [("task", t.id) for t in self.tasks if t.package == package.id]
+        rows += [("task", t.id) for t in self.tasks if t.package not in known]
+        return rows
+
     def _repr_html_(self) -> str:
         """The plan as Jupyter shows it: its facts and one row per task."""
         preds: dict[str, list[str]] = {}

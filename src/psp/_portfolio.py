@@ -125,7 +125,7 @@ def _with_deadlines(portfolio: Portfolio, draft: Project) -> Project:
     own = {(c.task, c.is_start): c for c in draft.constraints}
     for number, project in enumerate(portfolio.projects, start=1):
         pid = _key(project, number)
-        mine = [t for t in provisional if t.id.startswith(f"{pid}:")]
+        mine = [provisional[f"{pid}:{task.id}"] for task in project.tasks]
         finish = max((t.early_finish for t in mine if not t.task.is_level_of_effort),
                      default=cal.period_of(project.start))
         end = None if project.end is None else cal.end_boundary(project.end)
@@ -261,7 +261,7 @@ def schedule_portfolio(portfolio: Portfolio) -> PortfolioSchedule:
     summaries = []
     for number, project in enumerate(portfolio.projects, start=1):
         pid = _key(project, number)
-        mine = [t for t in s if t.id.startswith(f"{pid}:")]
+        mine = [s[f"{pid}:{task.id}"] for task in project.tasks]
         work = [t for t in mine if not t.task.is_level_of_effort]
         open_tasks = [t for t in work if t.progress != "finished"]
         finish = max((t.early_finish for t in work),  # as alone: level of effort aside

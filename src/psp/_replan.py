@@ -9,6 +9,7 @@ compares the schedules before and after: what moved, by how much, and why.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -515,6 +516,11 @@ class Replan:
     changes: tuple[Change, ...]
     before: Schedule
     after: Schedule
+    # The plan each change was applied to (derivable, so not part of equality).
+    stages: tuple[Project, ...] = attrs.field(
+        default=attrs.Factory(lambda self: _stages(self.baseline, self.changes)[0],
+                              takes_self=True),
+        eq=False, repr=False, kw_only=True)
 
     def shift(self, task_id: str, lang: Lang = "de") -> TaskShift:
         """How far one task moved and why (`UnknownIdError` for an unknown id)."""
@@ -549,11 +555,8 @@ class Replan:
 
     def describe_changes(self, lang: Lang = "de") -> list[str]:
         """Each change in words, each against the plan it was applied to."""
-        words, plan = [], self.baseline
-        for change in self.changes:
-            words.append(change.describe(plan, lang))
-            plan = apply(plan, change)
-        return words
+        return [change.describe(plan, lang)
+                for change, plan in zip(self.changes, self.stages, strict=True)]
 
     def to_text(self, lang: Lang = "de") -> str:
         """The replan for a terminal: changes, verdict, and every task that moved."""
@@ -586,8 +589,8 @@ class Replan:
     def _repr_html_(self) -> str:
         heads, rows = self._rows("de")
         changes = "; ".join(self.describe_changes("de"))
-        return (f"<div class='psp-replan'><p><b>{_esc(self.plan.name)}</b><br>"
-                f"{_esc(changes)}<br>{_esc(self.verdict('de'))}</p>"
+        return (f"<div class='psp-replan'><p><b>{html.escape(self.plan.name)}</b><br>"
+                f"{html.escape(changes)}<br>{html.escape(self.verdict('de'))}</p>"
                 f"{html_table(heads, rows)}</div>")
 
     def gantt(self, **options: Any) -> Gantt:
@@ -609,12 +612,6 @@ class Replan:
         from psp.export import amendment_table  # shortcut: exporters are a layer above
 
         return amendment_table(self, format=format, lang=lang)
-
-
-def _esc(text: str) -> str:
-    import html
-
-    return html.escape(text)
 
 
 def _span(plan: Project, ts: TaskSchedule, lang: Lang) -> str:
@@ -662,10 +659,17 @@ def replan(plan: Project, changes: Iterable[Change]) -> Replan:
     ('3.1', '3.2', '3.3', '4.2', '4.4', '4.5')
     """
     steps = tuple(changes)
-    new = plan
-    for change in steps:
-        new = apply(new, change)
-    return Replan(plan, new, steps, schedule(plan), schedule(new))
+    stages, new = _stages(plan, steps)
+    return Replan(plan, new, steps, schedule(plan), schedule(new), stages=stages)
+
+
+def _stages(plan: Project, changes: tuple[Change, ...]) -> tuple[tuple[Project, ...], Project]:
+    """Each plan a change was applied to, and the plan after the last one."""
+    stages = []
+    for change in changes:
+        stages.append(plan)
+        plan = apply(plan, change)
+    return tuple(stages), plan
 
 
 def progress_from_mapping(

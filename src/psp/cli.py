@@ -212,35 +212,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    if args.command == "costs":  # a plan or a portfolio: it reads the file itself
-        try:
-            return _costs(args)
-        except psp.PlanError as err:
-            for line in _problems(err):
-                print(line, file=sys.stderr)
-            return 1
     try:
-        plan = _load(args.file)
+        if args.command == "costs":  # a plan or a portfolio: it reads the file itself
+            return _costs(args)
+        commands = {"check": _check, "schedule": _schedule, "replan": _replan,
+                    "gantt": _gantt, "table": _table, "critical": _critical}
+        return commands[args.command](_load(args.file), args)
     except psp.PlanError as err:
+        # check's problems are its output; for every other command they are errors
         stream = sys.stdout if args.command == "check" else sys.stderr
         for line in _problems(err):
             print(line, file=stream)
         return 1
-    commands = {"replan": _replan, "gantt": _gantt, "table": _table, "critical": _critical}
-    if args.command in commands:
-        try:
-            return commands[args.command](plan, args)
-        except psp.PlanError as err:
-            for line in _problems(err):
-                print(line, file=sys.stderr)
-            return 1
-    if args.command == "check":
-        if args.verbose:
-            print(
-                f"{args.file}: ok ({len(plan.tasks)} tasks, {len(plan.packages)} packages, "
-                f"{len(plan.links)} links)"
-            )
-        return 0
+
+
+def _check(plan: psp.Project, args: argparse.Namespace) -> int:
+    if args.verbose:
+        print(f"{args.file}: ok ({len(plan.tasks)} tasks, {len(plan.packages)} packages, "
+              f"{len(plan.links)} links)")
+    return 0
+
+
+def _schedule(plan: psp.Project, args: argparse.Namespace) -> int:
     result = psp.schedule(plan)
     if args.format == "json":
         print(export.as_json(result))

@@ -66,13 +66,9 @@ def _rows(replan: Replan, lang: Lang) -> tuple[list[str], list[tuple[str, list[s
     head = [h.format(unit=unit) for h in words["head"]]
     rows: list[tuple[str, list[str]]] = []
     before, after = replan.before, replan.after
-    by_package: dict[str | None, list[str]] = {}
-    for task in replan.plan.tasks:
-        by_package.setdefault(task.package, []).append(task.id)
-    for package in (*replan.plan.packages, None):
-        key = None if package is None else package.id
-        ids = [i for i in by_package.get(key, []) if i in before]
-        if package is not None:
+    for kind, ident in replan.plan.outline():
+        if kind == "package":
+            package = replan.plan.package(ident)
             old, new = before.package(package.id), after.package(package.id)
             if old.early_start is not None and new.early_start is not None:
                 assert old.early_finish is not None and new.early_finish is not None
@@ -85,17 +81,19 @@ def _rows(replan: Replan, lang: Lang) -> tuple[list[str], list[tuple[str, list[s
                     _shift(new.early_start - old.early_start, new.early_finish - old.early_finish),
                     "",
                 ]))
-        for task_id in ids:
-            s = replan.shift(task_id, lang)
-            task = replan.plan.task(task_id)
-            moved = s.start_shift or s.finish_shift
-            rows.append(("moved" if moved else "task", [
-                task_id, task.name, task.owner_label,
-                _span(replan.baseline, before[task_id], lang),
-                _span(replan.plan, after[task_id], lang),
-                _shift(s.start_shift, s.finish_shift),
-                s.reason.partition(": ")[2],
-            ]))
+            continue
+        if ident not in before:
+            continue
+        s = replan.shift(ident, lang)
+        task = replan.plan.task(ident)
+        moved = s.start_shift or s.finish_shift
+        rows.append(("moved" if moved else "task", [
+            ident, task.name, task.owner_label,
+            _span(replan.baseline, before[ident], lang),
+            _span(replan.plan, after[ident], lang),
+            _shift(s.start_shift, s.finish_shift),
+            s.reason.partition(": ")[2],
+        ]))
     return head, rows
 
 

@@ -20,7 +20,6 @@ import attrs
 
 from psp._costs import CostReport
 from psp._engine import Schedule, TaskSchedule
-from psp._model import Project
 from psp._portfolio import PortfolioSchedule
 from psp._render import shorten
 from psp._replan import Replan
@@ -121,17 +120,6 @@ def _span(ts: TaskSchedule) -> tuple[float, float]:
 
 def _label(text: str, width: int) -> str:
     return shorten(" ".join(text.split()), width)
-
-
-def _rows(project: Project, baseline: Schedule | None) -> list[tuple[str, str]]:
-    """(kind, id) from top to bottom: each package, then its tasks; loose tasks last."""
-    rows: list[tuple[str, str]] = []
-    for package in project.packages:
-        rows.append(("package", package.id))
-        rows += [("task", t.id) for t in project.tasks if t.package == package.id]
-    rows += [("task", t.id) for t in project.tasks
-             if t.package is None or t.package not in {p.id for p in project.packages}]
-    return rows
 
 
 def _time_axis(ax: Axes, cal: Calendar, first: int, last: int, lang: Lang) -> None:
@@ -238,7 +226,7 @@ def gantt(
     project = schedule.project
     cal = schedule.calendar
     words = _WORDS[lang]
-    rows = _rows(project, baseline)
+    rows = project.outline()
     if ax is None:
         height = 1.6 + 0.27 * len(rows) + (0.6 if legend else 0) + (2.2 if load else 0)
         figure = Figure(figsize=(13, height), layout="constrained")

@@ -32,17 +32,6 @@ def _marks(ts: TaskSchedule, periods: range) -> list[str]:
     return [FILLED if ts.early_start <= p < ts.early_finish else "" for p in periods]
 
 
-def _layout(schedule: Schedule) -> list[tuple[str, str]]:
-    project = schedule.project
-    rows: list[tuple[str, str]] = []
-    known = {p.id for p in project.packages}
-    for package in project.packages:
-        rows.append(("package", package.id))
-        rows += [("task", t.id) for t in project.tasks if t.package == package.id]
-    rows += [("task", t.id) for t in project.tasks if t.package not in known]
-    return rows
-
-
 def psp_table(schedule: Schedule, *, lang: Lang = "de") -> Table:
     """The Projektstrukturplan: a row per package and task, a column per period, marked.
 
@@ -67,7 +56,7 @@ def psp_table(schedule: Schedule, *, lang: Lang = "de") -> Table:
     nr, name, owner, crit = _HEAD[lang]
     header = [nr, name, owner, *(cal.label(p, lang) for p in periods), crit]
     rows, kinds = [], []
-    for kind, ident in _layout(schedule):
+    for kind, ident in schedule.project.outline():
         if kind == "package":
             rolled = schedule.package(ident)
             span = range(rolled.early_start or 0, rolled.early_finish or 0)
@@ -266,7 +255,7 @@ def mermaid(schedule: Schedule, *, lang: Lang = "de") -> str:
     lines = ["gantt", f"    title {_mermaid_text(project.name)}", "    dateFormat YYYY-MM-DD",
              "    axisFormat %m/%y" if project.unit is Unit.MONTH else "    axisFormat %d.%m."]
     used: set[str] = set()
-    for kind, ident in _layout(schedule):
+    for kind, ident in schedule.project.outline():
         if kind == "package":
             name = _mermaid_text(project.package(ident).name)
             lines.append(f"    section {ident} {name}")
