@@ -16,7 +16,7 @@ ARCHITECTURE = SRC.parent / "docs" / "architecture.md"
 
 LAYERS: list[tuple[str, list[str]]] = [
     ("errors", ["psp._errors"]),
-    ("utilities", ["psp._render", "psp._files", "psp._money"]),
+    ("utilities", ["psp._render", "psp._files", "psp._money", "psp._words"]),
     ("time", ["psp._time"]),
     ("model", ["psp._model"]),
     ("graph validation", ["psp._graph"]),

@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from psp._errors import UnknownIdError
-from psp._graph import Network, actual_span, compress, network
+from psp._graph import actual_span, compress, network
 from psp._model import Link, LinkType, Package, Project, Task, TaskKind
 from psp._render import Table, html_table, shorten, text_table
 from psp._time import Calendar, Lang, Unit, format_date
+from psp._words import periods
 
 if TYPE_CHECKING:
     from psp.export import Gantt
@@ -37,7 +38,7 @@ def _span_dates(
     cal: Calendar, start: int, finish: int, *, at_end: bool = False
 ) -> tuple[dt.date, dt.date]:
     if finish == start:  # an instant: a milestone (or an empty span)
-        day = cal.last_day(start - 1) if at_end else cal.first_day(start)
+        day = cal.instant(start, at_end=at_end)
         return day, day
     return cal.first_day(start), cal.last_day(finish - 1)
 
@@ -85,14 +86,16 @@ class TaskSchedule:
     calendar: Calendar = attrs.field(repr=False)
     driver: Link | str = "start"
     progress: str = "planned"
+    late_at_period_end: bool = False
 
     @property
     def id(self) -> str:
         """The task's id."""
         return self.task.id
 
-    def _dates(self, start: int, finish: int) -> tuple[dt.date, dt.date]:
-        return _span_dates(self.calendar, start, finish, at_end=self.at_period_end)
+    def _dates(self, start: int, finish: int, *, late: bool = False) -> tuple[dt.date, dt.date]:
+        side = self.late_at_period_end if late else self.at_period_end
+        return _span_dates(self.calendar, start, finish, at_end=side)
 
     @property
     def start(self) -> dt.date:
@@ -107,12 +110,12 @@ class TaskSchedule:
     @property
     def late_start_date(self) -> dt.date:
         """Late start date."""
-        return self._dates(self.late_start, self.late_finish)[0]
+        return self._dates(self.late_start, self.late_finish, late=True)[0]
 
     @property
     def late_finish_date(self) -> dt.date:
         """Late finish date."""
-        return self._dates(self.late_start, self.late_finish)[1]
+        return self._dates(self.late_start, self.late_finish, late=True)[1]
 
     @property
     def periods(self) -> range:
@@ -140,25 +143,15 @@ class PackageSchedule:
     early_finish: int | None
     critical: bool
     calendar: Calendar = attrs.field(repr=False)
+    start: dt.date | None = None
+    """The earliest start date of its tasks, as printed for them (milestones included)."""
+    finish: dt.date | None = None
+    """The latest finish date of its tasks, as printed for them."""
 
     @property
     def id(self) -> str:
         """The package's id."""
         return self.package.id
-
-    @property
-    def start(self) -> dt.date | None:
-        """The earliest early start of its tasks."""
-        if self.early_start is None or self.early_finish is None:
-            return None
-        return _span_dates(self.calendar, self.early_start, self.early_finish)[0]
-
-    @property
-    def finish(self) -> dt.date | None:
-        """The latest early finish of its tasks."""
-        if self.early_start is None or self.early_finish is None:
-            return None
-        return _span_dates(self.calendar, self.early_start, self.early_finish)[1]
 
 
 @attrs.frozen
@@ -192,6 +185,7 @@ class Schedule:
     finish_period: int
     driver: tuple[int, ...]
     progress: tuple[str, ...]
+    late_at_period_end: tuple[bool, ...] = ()
     _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -254,6 +248,7 @@ class Schedule:
             self.calendar,
             self._driver(self.driver[i]),
             self.progress[i],
+            bool(self.late_at_period_end) and self.late_at_period_end[i],
         )
 
     def _driver(self, code: int) -> Link | str:
@@ -278,6 +273,7 @@ class Schedule:
 
     def _rollup(self, package: Package) -> PackageSchedule:
         members = [i for i, t in enumerate(self.project.tasks) if t.package == package.id]
+        spans = [self._task(i) for i in members]
         return PackageSchedule(
             package,
             tuple(self.project.tasks[i].id for i in members),
@@ -285,6 +281,8 @@ class Schedule:
             max((self.early_finish[i] for i in members), default=None),
             any(self.critical[i] for i in members),
             self.calendar,
+            min((t.start for t in spans), default=None),
+            max((t.finish for t in spans), default=None),
         )
 
     @property
@@ -321,9 +319,8 @@ class Schedule:
                 rolled = self.package(ident)
                 span = (
                     ["", ""]
-                    if rolled.early_start is None or rolled.early_finish is None
-                    else [label(rolled.early_start, rolled.early_finish, "start"),
-                          label(rolled.early_start, rolled.early_finish, "finish")]
+                    if rolled.start is None or rolled.finish is None
+                    else [label(rolled.start), label(rolled.finish)]
                 )
                 rows.append([rolled.id, name(rolled.package.name), "", *span,
                              "", "", "", ""])
@@ -334,8 +331,8 @@ class Schedule:
             dur = "LoE" if loe else str(ts.early_finish - ts.early_start)
             rows.append([
                 ts.id, name(ts.task.name), ts.task.owner_label,
-                label(ts.early_start, ts.early_finish, "start"),
-                label(ts.early_start, ts.early_finish, "finish"),
+                label(ts.start),
+                label(ts.finish),
                 dur,
                 "" if loe else str(ts.total_float),
                 "" if loe else str(ts.free_float),
@@ -349,8 +346,6 @@ class Schedule:
 
     def summary(self, lang: Lang = "de") -> list[str]:
         """The lines above the table: name, start, finish, end, slack, critical path."""
-        unit = {"de": {"month": "Monate", "week": "Wochen", "day": "Tage"},
-                "en": {"month": "months", "week": "weeks", "day": "days"}}[lang]
         words = {
             "de": ("Beginn", "berechnetes Ende", "Vertragsende", "Puffer", "Kritischer Pfad"),
             "en": ("start", "computed finish", "contractual end", "slack", "critical path"),
@@ -359,7 +354,7 @@ class Schedule:
                  f"{words[1]} {format_date(self.finish, lang)}"]
         if self.end is not None and self.slack is not None:
             parts.append(f"{words[2]} {format_date(self.end, lang)}")
-            parts.append(f"{words[3]} {self.slack:+d} {unit[self.project.unit.value]}")
+            parts.append(f"{words[3]} {periods(self.slack, self.project.unit, lang, sign=True)}")
         path = " → ".join(self.critical_path) if self.critical_path else "—"
         return [self.project.name, " · ".join(parts), f"{words[4]}: {path}"]
 
@@ -432,9 +427,9 @@ class _Labeler:
     calendar: Calendar
     lang: Lang
 
-    def __call__(self, start: int, finish: int, which: str) -> str:
+    def __call__(self, day: dt.date) -> str:
+        """A printed date as the table shows it: its month in a plan of months."""
         cal = self.calendar
-        day = _span_dates(cal, start, finish)[0 if which == "start" else 1]
         if cal.unit is Unit.MONTH:
             return cal.label(cal.period_of(day), self.lang)
         return format_date(day, self.lang)
@@ -482,23 +477,26 @@ def schedule(project: Project) -> Schedule:
 
     lower = [0] * n  # no task starts before the project start …
     source = [START] * n
+    at_end = [False] * n  # a milestone's side; here: of a lower bound that ends a period
     upper: dict[int, int] = {}  # finish-no-later-than, as a boundary
     snet_of: dict[int, int] = {}
     for c in project.constraints:
         i = index[c.task]
         if c.is_start:
-            lower[i] = max(lower[i], cal.start_period(c.date))
+            bound, at_end[i] = (cal.milestone_bound(c.date)
+                                if tasks[i].kind is TaskKind.MILESTONE
+                                else (cal.start_period(c.date), False))
+            lower[i] = max(lower[i], bound)
             snet_of[i] = lower[i]
             source[i] = NOT_BEFORE
         else:
             upper[i] = cal.end_boundary(c.date)
     if status is not None:  # … and no unfinished work before the status date
         for i in range(n):
-            if status > lower[i]:
-                lower[i], source[i] = status, STATUS
+            if status > lower[i] or (status == lower[i] and at_end[i]):
+                lower[i], source[i], at_end[i] = status, STATUS, False
     progress = ["planned"] * n
     pinned: dict[int, int] = {}
-    at_end = [False] * n
     for a in project.actuals:
         i = index[a.task]
         start, finish, at_end[i] = actual_span(cal, tasks[i], a)
@@ -514,37 +512,49 @@ def schedule(project: Project) -> Schedule:
 
     links = project.links
     tails, heads = net.tails, net.heads
-    weights = [0] * len(tails)
+    lag2 = [0] * len(tails)  # each link's lag in half periods, see _instants
+    kind = [0] * len(tails)  # 1: from the predecessor's finish, 2: to the successor's finish
     for k, position in enumerate(net.links):
         link = links[position]
-        w = link.lag
-        if link.type in _FROM_FINISH:
-            w += dur[tails[k]]
-        if link.type in _TO_FINISH:
-            w -= dur[heads[k]]
-        weights[k] = w
-    into, (pred, pred_w, pred_link) = compress(n, heads, tails, weights, net.links)
-    out, (succ, succ_w) = compress(n, tails, heads, weights)
+        code = (link.type in _FROM_FINISH) + 2 * (link.type in _TO_FINISH)
+        # Work that may finish as another starts (SF): the two meet at one boundary.
+        meet = code == 2 and dur[tails[k]] > 0 and dur[heads[k]] > 0
+        kind[k], lag2[k] = code, 2 * link.lag - meet
+    into, (pred, pred_lag, pred_kind, pred_link) = compress(
+        n, heads, tails, lag2, kind, net.links)
+    out, (succ, succ_lag, succ_kind) = compress(n, tails, heads, lag2, kind)
 
     order = net.order
-    es, driver = _forward(order, lower, source, pinned, into, pred, pred_w, pred_link)
-    _mark_milestones_after_a_finish(project, net, dur, lower, es, pinned, at_end)
+    low = [2 * lower[i] - at_end[i] for i in range(n)]  # as instants, see _instants
+    for i, start in pinned.items():
+        low[i] = 2 * start - (at_end[i] and dur[i] == 0)
+    first, length, driver = _forward(order, dur, low, source, pinned, finished,
+                                     (into, pred, pred_lag, pred_kind, pred_link))
+    for v in pinned:  # a task in progress whose FF/SF predecessor is late runs longer
+        dur[v] = max(dur[v], (length[v] + 1) // 2)
+    last = [first[i] + length[i] for i in range(n)]  # finish instants
+    es = [(first[i] + 1) // 2 for i in range(n)]
     ef = [es[i] + dur[i] for i in range(n)]
-    finish = max((ef[v] for v in order), default=0)
+    for v in order:
+        at_end[v] = dur[v] == 0 and first[v] % 2 == 1
+    # The finish ends the last period a printed date falls in (F // 2 is that period).
+    finish = max((last[v] // 2 + 1 for v in order), default=0)
     end = None if project.end is None else cal.end_boundary(project.end)
     horizon = finish if end is None else end
-    ls = _backward(order, horizon, dur, upper, es, finished, out, succ, succ_w)
+    tf, latest = _backward(order, horizon, dur, upper, first, finished,
+                           (out, succ, succ_lag, succ_kind))
+    ls = [(latest[i] + 1) // 2 for i in range(n)]
+    late_at_end = [dur[i] == 0 and latest[i] % 2 == 1 for i in range(n)]
     lf = [ls[i] + dur[i] for i in range(n)]
-    tf = [ls[i] - es[i] for i in range(n)]
-    ff = _free_float(order, finish, es, ef, finished, out, succ, succ_w)
+    ff = _free_float(order, finish, dur, first, last, finished, (out, succ, succ_lag, succ_kind))
 
     span = finish if end is None else max(end, finish)
     for i, task in enumerate(tasks):
         if task.is_level_of_effort:
             # The project's whole run, narrowed by its own not_before / not_after.
-            first = snet_of.get(i, 0)
-            last = max(first, min(span, upper.get(i, span)))
-            es[i], ef[i], ls[i], lf[i], tf[i], ff[i] = first, last, first, last, 0, 0
+            begin = snet_of.get(i, 0)
+            close = max(begin, min(span, upper.get(i, span)))
+            es[i], ef[i], ls[i], lf[i], tf[i], ff[i] = begin, close, begin, close, 0, 0
 
     open_work = [v for v in order if not finished[v]]  # what is done cannot be critical
     least = min((tf[v] for v in open_work), default=0)
@@ -566,6 +576,7 @@ def schedule(project: Project) -> Schedule:
         finish,
         tuple(driver),
         tuple(progress),
+        tuple(late_at_end),
     )
 
 
@@ -574,72 +585,123 @@ START, NOT_BEFORE, STATUS, ACTUAL = -1, -2, -3, -4
 _BOUNDS = {START: "start", NOT_BEFORE: "not_before", STATUS: "status", ACTUAL: "actual"}
 
 
+# Links between instants. Periods are whole, but a milestone sits *between* two periods
+# and is dated on one side: the last day of the period before (reached when something
+# finishes) or the first day of the period after (set by a start, a not-before date, the
+# status date, the project start). The passes count time in half periods so that this
+# side is part of the arithmetic: boundary b is the instant 2b-1 when dated at the end
+# of period b-1 and 2b when dated at the start of period b; a work task occupying
+# periods s … f-1 starts at 2s and finishes at 2f-1. A link from p to v demands
+#
+#     target(v) >= ref(p) + lag2
+#
+# with ref(p) p's start or finish instant, target(v) v's start or finish instant, and
+# lag2 = 2·lag (2·lag−1 for SF between two work tasks, which may meet at one boundary).
+# Between work tasks this is exactly the period rule; into and out of milestones it
+# keeps every link true on the printed dates.
+
+Incoming = tuple[list[int], list[int], list[int], list[int], list[int]]
+Outgoing = tuple[list[int], list[int], list[int], list[int]]
+
+
+def _ref(j_kind: int, first: int, length: int) -> int:
+    """A task's start instant, or its finish instant when the link leaves its finish."""
+    return first + length if j_kind & 1 else first
+
+
+def _run_on(v: int, first: list[int], length: list[int], incoming: Incoming) -> None:
+    """A task in progress finishes no earlier than its FF and SF predecessors allow."""
+    into, pred, pred_lag, pred_kind, _ = incoming
+    for j in range(into[v], into[v + 1]):
+        if pred_kind[j] & 2:
+            p = pred[j]
+            need = _ref(pred_kind[j], first[p], length[p]) + pred_lag[j] - first[v]
+            if need > length[v]:
+                length[v] = need + 1 - need % 2  # work finishes at a period's end: odd
+
+
 def _forward(
-    order: list[int], lower: list[int], source: list[int], pinned: dict[int, int],
-    into: list[int], pred: list[int], pred_w: list[int], pred_link: list[int],
-) -> tuple[list[int], list[int]]:
-    """Early starts, and what drives each: a link's position or the bound that holds."""
-    es = list(lower)
+    order: list[int], dur: list[int], low: list[int], source: list[int],
+    pinned: dict[int, int], finished: list[bool], incoming: Incoming,
+) -> tuple[list[int], list[int], list[int]]:
+    """Start instants and lengths (a task in progress may run on), and what drives each
+    start: a link's position or the bound that holds."""
+    into, pred, pred_lag, pred_kind, pred_link = incoming
+    first = list(low)
     driver = list(source)
+    length = [max(2 * d - 1, 0) for d in dur]  # finish instant − start instant
     for v in order:
         if v in pinned:  # it has started: its actual start stands, whatever its links say
-            es[v] = pinned[v]
+            if not finished[v]:
+                _run_on(v, first, length, incoming)
             continue
-        best, who = es[v], source[v]
+        work = dur[v] > 0
+        best, who = first[v], source[v]
         for j in range(into[v], into[v + 1]):
-            demand = es[pred[j]] + pred_w[j]
+            p = pred[j]
+            need = _ref(pred_kind[j], first[p], length[p]) + pred_lag[j]
+            if pred_kind[j] & 2:  # on v's finish
+                need -= length[v]
+            if work:
+                need += need & 1  # work starts at the beginning of a period: even
             # A link explains a start better than the bare project start it ties with.
-            if demand > best or (demand == best and who == START):
-                best, who = demand, pred_link[j]
-        es[v], driver[v] = best, who
-    return es, driver
+            if need > best or (need == best and who == START):
+                best, who = need, pred_link[j]
+        first[v], driver[v] = best, who
+    return first, length, driver
 
 
 def _backward(
-    order: list[int], horizon: int, dur: list[int], upper: dict[int, int], es: list[int],
-    finished: list[bool], out: list[int], succ: list[int], succ_w: list[int],
-) -> list[int]:
-    """Late starts: the smallest that the horizon, deadlines and open successors allow."""
-    ls = [0] * len(dur)
+    order: list[int], horizon: int, dur: list[int], upper: dict[int, int], first: list[int],
+    finished: list[bool], outgoing: Outgoing,
+) -> tuple[list[int], list[int]]:
+    """Total float and the latest start instants.
+
+    The float is how many whole periods a task's start may move before the horizon, a
+    deadline or an open successor's latest instant is passed.
+    """
+    out, succ, succ_lag, succ_kind = outgoing
+    length = [max(2 * d - 1, 0) for d in dur]
+    latest_first = list(first)
+    tf = [0] * len(dur)
     for u in reversed(order):
         if finished[u]:  # done: no room left, and it no longer constrains anything
-            ls[u] = es[u]
             continue
-        latest = horizon - dur[u]
-        if u in upper and upper[u] - dur[u] < latest:
-            latest = upper[u] - dur[u]
+        bound = 2 * min(horizon, upper.get(u, horizon)) - 1 - length[u]
         for j in range(out[u], out[u + 1]):
-            if not finished[succ[j]] and ls[succ[j]] - succ_w[j] < latest:
-                latest = ls[succ[j]] - succ_w[j]
-        ls[u] = latest
-    return ls
+            v = succ[j]
+            if finished[v]:
+                continue
+            target = latest_first[v] + (length[v] if succ_kind[j] & 2 else 0)
+            allowed = target - succ_lag[j] - (length[u] if succ_kind[j] & 1 else 0)
+            bound = min(bound, allowed)
+        if dur[u] > 0:
+            bound -= bound & 1  # work starts at the beginning of a period
+        # A milestone's latest instant may lie on the other side (it may move within a
+        # period); its own float counts whole periods, so its side stays the same.
+        latest_first[u] = bound
+        tf[u] = (bound - first[u]) // 2
+    return tf, latest_first
 
 
 def _free_float(
-    order: list[int], finish: int, es: list[int], ef: list[int], finished: list[bool],
-    out: list[int], succ: list[int], succ_w: list[int],
+    order: list[int], finish: int, dur: list[int], first: list[int], last: list[int],
+    finished: list[bool], outgoing: Outgoing,
 ) -> list[int]:
-    """The smallest slack of a task's links to open successors, and of the computed finish."""
-    ff = [0] * len(es)
+    """The largest slip, in whole periods, that moves no open successor and not the finish."""
+    out, succ, succ_lag, succ_kind = outgoing
+    length = [max(2 * d - 1, 0) for d in dur]
+    ff = [0] * len(dur)
     for u in order:
         if finished[u]:
             continue
-        free = finish - ef[u]
+        free = 2 * finish - 1 - last[u]
         for j in range(out[u], out[u + 1]):
-            slack = es[succ[j]] - es[u] - succ_w[j]
-            if slack < free and not finished[succ[j]]:
-                free = slack
-        ff[u] = free
+            v = succ[j]
+            if finished[v]:
+                continue
+            target = first[v] + (length[v] if succ_kind[j] & 2 else 0)
+            room = target - succ_lag[j] - (last[u] if succ_kind[j] & 1 else first[u])
+            free = min(free, room)
+        ff[u] = free // 2
     return ff
-
-
-def _mark_milestones_after_a_finish(
-    project: Project, net: Network, dur: list[int], lower: list[int], es: list[int],
-    pinned: dict[int, int], at_end: list[bool],
-) -> None:
-    """Mark the milestones reached when a predecessor finishes (dated the day before)."""
-    for k, position in enumerate(net.links):
-        u, v, link = net.tails[k], net.heads[k], project.links[position]
-        # Only when its own lower bound (project start, not_before) does not drive it.
-        if dur[v] == 0 and v not in pinned and link.type in _FROM_FINISH and lower[v] < es[v]:
-            at_end[v] = at_end[v] or es[u] + link.lag + dur[u] == es[v]

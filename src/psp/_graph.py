@@ -197,7 +197,9 @@ def _date_problems(project: Project) -> list[Problem]:
             )
             continue
         try:
-            if c.is_start:
+            if c.is_start and project.task(c.task).kind is TaskKind.MILESTONE:  # either side
+                cal.milestone_bound(c.date, what="a milestone's not-before date")
+            elif c.is_start:
                 cal.start_period(c.date, what="a start-no-earlier-than date")
             else:
                 cal.end_boundary(c.date, what="a finish-no-later-than date")
@@ -212,16 +214,8 @@ def actual_span(cal: Calendar, task: Task, actual: Actual) -> tuple[int, int | N
     Raises `DateAlignmentError` when a date is not on a period boundary.
     """
     if task.duration == 0:  # a milestone: one instant, dated on either side of a boundary
-        day = actual.start
-        period = cal.period_of(day)
-        if day == cal.first_day(period):
-            return period, period, False
-        if day == cal.last_day(period):
-            return period + 1, period + 1, True
-        raise DateAlignmentError(
-            f"a milestone's actual date must be the first or last day of a {cal.unit.value}: "
-            f"{format_date(day)} is neither"
-        )
+        boundary, at_end = cal.milestone_bound(actual.start, what="a milestone's actual date")
+        return boundary, boundary, at_end
     start = cal.start_period(actual.start, what="an actual start")
     if actual.finish is None:
         return start, None, False

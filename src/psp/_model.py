@@ -692,8 +692,11 @@ class Project:
         new = Calendar(_start(start), self.unit)
 
         def moved(day: dt.date, *, edge: str) -> dt.date:
-            # Same period number, new calendar: one step from the new start.
+            # Same period number, new calendar: one step from the new start. A milestone's
+            # not-before may end a period; it keeps ending one.
             period = old.period_of(day)
+            if edge == "start" and day != old.first_day(period):
+                edge = "end"
             return new.first_day(period) if edge == "start" else new.last_day(period)
 
         end = None if self.end is None else moved(self.end, edge="end")

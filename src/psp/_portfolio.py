@@ -126,8 +126,8 @@ def _with_deadlines(portfolio: Portfolio, draft: Project) -> Project:
     for number, project in enumerate(portfolio.projects, start=1):
         pid = _key(project, number)
         mine = [provisional[f"{pid}:{task.id}"] for task in project.tasks]
-        finish = max((t.early_finish for t in mine if not t.task.is_level_of_effort),
-                     default=cal.period_of(project.start))
+        finish = max((cal.period_of(t.finish) + 1 for t in mine
+                      if not t.task.is_level_of_effort), default=cal.period_of(project.start))
         end = None if project.end is None else cal.end_boundary(project.end)
         deadline = finish if end is None else end
         for t in mine:
@@ -264,7 +264,7 @@ def schedule_portfolio(portfolio: Portfolio) -> PortfolioSchedule:
         mine = [s[f"{pid}:{task.id}"] for task in project.tasks]
         work = [t for t in mine if not t.task.is_level_of_effort]
         open_tasks = [t for t in work if t.progress != "finished"]
-        finish = max((t.early_finish for t in work),  # as alone: level of effort aside
+        finish = max((s.calendar.period_of(t.finish) + 1 for t in work),  # as alone
                      default=s.calendar.period_of(project.start))
         end = None if project.end is None else s.calendar.end_boundary(project.end)
         least = min((t.total_float for t in open_tasks), default=0)

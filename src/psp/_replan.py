@@ -30,6 +30,7 @@ from psp._model import (
 )
 from psp._render import html_table, text_table
 from psp._time import Lang, Month, Unit, format_date, parse_date
+from psp._words import periods
 
 if TYPE_CHECKING:
     from psp.export import Gantt
@@ -60,12 +61,7 @@ def _day(value: object, *, edge: str, field: str, owner: str) -> dt.date:
 
 
 def _unit_words(unit: Unit, count: int, lang: Lang) -> str:
-    one, many = {
-        ("de", Unit.MONTH): ("Monat", "Monate"), ("en", Unit.MONTH): ("month", "months"),
-        ("de", Unit.WEEK): ("Woche", "Wochen"), ("en", Unit.WEEK): ("week", "weeks"),
-        ("de", Unit.DAY): ("Tag", "Tage"), ("en", Unit.DAY): ("day", "days"),
-    }[(lang, unit)]
-    return f"{count} {one if abs(count) == 1 else many}"
+    return periods(count, unit, lang)
 
 
 def _when(plan: Project, day: dt.date, lang: Lang) -> str:
@@ -256,7 +252,11 @@ class Progress:
     def describe(self, plan: Project, lang: Lang = "de") -> str:
         """The change in words."""
         day = format_date(self.status, lang)
-        return f"Stichtag {day}" if lang == "de" else f"status date {day}"
+        text = f"Stichtag {day}" if lang == "de" else f"status date {day}"
+        if self.not_started:
+            idle = ", ".join(sorted(self.not_started))
+            text += f", nicht begonnen: {idle}" if lang == "de" else f", not started: {idle}"
+        return text
 
 
 Change = Delay | Extend | SetDuration | AddLink | RemoveLink | Progress
@@ -291,9 +291,11 @@ def _delay(plan: Project, change: Delay) -> Project:
                               f" that lies before the project start {format_date(plan.start)}")
         cal.start_period(change.until, what="a delay's date")  # on a period boundary
         wanted = dict.fromkeys(ids, change.until)
-    else:
+    else:  # N periods later on the same side: a milestone at a period's end stays there
         now = schedule(plan)
-        wanted = {t: cal.first_day(now[t].early_start + (change.by or 0)) for t in ids}
+        wanted = {t: cal.instant(now[t].early_start + (change.by or 0),
+                                 at_end=now[t].at_period_end and now[t].task.duration == 0)
+                  for t in ids}
     constraints = list(plan.constraints)
     for task_id, day in wanted.items():
         old = next((c for c in constraints if c.task == task_id and c.is_start), None)
@@ -537,11 +539,11 @@ class Replan:
     @property
     def late_tasks(self) -> tuple[str, ...]:
         """Tasks that finish after the (new) contractual end."""
-        end = self.after.end_period
+        end = self.after.end
         if end is None:
             return ()
         return tuple(t.id for t in self.after
-                     if not t.task.is_level_of_effort and t.early_finish > end)
+                     if not t.task.is_level_of_effort and t.finish > end)
 
     @property
     def durations_unchanged(self) -> bool:
@@ -633,6 +635,7 @@ def _verdict(s: Schedule, lang: Lang) -> str:
     if s.slack == 0:
         return (f"Vertragsende {end} genau eingehalten" if lang == "de"
                 else f"contractual end {end} met exactly")
+    span = periods(abs(s.slack), s.project.unit, lang, case="dative")
     return (f"Vertragsende {end} mit {span} Puffer eingehalten (berechnetes Ende {finish})"
             if lang == "de" else
             f"contractual end {end} met with {span} of slack (computed finish {finish})")

@@ -358,6 +358,30 @@ class Calendar:
             )
         return period + 1
 
+    def milestone_bound(
+        self, day: dt.date, *, what: str = "a milestone's date"
+    ) -> tuple[int, bool]:
+        """The boundary and side (``at_end``) of a milestone dated ``day``; `instant`'s inverse.
+
+        A milestone's date is the first day of a period (the boundary before it) or the
+        last day of one (the boundary after it, reached at the period's end).
+
+        Examples
+        --------
+        >>> cal = Calendar(dt.date(2020, 9, 1))
+        >>> cal.milestone_bound(dt.date(2021, 2, 28)), cal.milestone_bound(dt.date(2021, 3, 1))
+        ((6, True), (6, False))
+        """
+        period = self.period_of(day)
+        if day == self.first_day(period):
+            return period, False
+        if day == self.last_day(period):
+            return period + 1, True
+        raise DateAlignmentError(
+            f"{what} must be the first or last day of a {self.unit.value}: "
+            f"{format_date(day)} is neither"
+        )
+
     def boundary_on_or_after(self, day: dt.date) -> int:
         """The first period boundary not before ``day`` begins (a status date's boundary).
 
@@ -371,6 +395,23 @@ class Calendar:
         """
         period = self.period_of(day)
         return period if self.first_day(period) == day else period + 1
+
+    def instant(self, boundary: int, *, at_end: bool) -> dt.date:
+        """The date of a milestone at a period boundary: the one rule every output uses.
+
+        A boundary lies between two periods, so it has two dates: the last day of the
+        period before it (``at_end=True``: reached when something finishes) and the first
+        day of the period after it (``at_end=False``: set by a start, a *not before*
+        date, the status date or the project start). The engine decides the side; this
+        method only turns the pair into a date.
+
+        Examples
+        --------
+        >>> cal = Calendar(dt.date(2020, 9, 1))
+        >>> cal.instant(6, at_end=True), cal.instant(6, at_end=False)
+        (datetime.date(2021, 2, 28), datetime.date(2021, 3, 1))
+        """
+        return self.last_day(boundary - 1) if at_end else self.first_day(boundary)
 
     def boundary_date(self, boundary: int) -> dt.date:
         """The date of an instant between periods, as used for milestones.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from typing import Any
 
@@ -38,22 +39,17 @@ _WORDS: dict[str, dict[str, Any]] = {
 }
 
 
-def _when(plan: Project, start: int, finish: int, ts_start: object, ts_finish: object,
-          lang: Lang) -> str:
-    cal = plan.calendar
+def _when(plan: Project, start: dt.date, finish: dt.date, lang: Lang) -> str:
+    """Printed dates as the plan shows them: ``Mär'21–Jun'21``, or dates below months."""
     if plan.unit is Unit.MONTH:
-        first = cal.label(start, lang)
-        last = cal.label(max(finish - 1, start), lang)
+        first, last = Month.from_date(start).label(lang), Month.from_date(finish).label(lang)
     else:
-        first, last = format_date(ts_start, lang), format_date(ts_finish, lang)  # type: ignore[arg-type]
+        first, last = format_date(start, lang), format_date(finish, lang)
     return first if first == last else f"{first}–{last}"
 
 
 def _span(plan: Project, ts: TaskSchedule, lang: Lang) -> str:
-    if ts.early_start == ts.early_finish:
-        return Month.from_date(ts.start).label(lang) if plan.unit is Unit.MONTH else (
-            format_date(ts.start, lang))
-    return _when(plan, ts.early_start, ts.early_finish, ts.start, ts.finish, lang)
+    return _when(plan, ts.start, ts.finish, lang)
 
 
 def _shift(start: int, finish: int) -> str:
@@ -70,14 +66,14 @@ def _rows(replan: Replan, lang: Lang) -> tuple[list[str], list[tuple[str, list[s
         if kind == "package":
             package = replan.plan.package(ident)
             old, new = before.package(package.id), after.package(package.id)
-            if old.early_start is not None and new.early_start is not None:
+            if old.start is not None and new.start is not None:
+                assert old.finish is not None and new.finish is not None
+                assert old.early_start is not None and new.early_start is not None
                 assert old.early_finish is not None and new.early_finish is not None
                 rows.append(("package", [
                     package.id, package.name, "",
-                    _when(replan.baseline, old.early_start, old.early_finish, old.start,
-                          old.finish, lang),
-                    _when(replan.plan, new.early_start, new.early_finish, new.start,
-                          new.finish, lang),
+                    _when(replan.baseline, old.start, old.finish, lang),
+                    _when(replan.plan, new.start, new.finish, lang),
                     _shift(new.early_start - old.early_start, new.early_finish - old.early_finish),
                     "",
                 ]))

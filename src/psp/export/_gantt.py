@@ -24,6 +24,7 @@ from psp._portfolio import PortfolioSchedule
 from psp._render import shorten
 from psp._replan import Replan
 from psp._time import Calendar, Lang, Month, Unit, format_date
+from psp._words import periods
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -53,11 +54,6 @@ _WORDS = {
            "projects": "projects", "last": "last project ends"},
 }
 
-
-_UNITS = {
-    "de": {"month": ("Monat", "Monate"), "week": ("Woche", "Wochen"), "day": ("Tag", "Tage")},
-    "en": {"month": ("month", "months"), "week": ("week", "weeks"), "day": ("day", "days")},
-}
 
 
 @attrs.define(eq=False)
@@ -111,9 +107,8 @@ def _num(day: dt.date) -> float:
 
 def _span(ts: TaskSchedule) -> tuple[float, float]:
     """Left edge and width in date numbers: from the start day to the end of the finish day."""
-    if ts.early_finish == ts.early_start:
-        x = _num(ts.calendar.first_day(ts.early_start))
-        return x, 0.0
+    if ts.early_finish == ts.early_start:  # midday of its printed date: in the right month
+        return _num(ts.start) + 0.5, 0.0
     left = _num(ts.start)
     return left, _num(ts.finish + dt.timedelta(days=1)) - left
 
@@ -346,8 +341,7 @@ def gantt(
         facts = (f"{len(summaries)} {words['projects']} · {words['last']} "
                  f"{format_date(latest, lang)}")
     elif schedule.slack is not None:
-        units = _UNITS[lang][project.unit.value]
-        facts += f" · {words['slack']} {schedule.slack:+d} {units[abs(schedule.slack) != 1]}"
+        facts += f" · {words['slack']} {periods(schedule.slack, project.unit, lang, sign=True)}"
     ax.set_title(f"{heading}\n{facts}", fontsize=10, loc="left")
 
     if load is not None and load_ax is not None:

@@ -26,8 +26,8 @@ FILLED, MILESTONE = "■", "◆"
 
 
 def _marks(ts: TaskSchedule, periods: range) -> list[str]:
-    if ts.early_finish == ts.early_start:  # a milestone sits in the period it closes or opens
-        where = ts.early_start - 1 if ts.at_period_end else ts.early_start
+    if ts.early_finish == ts.early_start:  # a milestone sits in the period of its date
+        where = ts.calendar.period_of(ts.start)
         return [MILESTONE if p == where else "" for p in periods]
     return [FILLED if ts.early_start <= p < ts.early_finish else "" for p in periods]
 
@@ -59,7 +59,8 @@ def psp_table(schedule: Schedule, *, lang: Lang = "de") -> Table:
     for kind, ident in schedule.project.outline():
         if kind == "package":
             rolled = schedule.package(ident)
-            span = range(rolled.early_start or 0, rolled.early_finish or 0)
+            span = (range(0) if rolled.start is None or rolled.finish is None else
+                    range(cal.period_of(rolled.start), cal.period_of(rolled.finish) + 1))
             marks = [FILLED if p in span else "" for p in periods]
             rows.append([ident, schedule.project.package(ident).name, "", *marks, ""])
             kinds.append("package")

@@ -150,8 +150,10 @@ def plans(  # noqa: D417 (hypothesis supplies draw)
                 links.append(Link(pred, task_id, link_type, lag=lag))
         if not_before and draw(st.booleans()):
             period = draw(st.integers(0, horizon))
+            # A milestone's not-before may also be a period's last day (reached at its end).
+            at_end = kind is TaskKind.MILESTONE and draw(st.booleans())
             constraints.append(Constraint(task_id, ConstraintKind.START_NO_EARLIER_THAN,
-                                          cal.first_day(period)))
+                                          cal.instant(period + at_end, at_end=at_end)))
         if not_after and draw(st.booleans()):
             boundary = draw(st.integers(1, horizon))
             constraints.append(Constraint(task_id, ConstraintKind.FINISH_NO_LATER_THAN,
