@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import attrs
+
 import psp
 import psp.export
 
@@ -44,7 +46,9 @@ def test_amendment_table_markdown_and_html_in_both_languages() -> None:
     lines = md.split("### ")[0].splitlines()  # the task table, before the cost section
     assert lines[0] == ("## Aktualisierter Projektstrukturplan: Digitale Werkstatt für den "
                         "Mittelstand – MACH 4.0")
-    assert "Kostenneutrale Verlängerung: die Dauern aller Aufgaben sind unverändert.  " in lines
+    # The plan's contract is a lump sum of 200.800 €: the extension keeps it (by hand).
+    assert "Kostenneutrale Verlängerung: die Gesamtkosten bleiben 200.800 €.  " in lines
+    assert "Die Dauern aller Aufgaben sind unverändert.  " in lines
     assert ("| **AP3** | **Umsetzung der Schulungsmaßnahmen** |  | **Mär'21–Jun'21** | "
             "**Jun'21–Sep'21** | **+3** |  |") in lines
     rows = [line for line in lines
@@ -57,10 +61,12 @@ def test_amendment_table_markdown_and_html_in_both_languages() -> None:
     assert '<tr class="moved"><td>3.1</td>' in html and "<h2>" in html
 
 
-def test_no_cost_neutral_claim_when_a_duration_changed() -> None:
+def test_a_changed_duration_is_not_called_unchanged_and_costs_decide_neutrality() -> None:
     r = psp.replan(S.project, [psp.SetDuration("3.1", 5), psp.Extend(to="31.12.2021")])
     md = psp.export.amendment_table(r)
-    assert "Kostenneutrale" not in md and "unverändert" not in md
+    assert "Dauern aller Aufgaben sind unverändert" not in md
+    # The contract is a lump sum: a longer task costs nothing more, and the table says so.
+    assert "Kostenneutrale Verlängerung: die Gesamtkosten bleiben 200.800 €." in md
     assert "| 3.1 |" in md and "Dauer 4 → 5" in md
 
 
@@ -72,3 +78,32 @@ def test_amendment_table_rejects_unknown_formats() -> None:
         assert "markdown" in str(err)
     else:
         raise AssertionError("no error for format='pdf'")
+
+
+def test_the_amendment_table_never_calls_an_extension_cost_neutral_that_costs_more() -> None:
+    """Issue 8: "Kostenneutrale Verlängerung" above, "Mehrkosten +36.000 €" below."""
+    plan = psp.loads("""
+[project]
+name = "Stelle"
+start = "2021-01"
+end = "30.06.2021"
+[pay_grades]
+"EG 13" = 72000
+[[task]]
+id = "a"
+duration = 6
+[[position]]
+id = "p"
+fte = 1
+pay_grade = "EG 13"
+""")
+    r = psp.replan(plan, [psp.Extend(to="31.12.2021")])  # the post runs 6 months longer
+    md = psp.export.amendment_table(r)
+    # 6 more months of one FTE at 72.000 € a year: 36.000 € (by hand).
+    assert "Kosten: nicht kostenneutral: Mehrkosten +36.000 €  " in md.splitlines()
+    assert "Kostenneutral" not in md and "kostenneutral" not in md.replace(
+        "nicht kostenneutral", "")
+    assert "Die Dauern aller Aufgaben sind unverändert." in md  # what is known, plainly
+    without = psp.replan(psp.loads(psp.dumps(attrs.evolve(plan, positions=()))),
+                         [psp.Extend(to="31.12.2021")])
+    assert "ostenneutral" not in psp.export.amendment_table(without)

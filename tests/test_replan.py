@@ -167,7 +167,7 @@ def test_the_story_script_tells_the_story() -> None:
     assert "finish 31.08.2021, contractual end 31.08.2021, slack +0 months" in out
     assert "the end 31.08.2021 is missed by 3 months" in out
     assert "finish 30.11.2021, slack +1 month" in out
-    assert "Cost-neutral extension: the durations of all tasks are unchanged." in out
+    assert "Cost-neutral extension: the total cost stays €200,800." in out
 
 
 def test_the_text_names_the_tasks_that_finish_after_the_end() -> None:

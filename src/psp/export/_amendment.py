@@ -7,6 +7,7 @@ import html
 from typing import Any
 
 from psp._costs import CostComparison, compare_costs
+from psp._money import format_money
 from psp._engine import TaskSchedule
 from psp._model import Project
 from psp._replan import Replan
@@ -18,7 +19,8 @@ _WORDS: dict[str, dict[str, Any]] = {
     "de": {
         "title": "Aktualisierter Projektstrukturplan",
         "end": "Vertragsende: bisher {old}, neu {new}",
-        "neutral": "Kostenneutrale Verlängerung: die Dauern aller Aufgaben sind unverändert.",
+        "costs": "Kosten",
+        "neutral": "Kostenneutrale Verlängerung: die Gesamtkosten bleiben {total}.",
         "same": "Die Dauern aller Aufgaben sind unverändert.",
         "changes": "Änderungen",
         "head": ["Nr.", "Aufgabe", "Verantwortlich", "bisher", "neu", "Verschiebung ({unit})",
@@ -29,7 +31,8 @@ _WORDS: dict[str, dict[str, Any]] = {
     "en": {
         "title": "Updated project structure plan",
         "end": "Contractual end: before {old}, now {new}",
-        "neutral": "Cost-neutral extension: the durations of all tasks are unchanged.",
+        "costs": "Costs",
+        "neutral": "Cost-neutral extension: the total cost stays {total}.",
         "same": "The durations of all tasks are unchanged.",
         "changes": "Changes",
         "head": ["id", "task", "owner", "before", "after", "shift ({unit})", "reason"],
@@ -93,16 +96,23 @@ def _rows(replan: Replan, lang: Lang) -> tuple[list[str], list[tuple[str, list[s
     return head, rows
 
 
-def _preamble(replan: Replan, lang: Lang) -> list[str]:
+def _preamble(replan: Replan, lang: Lang, costs: CostComparison | None) -> list[str]:
     words = _WORDS[lang]
     none = str(words["none"])
     old = none if replan.baseline.end is None else format_date(replan.baseline.end, lang)
     new = none if replan.plan.end is None else format_date(replan.plan.end, lang)
     lines = [str(words["end"]).format(old=old, new=new), replan.verdict(lang)]
+    # "Cost-neutral" is a statement about money: only the cost comparison may make it.
+    # Without costs, say what is known — the durations — and no more.
+    extended = (replan.plan.end is not None and replan.baseline.end is not None
+                and replan.plan.end > replan.baseline.end)
+    if costs is not None and costs.neutral and extended:
+        total = format_money(costs.after.total().cost, lang)
+        lines.append(str(words["neutral"]).format(total=total))
+    elif costs is not None:
+        lines.append(f"{words['costs']}: {costs.verdict(lang)}")
     if replan.durations_unchanged:
-        extended = (replan.plan.end is not None and replan.baseline.end is not None
-                    and replan.plan.end > replan.baseline.end)
-        lines.append(str(words["neutral"] if extended else words["same"]))
+        lines.append(str(words["same"]))
     lines.append(f"{words['changes']}: " + "; ".join(replan.describe_changes(lang)))
     return lines
 
@@ -140,7 +150,7 @@ def amendment_table(replan: Replan, *, format: str = "markdown", lang: Lang = "d
         costs = compare_costs(replan.baseline, replan.plan)
     title = f"{_WORDS[lang]['title']}: {replan.plan.name}"
     head, rows = _rows(replan, lang)
-    lines = _preamble(replan, lang)
+    lines = _preamble(replan, lang, costs)
     if format == "markdown":
         out = [f"## {_md(title)}", ""]
         out += [f"{_md(line)}  " for line in lines]
