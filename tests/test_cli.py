@@ -55,7 +55,7 @@ def test_schedule_json_has_the_fixed_form() -> None:
     data = json.loads(result.stdout)
     assert set(data) == {"project", "critical_path", "tasks"}
     assert data["project"] == {"start": "2020-09-01", "finish": "2021-08-31",
-                               "end": "2021-08-31", "slack": 0}
+                               "end": "2021-08-31", "slack": 0, "deadlines_missed": []}
     assert data["critical_path"][-3:] == ["4.2", "4.4", "4.5"]
     t = next(t for t in data["tasks"] if t["id"] == "2.4")
     assert t == {"id": "2.4", "start": "2020-12-01", "finish": "2021-01-31",
@@ -69,7 +69,7 @@ def test_schedule_json_without_an_end_has_nulls(tmp_path: Path) -> None:
                     'duration = 2\n', encoding="utf-8")
     data = json.loads(psp_cli("schedule", str(plan), "--format", "json").stdout)
     assert data["project"] == {"start": "2020-09-01", "finish": "2020-10-31", "end": None,
-                               "slack": None}
+                               "slack": None, "deadlines_missed": []}
 
 
 def test_schedule_csv() -> None:
@@ -98,7 +98,7 @@ def test_replan_scenario_3_as_json() -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["project"] == {"start": "2020-09-01", "finish": "2021-11-30",
-                               "end": "2021-12-31", "slack": 1}
+                               "end": "2021-12-31", "slack": 1, "deadlines_missed": []}
     assert data["baseline"] == {"finish": "2021-08-31", "end": "2021-08-31", "slack": 0}
     assert data["critical_path"] == ["3.1", "4.2", "4.4", "4.5"]
     changes = {c["id"]: c for c in data["changes"]}

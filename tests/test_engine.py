@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
+import json
+from pathlib import Path
 
 import pytest
 
 import psp
+import psp.cli
+import psp.export
 from psp import Constraint, ConstraintKind, Link, Month, Project, Task
 
 SNET = ConstraintKind.START_NO_EARLIER_THAN
@@ -204,3 +210,45 @@ def test_facts_restated_from_taskjugglers_depends_case() -> None:
     assert (s["t2"].start, s["t2"].finish) == (dt.date(2007, 4, 9), dt.date(2007, 4, 15))
     assert (s["t3"].start, s["t3"].finish) == (dt.date(2007, 4, 23), dt.date(2007, 4, 29))
     assert s["t5"].start == s["t4"].start
+
+
+DEADLINE_PLAN = """
+[project]
+name = "Frist"
+start = "2021-01"
+end = "30.09.2021"
+[[task]]
+id = "a"
+duration = 4
+[[task]]
+id = "b"
+duration = 2
+depends = ["a"]
+not_after = "2021-04"
+"""
+
+
+def test_a_missed_deadline_is_said_in_every_output(tmp_path: Path) -> None:
+    """Issue 8: b finishes Jun'21, due 30.04.2021 — only 'GP -2' said so before."""
+    s = psp.loads(DEADLINE_PLAN).schedule()
+    # a: Jan–Apr, b: May–Jun; due end of April: two months late (by hand).
+    assert [(m.id, m.not_after, m.finish, m.by) for m in s.deadlines_missed] == [
+        ("b", dt.date(2021, 4, 30), dt.date(2021, 6, 30), 2)]
+    assert "Termin verfehlt: b endet 30.06.2021, spätestens 30.04.2021 (2 Monate zu spät)" \
+        in s.to_text().splitlines()
+    assert "deadline missed: b finishes 2021-06-30, due 2021-04-30 (2 months late)" \
+        in s.to_text("en")
+    assert "Termin verfehlt: b endet 30.06.2021" in s._repr_html_()
+    data = json.loads(psp.export.as_json(s))
+    assert data["project"]["deadlines_missed"] == [
+        {"id": "b", "not_after": "2021-04-30", "finish": "2021-06-30", "by": 2}]
+    chart = psp.gantt(s)
+    assert "Termin verfehlt: b (+2 Monate)" in chart.ax.get_title(loc="left")
+    chart.figure.clear()
+    plan_file = tmp_path / "frist.toml"
+    plan_file.write_text(DEADLINE_PLAN, encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert psp.cli.main(["check", str(plan_file)]) == 0  # a warning, not a problem
+        assert psp.cli.main(["check", str(plan_file), "--strict"]) == 1
+    assert f"{plan_file}: task b: not_after: warning: finishes 2021-06-30" in out.getvalue()

@@ -20,7 +20,7 @@ from psp._costs import (
     compare_costs,
     costs,
 )
-from psp._engine import PackageSchedule, Schedule, TaskSchedule, schedule
+from psp._engine import MissedDeadline, PackageSchedule, Schedule, TaskSchedule, schedule
 from psp._errors import (
     ChangeError,
     DateAlignmentError,
@@ -103,6 +103,7 @@ __all__ = [
     "Gantt",
     "Link",
     "LinkType",
+    "MissedDeadline",
     "MoneyError",
     "Month",
     "Package",

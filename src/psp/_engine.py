@@ -28,7 +28,7 @@ from psp._words import periods
 if TYPE_CHECKING:
     from psp.export import Gantt
 
-__all__ = ["PackageSchedule", "Schedule", "TaskSchedule", "schedule"]
+__all__ = ["MissedDeadline", "PackageSchedule", "Schedule", "TaskSchedule", "schedule"]
 
 _FROM_FINISH = frozenset({LinkType.FS, LinkType.FF})
 _TO_FINISH = frozenset({LinkType.FF, LinkType.SF})
@@ -155,6 +155,23 @@ class PackageSchedule:
 
 
 @attrs.frozen
+class MissedDeadline:
+    """A task that finishes after its *finish no later than* date, and by how many periods.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> MissedDeadline("3.1", dt.date(2021, 5, 31), dt.date(2021, 6, 30), 1).by
+    1
+    """
+
+    id: str
+    not_after: dt.date
+    finish: dt.date
+    by: int
+
+
+@attrs.frozen
 class Schedule:
     """The result of `schedule`: per task early/late periods and float, the project's finish.
 
@@ -225,6 +242,29 @@ class Schedule:
         """Contractual end − computed finish in periods (negative: the end is missed)."""
         end = self.end_period
         return None if end is None else end - self.finish_period
+
+    @property
+    def deadlines_missed(self) -> tuple[MissedDeadline, ...]:
+        """Every *finish no later than* a task misses, in plan order, with how late it is.
+
+        Examples
+        --------
+        >>> from psp import Constraint, Month, Project, Task
+        >>> plan = Project("x", Month(2021, 1), tasks=[Task("a", duration=3)],
+        ...     constraints=[Constraint("a", "finish_no_later_than", Month(2021, 2))])
+        >>> [(m.id, m.finish, m.by) for m in plan.schedule().deadlines_missed]
+        [('a', datetime.date(2021, 3, 31), 1)]
+        """
+        cal = self.calendar
+        found = []
+        for c in self.project.constraints:
+            if c.is_start:
+                continue
+            ts = self[c.task]
+            if ts.finish > c.date and ts.progress != "finished":
+                late = cal.period_of(ts.finish) + 1 - cal.end_boundary(c.date)
+                found.append(MissedDeadline(c.task, c.date, ts.finish, max(late, 1)))
+        return tuple(found)
 
     @property
     def horizon_period(self) -> int:
@@ -356,7 +396,9 @@ class Schedule:
             parts.append(f"{words[2]} {format_date(self.end, lang)}")
             parts.append(f"{words[3]} {periods(self.slack, self.project.unit, lang, sign=True)}")
         path = " → ".join(self.critical_path) if self.critical_path else "—"
-        return [self.project.name, " · ".join(parts), f"{words[4]}: {path}"]
+        lines = [self.project.name, " · ".join(parts)]
+        lines += [_missed_text(m, self.project.unit, lang) for m in self.deadlines_missed]
+        return [*lines, f"{words[4]}: {path}"]
 
     def to_text(self, lang: Lang = "de") -> str:
         """The schedule as a plain-text table with its summary (what ``str`` shows).
@@ -369,9 +411,9 @@ class Schedule:
         start 2020-09-01 · computed finish 2021-08-31 · contractual end 2021-08-31 · slack +0 months
         """
         heads, rows, _ = self.table(lang, name_width=48)
-        head, line, path = self.summary(lang)
+        *top, path = self.summary(lang)
         table = text_table(heads, rows, align="<<<<<>>><")
-        return "\n".join([head, line, "", table, "", path])
+        return "\n".join([*top, "", table, "", path])
 
     def __str__(self) -> str:
         return self.to_text()
@@ -380,7 +422,8 @@ class Schedule:
         from psp.export import psp_table_html  # shortcut: exporters are a layer above
 
         heads, rows, classes = self.table()
-        head, line, path = self.summary()
+        head, *facts, path = self.summary()
+        line = " · ".join(facts)
         style = (
             ".psp-schedule tr.package td{font-weight:bold}"
             ".psp-schedule tr.critical td{color:#B03A00;font-weight:600}"
@@ -420,6 +463,15 @@ class Schedule:
         from psp.export import critical_path_table  # shortcut: exporters are a layer above
 
         return critical_path_table(self, lang=lang)
+
+
+def _missed_text(missed: MissedDeadline, unit: Unit, lang: Lang) -> str:
+    late = periods(missed.by, unit, lang)
+    if lang == "de":
+        return (f"Termin verfehlt: {missed.id} endet {format_date(missed.finish, lang)}, "
+                f"spätestens {format_date(missed.not_after, lang)} ({late} zu spät)")
+    return (f"deadline missed: {missed.id} finishes {format_date(missed.finish, lang)}, "
+            f"due {format_date(missed.not_after, lang)} ({late} late)")
 
 
 @attrs.frozen

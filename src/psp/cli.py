@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate a plan file: one line per problem")
     check.add_argument("file", metavar="FILE")
     check.add_argument("-v", "--verbose", action="store_true", help="say so when all is well")
+    check.add_argument("--strict", action="store_true",
+                       help="exit 1 on warnings too (e.g. a missed finish-no-later-than)")
 
     sched = commands.add_parser("schedule", help="compute and print the schedule of a plan")
     sched.add_argument("file", metavar="FILE")
@@ -227,6 +229,14 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _check(plan: psp.Project, args: argparse.Namespace) -> int:
+    warnings = [f"{args.file}: task {m.id}: not_after: warning: finishes "
+                f"{m.finish.isoformat()}, after {m.not_after.isoformat()} "
+                f"({m.by} period{'s' if m.by != 1 else ''} late)"
+                for m in plan.schedule().deadlines_missed]
+    for line in warnings:
+        print(line)
+    if warnings and args.strict:
+        return 1
     if args.verbose:
         print(f"{args.file}: ok ({len(plan.tasks)} tasks, {len(plan.packages)} packages, "
               f"{len(plan.links)} links)")

@@ -128,10 +128,11 @@ def test_the_printed_finish_and_end_bound_every_printed_date(plan: psp.Project) 
 def text_dates(s: psp.Schedule) -> dict[str, tuple[str, str]]:
     """Start and finish columns of the printed text table, cut at the header's offsets."""
     lines = s.to_text("de").splitlines()
-    header = lines[3]
+    at = next(n for n, line in enumerate(lines) if line.startswith("Nr. "))
+    header = lines[at]
     begin, end, after = header.index("Beginn"), header.index("Ende"), header.index("Dauer")
     out = {}
-    for line in lines[4:]:
+    for line in lines[at + 1:]:
         if not line.strip():
             break
         ident = line.split()[0]

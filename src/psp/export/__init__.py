@@ -4,8 +4,9 @@ Examples
 --------
 >>> import psp, psp.export
 >>> s = psp.load("examples/digitale_werkstatt.toml").schedule()
->>> psp.export.as_dict(s)["project"]
-{'start': '2020-09-01', 'finish': '2021-08-31', 'end': '2021-08-31', 'slack': 0}
+>>> psp.export.as_dict(s)["project"]  # doctest: +NORMALIZE_WHITESPACE
+{'start': '2020-09-01', 'finish': '2021-08-31', 'end': '2021-08-31', 'slack': 0,
+ 'deadlines_missed': []}
 """
 
 from psp.export._amendment import amendment_table

@@ -7,9 +7,9 @@ import html
 from typing import Any
 
 from psp._costs import CostComparison, compare_costs
-from psp._money import format_money
 from psp._engine import TaskSchedule
 from psp._model import Project
+from psp._money import format_money
 from psp._replan import Replan
 from psp._time import Lang, Month, Unit, format_date
 

@@ -17,7 +17,8 @@ __all__ = ["as_csv", "as_dict", "as_json", "as_text"]
 def as_dict(schedule: Schedule | Replan, *, lang: Lang = "de") -> dict[str, Any]:
     """The schedule in the fixed JSON form (ISO dates, floats in periods).
 
-    ``{"project": {"start", "finish", "end", "slack"}, "critical_path": [ids],
+    ``{"project": {"start", "finish", "end", "slack", "deadlines_missed": [{"id",
+    "not_after", "finish", "by"}]}, "critical_path": [ids],
     "tasks": [{"id", "start", "finish", "late_start", "late_finish", "total_float",
     "free_float", "critical"}]}``; ``end`` and ``slack`` are ``None`` without a
     contractual end.
@@ -57,6 +58,11 @@ def as_dict(schedule: Schedule | Replan, *, lang: Lang = "de") -> dict[str, Any]
             "finish": schedule.finish.isoformat(),
             "end": None if schedule.end is None else schedule.end.isoformat(),
             "slack": schedule.slack,
+            "deadlines_missed": [
+                {"id": m.id, "not_after": m.not_after.isoformat(),
+                 "finish": m.finish.isoformat(), "by": m.by}
+                for m in schedule.deadlines_missed
+            ],
         },
         "critical_path": list(schedule.critical_path),
         "tasks": [

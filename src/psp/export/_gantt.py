@@ -342,6 +342,11 @@ def gantt(
                  f"{format_date(latest, lang)}")
     elif schedule.slack is not None:
         facts += f" · {words['slack']} {periods(schedule.slack, project.unit, lang, sign=True)}"
+    missed = [] if summaries is not None else list(schedule.deadlines_missed)
+    if missed:  # said out loud, not left to a float column
+        word = "Termin verfehlt" if lang == "de" else "deadline missed"
+        facts += " · " + word + ": " + ", ".join(
+            f"{m.id} ({periods(m.by, project.unit, lang, sign=True)})" for m in missed)
     ax.set_title(f"{heading}\n{facts}", fontsize=10, loc="left")
 
     if load is not None and load_ax is not None:
