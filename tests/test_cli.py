@@ -246,3 +246,18 @@ def test_replan_with_costs_states_the_verdict() -> None:
                               "--format", "json").stdout)
     assert data["costs"]["neutral"] is True
     assert data["costs"]["after"]["years"]["2021"]["cost"] == 150600
+
+
+def test_text_output_survives_a_legacy_code_page() -> None:
+    """Issue 8: PYTHONIOENCODING=cp1252 psp schedule FILE > out.txt failed on '→'."""
+    import os
+    import subprocess
+    import sys
+
+    for encoding, arrow in (("cp1252", "->"), ("ascii", "->")):
+        env = {**os.environ, "PYTHONIOENCODING": encoding}
+        result = subprocess.run([sys.executable, "-m", "psp", "schedule", EXAMPLE],
+                                capture_output=True, env=env, check=False)
+        assert result.returncode == 0, result.stderr
+        text = result.stdout.decode(encoding)
+        assert f"Kritischer Pfad: 1.1 {arrow} 1.3 {arrow} 1.4" in text

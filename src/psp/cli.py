@@ -8,6 +8,8 @@ Exit status: 0 when all is well, 1 when the plan has problems (one line each),
 from __future__ import annotations
 
 import argparse
+import codecs
+import io
 import json
 import os
 import sys
@@ -194,6 +196,27 @@ def _problems(err: psp.PlanError) -> list[str]:
     return [str(err)]
 
 
+# What a legacy code page (cp1252, latin-1, ASCII) cannot show gets its ASCII equivalent.
+_ASCII = {"→": "->", "·": "|", "–": "-", "—": "-", "…": "...", "■": "#", "◆": "*",
+          "€": "EUR", "’": "'", "„": '"', "“": '"', "”": '"', "≥": ">=", "≤": "<="}
+
+
+def _ascii_fallback(err: UnicodeError) -> tuple[str, int]:
+    assert isinstance(err, UnicodeEncodeError)
+    bad = err.object[err.start:err.end]
+    return "".join(_ASCII.get(char, "?") for char in bad), err.end
+
+
+codecs.register_error("psp-ascii", _ascii_fallback)
+
+
+def _plain_streams() -> None:
+    """Let text reach a terminal or file in any encoding instead of failing on '→'."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="psp-ascii")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
 
@@ -203,6 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     examples/digitale_werkstatt.toml: ok (25 tasks, 4 packages, 30 links)
     0
     """
+    _plain_streams()
     args = _parser().parse_args(argv)
     try:
         return _run(args)
