@@ -136,3 +136,43 @@ def test_mermaid_strips_characters_that_break_its_syntax() -> None:
     text = mermaid(plan.schedule())
     task_line = text.splitlines()[-1]
     assert task_line.count(":") == 1 and "#" not in text and ";" not in text
+
+
+def test_no_formula_reaches_a_spreadsheet_from_a_task_name(tmp_path: Path) -> None:
+    """Issue 8: a task named =HYPERLINK(…) became a live formula in CSV and xlsx."""
+    import csv
+    import io
+
+    import openpyxl
+
+    evil = '=HYPERLINK("http://evil.example","klick")'
+    plan = psp.Project("x", psp.Month(2021, 1), tasks=[
+        psp.Task("+A1", evil, owners={"@owner"}, duration=2),
+        psp.Task("b", "-Abzug", duration=1)], links=[psp.Link("+A1", "b")])
+    s = plan.schedule()
+    rows = list(csv.DictReader(io.StringIO(psp.export.as_csv(s))))
+    assert (rows[0]["id"], rows[0]["name"], rows[0]["owners"]) == ("'+A1", "'" + evil, "'@owner")
+    assert rows[1]["name"] == "'-Abzug" and rows[0]["total_float"] == "0"
+    grid = list(csv.reader(io.StringIO(psp.export.psp_table(s).to_csv())))
+    assert grid[1][1] == "'" + evil
+    out = psp.export.write_table(s, tmp_path / "plan.xlsx")
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet is not None
+    values = [cell.value for row in sheet.iter_rows() for cell in row]
+    assert "'" + evil in values and not any(
+        isinstance(v, str) and v.startswith("=") for v in values)
+
+
+def test_costs_csv_quotes_a_comma_in_an_id() -> None:
+    plan = psp.loads("""
+[project]
+name = "x"
+start = "2021-01"
+end = "31.12.2021"
+[[position]]
+id = "a,b"
+fte = 1
+yearly_cost = 12000
+""")
+    rows = list(__import__("csv").reader(psp.costs(plan).to_csv().splitlines()))
+    assert rows[1][:3] == ["project", "a,b", "2021"] and len(rows[1]) == len(rows[0])

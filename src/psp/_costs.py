@@ -9,7 +9,9 @@ the seeds, reproduced cell by cell in ``tests/test_costs.py``).
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
@@ -21,7 +23,7 @@ from psp._errors import ChangeError, UnknownIdError
 from psp._model import CostRules, Portfolio, Position, Project
 from psp._money import format_money
 from psp._portfolio import PortfolioSchedule, schedule_portfolio
-from psp._render import Table
+from psp._render import Table, spreadsheet_safe
 from psp._time import Lang, Month, Unit
 
 __all__ = ["CostCell", "CostComparison", "CostReport", "PositionCost", "compare_costs",
@@ -288,13 +290,17 @@ class CostReport:
 
     def to_csv(self) -> str:
         """A row per position and year: the JSON cells, flat."""
-        lines = ["project,position,year,months,fte_months,cost,funding,own_share"]
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")  # quotes a comma in an id
+        writer.writerow(["project", "position", "year", "months", "fte_months", "cost",
+                         "funding", "own_share"])
         for row in self.rows:
             for year, cell in row.years:
                 d = cell.as_dict()
-                lines.append(f"{row.project},{row.position.id},{year},{d['months']},"
-                             f"{d['fte_months']},{d['cost']},{d['funding']},{d['own_share']}")
-        return "\n".join(lines) + "\n"
+                writer.writerow([spreadsheet_safe(row.project),
+                                 spreadsheet_safe(row.position.id), year, d["months"],
+                                 d["fte_months"], d["cost"], d["funding"], d["own_share"]])
+        return out.getvalue()
 
     def __str__(self) -> str:
         return self.to_text()

@@ -13,7 +13,29 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-__all__ = ["Table", "html_table", "shorten", "text_table"]
+__all__ = ["Table", "html_table", "shorten", "spreadsheet_safe", "text_table"]
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A text cell a spreadsheet will not run as a formula (OWASP: prefix with ``'``).
+
+    Numbers stay numbers; only text that begins like a formula is neutralised.
+
+    Examples
+    --------
+    >>> spreadsheet_safe("=1+2"), spreadsheet_safe("-2"), spreadsheet_safe("AP1")
+    ("'=1+2", '-2', 'AP1')
+    """
+    if not text.startswith(_FORMULA_START):
+        return text
+    try:
+        float(text)
+    except ValueError:
+        return "'" + text
+    return text
 
 
 def shorten(text: str, width: int) -> str:
@@ -146,8 +168,8 @@ class Table:
         """CSV with the header row first."""
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(self.header)
-        writer.writerows(self.rows)
+        writer.writerow([spreadsheet_safe(h) for h in self.header])
+        writer.writerows([spreadsheet_safe(c) for c in row] for row in self.rows)
         return out.getvalue()
 
     def __str__(self) -> str:

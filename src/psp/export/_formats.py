@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from psp._engine import Schedule
+from psp._render import spreadsheet_safe
 from psp._replan import Replan
 from psp._time import Lang
 
@@ -115,7 +116,9 @@ def as_csv(schedule: Schedule) -> str:
     writer.writerow(CSV_COLUMNS)
     for t in schedule:
         writer.writerow([
-            t.id, t.task.package or "", t.task.name, t.task.owner_label, t.task.kind.value,
+            *(spreadsheet_safe(text) for text in (t.id, t.task.package or "", t.task.name,
+                                                  t.task.owner_label)),
+            t.task.kind.value,
             t.early_finish - t.early_start, t.start.isoformat(), t.finish.isoformat(),
             t.late_start_date.isoformat(), t.late_finish_date.isoformat(),
             t.total_float, t.free_float, int(t.critical),

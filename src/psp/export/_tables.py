@@ -14,7 +14,7 @@ from psp._engine import Schedule, TaskSchedule
 from psp._errors import FileReadError
 from psp._files import write_atomically
 from psp._model import Link
-from psp._render import Table
+from psp._render import Table, spreadsheet_safe
 from psp._time import Lang, Unit, format_date
 
 __all__ = ["critical_path_table", "mermaid", "psp_table", "psp_table_html", "write_costs_xlsx",
@@ -176,7 +176,7 @@ def _xlsx(schedule: Schedule, path: Path, lang: Lang) -> None:
     months = range(4, len(table.header))  # openpyxl columns count from 1
     for n, row in enumerate(table.rows):
         kind = table.kind(n)
-        sheet.append([("" if i + 1 in months and c == FILLED else c)
+        sheet.append([("" if i + 1 in months and c == FILLED else spreadsheet_safe(c))
                       for i, c in enumerate(row)])
         excel_row = sheet.max_row
         for column in months:
@@ -309,7 +309,8 @@ def write_costs_xlsx(report: CostReport, path: str | os.PathLike[str], *, lang: 
             for row in report.rows:
                 cells = dict(row.years)
                 values = [_amount(cells[y], what) if y in cells else None for y in years]
-                sheet.append([row.project, row.position.name or row.position.id,
+                sheet.append([spreadsheet_safe(row.project),
+                              spreadsheet_safe(row.position.name or row.position.id),
                               float(row.position.fte), *values, _amount(row.total, what)])
             sums = report.years()
             sheet.append(["Gesamt" if lang == "de" else "total", None, None,
