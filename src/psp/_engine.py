@@ -1,13 +1,12 @@
 """The schedule engine: the critical path method over all four link types.
 
-Every link type reduces to one difference constraint between the two starts,
-``ES[s] ≥ ES[p] + w`` with
-
-    w = lag + (d[p] if the link leaves p's finish) − (d[s] if it reaches s's finish)
-
-(FS: ``d[p]+lag``, SS: ``lag``, FF: ``d[p]+lag−d[s]``, SF: ``lag−d[s]``). The
-forward pass takes the largest bound per task in topological order, the backward
-pass the smallest, each link read once: O(tasks + links), no recursion.
+A link from p to v demands that one of v's dates (its start for FS/SS, its finish for
+FF/SF) is not before one of p's (its finish for FS/FF, its start for SS/SF) plus the
+lag. The passes count time in half periods, so that a milestone's date — the last day
+before a period boundary or the first day after it — is part of the arithmetic (see
+the notes above `_forward`). The forward pass takes the largest demand per task in
+topological order, the backward pass the smallest, each link read once:
+O(tasks + links), no recursion.
 """
 
 from __future__ import annotations
@@ -202,7 +201,7 @@ class Schedule:
     finish_period: int
     driver: tuple[int, ...]
     progress: tuple[str, ...]
-    late_at_period_end: tuple[bool, ...] = ()
+    late_at_period_end: tuple[bool, ...]
     _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -263,7 +262,7 @@ class Schedule:
             ts = self[c.task]
             if ts.finish > c.date and ts.progress != "finished":
                 late = cal.period_of(ts.finish) + 1 - cal.end_boundary(c.date)
-                found.append(MissedDeadline(c.task, c.date, ts.finish, max(late, 1)))
+                found.append(MissedDeadline(c.task, c.date, ts.finish, late))
         return tuple(found)
 
     @property
@@ -288,7 +287,7 @@ class Schedule:
             self.calendar,
             self._driver(self.driver[i]),
             self.progress[i],
-            bool(self.late_at_period_end) and self.late_at_period_end[i],
+            self.late_at_period_end[i],
         )
 
     def _driver(self, code: int) -> Link | str:
@@ -564,7 +563,7 @@ def schedule(project: Project) -> Schedule:
 
     links = project.links
     tails, heads = net.tails, net.heads
-    lag2 = [0] * len(tails)  # each link's lag in half periods, see _instants
+    lag2 = [0] * len(tails)  # each link's lag in half periods (notes above _forward)
     kind = [0] * len(tails)  # 1: from the predecessor's finish, 2: to the successor's finish
     for k, position in enumerate(net.links):
         link = links[position]
@@ -577,11 +576,12 @@ def schedule(project: Project) -> Schedule:
     out, (succ, succ_lag, succ_kind) = compress(n, tails, heads, lag2, kind)
 
     order = net.order
-    low = [2 * lower[i] - at_end[i] for i in range(n)]  # as instants, see _instants
+    low = [2 * lower[i] - at_end[i] for i in range(n)]  # bounds as instants
     for i, start in pinned.items():
         low[i] = 2 * start - (at_end[i] and dur[i] == 0)
-    first, length, driver = _forward(order, dur, low, source, pinned, finished,
-                                     (into, pred, pred_lag, pred_kind, pred_link))
+    length = [max(2 * d - 1, 0) for d in dur]  # finish instant − start instant
+    first, driver = _forward(order, length, low, source, pinned, finished,
+                             (into, pred, pred_lag, pred_kind, pred_link))
     for v in pinned:  # a task in progress whose FF/SF predecessor is late runs longer
         dur[v] = max(dur[v], (length[v] + 1) // 2)
     last = [first[i] + length[i] for i in range(n)]  # finish instants
@@ -593,12 +593,13 @@ def schedule(project: Project) -> Schedule:
     finish = max((last[v] // 2 + 1 for v in order), default=0)
     end = None if project.end is None else cal.end_boundary(project.end)
     horizon = finish if end is None else end
-    tf, latest = _backward(order, horizon, dur, upper, first, finished,
+    tf, latest = _backward(order, horizon, length, upper, first, finished,
                            (out, succ, succ_lag, succ_kind))
     ls = [(latest[i] + 1) // 2 for i in range(n)]
     late_at_end = [dur[i] == 0 and latest[i] % 2 == 1 for i in range(n)]
     lf = [ls[i] + dur[i] for i in range(n)]
-    ff = _free_float(order, finish, dur, first, last, finished, (out, succ, succ_lag, succ_kind))
+    ff = _free_float(order, finish, length, first, last, finished,
+                     (out, succ, succ_lag, succ_kind))
 
     span = finish if end is None else max(end, finish)
     for i, task in enumerate(tasks):
@@ -673,21 +674,22 @@ def _run_on(v: int, first: list[int], length: list[int], incoming: Incoming) -> 
 
 
 def _forward(
-    order: list[int], dur: list[int], low: list[int], source: list[int],
+    order: list[int], length: list[int], low: list[int], source: list[int],
     pinned: dict[int, int], finished: list[bool], incoming: Incoming,
-) -> tuple[list[int], list[int], list[int]]:
-    """Start instants and lengths (a task in progress may run on), and what drives each
-    start: a link's position or the bound that holds."""
+) -> tuple[list[int], list[int]]:
+    """Start instants, and what drives each: a link's position or the bound that holds.
+
+    A task in progress may run on: its ``length`` grows in place.
+    """
     into, pred, pred_lag, pred_kind, pred_link = incoming
     first = list(low)
     driver = list(source)
-    length = [max(2 * d - 1, 0) for d in dur]  # finish instant − start instant
     for v in order:
         if v in pinned:  # it has started: its actual start stands, whatever its links say
             if not finished[v]:
                 _run_on(v, first, length, incoming)
             continue
-        work = dur[v] > 0
+        work = length[v] > 0
         best, who = first[v], source[v]
         for j in range(into[v], into[v + 1]):
             p = pred[j]
@@ -700,11 +702,11 @@ def _forward(
             if need > best or (need == best and who == START):
                 best, who = need, pred_link[j]
         first[v], driver[v] = best, who
-    return first, length, driver
+    return first, driver
 
 
 def _backward(
-    order: list[int], horizon: int, dur: list[int], upper: dict[int, int], first: list[int],
+    order: list[int], horizon: int, length: list[int], upper: dict[int, int], first: list[int],
     finished: list[bool], outgoing: Outgoing,
 ) -> tuple[list[int], list[int]]:
     """Total float and the latest start instants.
@@ -713,9 +715,8 @@ def _backward(
     deadline or an open successor's latest instant is passed.
     """
     out, succ, succ_lag, succ_kind = outgoing
-    length = [max(2 * d - 1, 0) for d in dur]
     latest_first = list(first)
-    tf = [0] * len(dur)
+    tf = [0] * len(length)
     for u in reversed(order):
         if finished[u]:  # done: no room left, and it no longer constrains anything
             continue
@@ -727,7 +728,7 @@ def _backward(
             target = latest_first[v] + (length[v] if succ_kind[j] & 2 else 0)
             allowed = target - succ_lag[j] - (length[u] if succ_kind[j] & 1 else 0)
             bound = min(bound, allowed)
-        if dur[u] > 0:
+        if length[u] > 0:
             bound -= bound & 1  # work starts at the beginning of a period
         # A milestone's latest instant may lie on the other side (it may move within a
         # period); its own float counts whole periods, so its side stays the same.
@@ -737,13 +738,12 @@ def _backward(
 
 
 def _free_float(
-    order: list[int], finish: int, dur: list[int], first: list[int], last: list[int],
+    order: list[int], finish: int, length: list[int], first: list[int], last: list[int],
     finished: list[bool], outgoing: Outgoing,
 ) -> list[int]:
     """The largest slip, in whole periods, that moves no open successor and not the finish."""
     out, succ, succ_lag, succ_kind = outgoing
-    length = [max(2 * d - 1, 0) for d in dur]
-    ff = [0] * len(dur)
+    ff = [0] * len(length)
     for u in order:
         if finished[u]:
             continue

@@ -60,10 +60,6 @@ def _day(value: object, *, edge: str, field: str, owner: str) -> dt.date:
     raise FieldError(owner, field, "a date, a psp.Month or a text like 2021-06", value)
 
 
-def _unit_words(unit: Unit, count: int, lang: Lang) -> str:
-    return periods(count, unit, lang)
-
-
 def _when(plan: Project, day: dt.date, lang: Lang) -> str:
     """A date as a plan shows it: ``Jun'21`` in a plan of months, else the date."""
     if plan.unit is Unit.MONTH:
@@ -128,7 +124,7 @@ class Delay:
             when = _when(plan, self.until, lang)
             return (f"{self.target} nicht vor {when}" if lang == "de"
                     else f"{self.target} not before {when}")
-        span = _unit_words(plan.unit, self.by or 0, lang)
+        span = periods(self.by or 0, plan.unit, lang)
         return (f"{self.target} um {span} später" if lang == "de"
                 else f"{self.target} {span} later")
 
@@ -172,7 +168,7 @@ class SetDuration:
 
     def describe(self, plan: Project, lang: Lang = "de") -> str:
         """The change in words."""
-        span = _unit_words(plan.unit, self.duration, lang)
+        span = periods(self.duration, plan.unit, lang)
         return (f"{self.task} dauert {span}" if lang == "de"
                 else f"{self.task} takes {span}")
 
@@ -627,7 +623,7 @@ def _verdict(s: Schedule, lang: Lang) -> str:
         return (f"kein Vertragsende (berechnetes Ende {finish})" if lang == "de"
                 else f"no contractual end (computed finish {finish})")
     end = format_date(s.end, lang)
-    span = _unit_words(s.project.unit, abs(s.slack), lang)
+    span = periods(abs(s.slack), s.project.unit, lang)
     if s.slack < 0:
         return (f"Vertragsende {end} um {span} überschritten (berechnetes Ende {finish})"
                 if lang == "de" else

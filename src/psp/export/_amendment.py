@@ -7,7 +7,6 @@ import html
 from typing import Any
 
 from psp._costs import CostComparison, compare_costs
-from psp._engine import TaskSchedule
 from psp._model import Project
 from psp._money import format_money
 from psp._replan import Replan
@@ -51,10 +50,6 @@ def _when(plan: Project, start: dt.date, finish: dt.date, lang: Lang) -> str:
     return first if first == last else f"{first}–{last}"
 
 
-def _span(plan: Project, ts: TaskSchedule, lang: Lang) -> str:
-    return _when(plan, ts.start, ts.finish, lang)
-
-
 def _shift(start: int, finish: int) -> str:
     return f"{start:+d}" if start == finish else f"{start:+d} / {finish:+d}"
 
@@ -88,8 +83,8 @@ def _rows(replan: Replan, lang: Lang) -> tuple[list[str], list[tuple[str, list[s
         moved = s.start_shift or s.finish_shift
         rows.append(("moved" if moved else "task", [
             ident, task.name, task.owner_label,
-            _span(replan.baseline, before[ident], lang),
-            _span(replan.plan, after[ident], lang),
+            _when(replan.baseline, before[ident].start, before[ident].finish, lang),
+            _when(replan.plan, after[ident].start, after[ident].finish, lang),
             _shift(s.start_shift, s.finish_shift),
             s.reason.partition(": ")[2],
         ]))
