@@ -21,7 +21,8 @@ delayed = plan.delay("3.1", until="2021-06")
 s = delayed.schedule()
 print("\n2. Trainings not before June 2021")
 print(f"   finish {s.finish:%d.%m.%Y}: the end {s.end:%d.%m.%Y} is missed by {-s.slack} months")
-print(f"   critical path: {' → '.join(s.critical_path)}")
+for chain in s.critical_chains:
+    print(f"   critical: {' → '.join(chain)}")
 
 # The council extends the contract, cost-neutrally, to 31.12.2021.
 result = psp.replan(plan, [psp.Delay("3.1", until="2021-06"), psp.Extend(to="31.12.2021")])

@@ -43,17 +43,19 @@ def test_schedule_text_shows_the_table_and_critical_path() -> None:
     out = result.stdout
     assert "Digitale Werkstatt für den Mittelstand – MACH 4.0" in out
     assert "berechnetes Ende 31.08.2021" in out and "Puffer +0 Monate" in out
-    assert "Kritischer Pfad: 1.1 → 1.3 → 1.4 → 1.5 → 2.1 → 2.2 → 2.3 → 2.10 → 3.1 → 4.2" in out
+    # 1.3 and 1.4 both start with 1.1 (SS) and run side by side: two chains, not one.
+    assert "Kritische Pfade (5):\n  1.1 → 1.3 → 1.5 → 2.1 → 2.3 → 2.10 → 3.1 → 4.2\n" \
+           "  1.1 → 1.4 → 1.5\n" in out
     row = next(line for line in out.splitlines() if line.startswith("3.1 "))
     assert "Mär'21" in row and "Jun'21" in row and row.rstrip().endswith("*")
     english = psp_cli("schedule", EXAMPLE, "--lang", "en").stdout
-    assert "critical path: 1.1 →" in english and "Mar'21" in english
+    assert "critical paths (5):\n  1.1 →" in english and "Mar'21" in english
 
 
 def test_schedule_json_has_the_fixed_form() -> None:
     result = psp_cli("schedule", EXAMPLE, "--format", "json")
     data = json.loads(result.stdout)
-    assert set(data) == {"project", "critical_path", "tasks"}
+    assert set(data) == {"project", "critical_path", "critical_chains", "tasks"}
     assert data["project"] == {"start": "2020-09-01", "finish": "2021-08-31",
                                "end": "2021-08-31", "slack": 0, "deadlines_missed": []}
     assert data["critical_path"][-3:] == ["4.2", "4.4", "4.5"]
@@ -121,7 +123,8 @@ def test_replan_out_writes_a_plan_that_schedules_the_same(tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     written = json.loads(psp_cli("schedule", str(target), "--format", "json").stdout)
     replanned = json.loads(result.stdout)
-    assert written == {k: replanned[k] for k in ("project", "critical_path", "tasks")}
+    assert written == {k: replanned[k] for k in ("project", "critical_path", "critical_chains",
+                                                  "tasks")}
     text = target.read_text(encoding="utf-8")
     assert 'status = "2021-03-29"' in text and 'not_before = "2021-06"' in text
     assert 'end = "2021-12-31"' in text
@@ -260,4 +263,4 @@ def test_text_output_survives_a_legacy_code_page() -> None:
                                 capture_output=True, env=env, check=False)
         assert result.returncode == 0, result.stderr
         text = result.stdout.decode(encoding)
-        assert f"Kritischer Pfad: 1.1 {arrow} 1.3 {arrow} 1.4" in text
+        assert f"  1.1 {arrow} 1.4 {arrow} 1.5" in text

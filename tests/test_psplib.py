@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 from pathlib import Path
 
 import pytest
@@ -33,3 +34,18 @@ def test_finish_equals_mpm_time(path: Path) -> None:
 def test_resource_optimum_is_never_shorter_than_the_critical_path(path: Path) -> None:
     plan, _ = read_sm(path)
     assert plan.schedule().finish_period <= OPTIMUM[path.name]
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_critical_chains_join_only_linked_tasks_and_cover_the_path(path: Path) -> None:
+    """Issue 8: parallel longest paths were printed as one chain of unlinked tasks."""
+    plan, mpm_time = read_sm(path)
+    s = plan.schedule()
+    linked = {(lk.predecessor, lk.successor) for lk in plan.links}
+    for chain in s.critical_chains:
+        assert all(pair in linked for pair in itertools.pairwise(chain)), chain
+    assert {t for chain in s.critical_chains for t in chain} == set(s.critical_path)
+    # Each chain that starts at the source and ends at the sink is a longest path.
+    for chain in s.critical_chains:
+        if chain[0] == "J1" and chain[-1] == f"J{len(plan.tasks)}":
+            assert sum(plan.task(t).duration for t in chain) == mpm_time

@@ -12,7 +12,7 @@ O(tasks + links), no recursion.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -243,6 +243,71 @@ class Schedule:
         return None if end is None else end - self.finish_period
 
     @property
+    def critical_chains(self) -> tuple[tuple[str, ...], ...]:
+        """The critical path as driving chains (see `chains`).
+
+        Examples
+        --------
+        >>> import psp
+        >>> s = psp.load("examples/digitale_werkstatt.toml").schedule()
+        >>> s.critical_chains[:2]
+        (('1.1', '1.3', '1.5', '2.1', '2.3', '2.10', '3.1', '4.2'), ('1.1', '1.4', '1.5'))
+        """
+        return self.chains(self.critical_path)
+
+    def chains(self, ids: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+        """Tasks as chains along driving links, covering them all, in O(tasks + links).
+
+        A link *drives* when it leaves less than a whole period between the two tasks'
+        early dates. Each consecutive pair of a chain is linked by such a link. A chain
+        starts at a task not yet shown (after the driving predecessor where it joins an
+        earlier chain, so that task is named in both) and runs on, preferring tasks not
+        yet shown, until it ends or meets a chain already shown.
+        """
+        index, tasks = self._index, self.project.tasks
+        chosen = {index[i] for i in ids}
+        drives: dict[int, list[int]] = {}
+        driven_by: dict[int, int] = {}
+        for link in self.project.links:
+            u, v = index[link.predecessor], index[link.successor]
+            if u in chosen and v in chosen and self._room(link, u, v) < 2:
+                drives.setdefault(u, []).append(v)
+                driven_by.setdefault(v, u)
+        rank = {task_id: n for n, task_id in enumerate(self.critical_path)}
+        shown: set[int] = set()
+        chains = []
+        for v in sorted(chosen, key=lambda i: (rank.get(tasks[i].id, len(rank)), i)):
+            if v in shown:
+                continue
+            chain = [driven_by[v], v] if v in driven_by else [v]
+            shown.add(v)
+            while nxt := drives.get(chain[-1]):
+                fresh = [w for w in nxt if w not in shown]
+                chain.append((fresh or nxt)[0])
+                if not fresh:
+                    break  # it joins a chain already shown
+                shown.add(chain[-1])
+            chains.append(tuple(tasks[i].id for i in chain))
+        return tuple(chains)
+
+    def _instants(self, i: int) -> tuple[int, int]:
+        """A task's early start and finish in half periods (notes above `_forward`)."""
+        es, ef = self.early_start[i], self.early_finish[i]
+        if ef == es:
+            x = 2 * es - self.at_period_end[i]
+            return x, x
+        return 2 * es, 2 * ef - 1
+
+    def _room(self, link: Link, u: int, v: int) -> int:
+        """Half periods between what a link demands and the successor's early date."""
+        p_start, p_finish = self._instants(u)
+        s_start, s_finish = self._instants(v)
+        ref = p_finish if link.type in _FROM_FINISH else p_start
+        target = s_finish if link.type in _TO_FINISH else s_start
+        meet = (link.type is LinkType.SF and p_finish > p_start and s_finish > s_start)
+        return target - (2 * link.lag - meet) - ref
+
+    @property
     def deadlines_missed(self) -> tuple[MissedDeadline, ...]:
         """Every *finish no later than* a task misses, in plan order, with how late it is.
 
@@ -394,10 +459,9 @@ class Schedule:
         if self.end is not None and self.slack is not None:
             parts.append(f"{words[2]} {format_date(self.end, lang)}")
             parts.append(f"{words[3]} {periods(self.slack, self.project.unit, lang, sign=True)}")
-        path = " → ".join(self.critical_path) if self.critical_path else "—"
         lines = [self.project.name, " · ".join(parts)]
         lines += [_missed_text(m, self.project.unit, lang) for m in self.deadlines_missed]
-        return [*lines, f"{words[4]}: {path}"]
+        return [*lines, _chains_text(self.critical_chains, words[4], lang)]
 
     def to_text(self, lang: Lang = "de") -> str:
         """The schedule as a plain-text table with its summary (what ``str`` shows).
@@ -462,6 +526,14 @@ class Schedule:
         from psp.export import critical_path_table  # shortcut: exporters are a layer above
 
         return critical_path_table(self, lang=lang)
+
+
+def _chains_text(chains: tuple[tuple[str, ...], ...], title: str, lang: Lang) -> str:
+    """One chain per line; "→" only ever joins linked tasks."""
+    if len(chains) <= 1:
+        return f"{title}: {' → '.join(chains[0]) if chains else '—'}"
+    plural = "Kritische Pfade" if lang == "de" else "critical paths"
+    return "\n".join([f"{plural} ({len(chains)}):", *(f"  {' → '.join(c)}" for c in chains)])
 
 
 def _missed_text(missed: MissedDeadline, unit: Unit, lang: Lang) -> str:
@@ -757,3 +829,4 @@ def _free_float(
             free = min(free, room)
         ff[u] = free // 2
     return ff
+

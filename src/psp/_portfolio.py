@@ -163,6 +163,12 @@ class ProjectSummary:
     finish: dt.date
     slack: int | None
     critical_path: tuple[str, ...]
+    critical_chains: tuple[tuple[str, ...], ...] = ()
+
+
+def _chains(summary: ProjectSummary) -> str:
+    """A project's critical chains: "→" within a chain, "; " between chains."""
+    return "; ".join(" → ".join(chain) for chain in summary.critical_chains) or "—"
 
 
 @attrs.frozen
@@ -205,7 +211,7 @@ class PortfolioSchedule:
             end = "—" if s.project.end is None else f"{s.project.end:%d.%m.%Y}"
             slack = "—" if s.slack is None else f"{s.slack:+d}"
             lines.append(f"{s.id}: Ende {s.finish:%d.%m.%Y}, Vertragsende {end}, "
-                         f"Puffer {slack}; kritisch: {' → '.join(s.critical_path) or '—'}")
+                         f"Puffer {slack}; kritisch: {_chains(s)}")
         return "\n".join([*lines, "", self.schedule.to_text()])
 
     def __str__(self) -> str:
@@ -214,7 +220,7 @@ class PortfolioSchedule:
     def _repr_html_(self) -> str:
         rows = [[s.id, s.project.name, f"{s.finish:%d.%m.%Y}",
                  "—" if s.project.end is None else f"{s.project.end:%d.%m.%Y}",
-                 "—" if s.slack is None else f"{s.slack:+d}", " → ".join(s.critical_path)]
+                 "—" if s.slack is None else f"{s.slack:+d}", _chains(s)]
                 for s in self.summaries]
         return html_table(["Projekt", "Name", "Ende", "Vertragsende", "Puffer",
                            "Kritischer Pfad"], rows, caption=self.portfolio.name) + (
@@ -274,5 +280,6 @@ def schedule_portfolio(portfolio: Portfolio) -> PortfolioSchedule:
         offset = s.calendar.period_of(project.start)  # dated as the project alone would be
         summaries.append(ProjectSummary(pid, project,
                                         project.calendar.boundary_date(finish - offset),
-                                        None if end is None else end - finish, path))
+                                        None if end is None else end - finish, path,
+                                        s.chains(path)))
     return PortfolioSchedule(portfolio, s, tuple(summaries))

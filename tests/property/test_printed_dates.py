@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import json
 from typing import Any
 
@@ -265,3 +266,19 @@ def test_progress_never_breaks_a_link() -> None:
     assert s["1.3"].free_float >= 0
     assert s.finish == dt.date(2021, 10, 31) and s.slack == -2  # the end is missed
     assert "1.3" in r.describe_changes("en")[0] and "not started" in r.describe_changes("en")[0]
+
+
+@given(plans_with_progress())
+def test_printed_critical_chains_join_only_linked_tasks(plan: psp.Project) -> None:
+    s = plan.schedule()
+    data = printed(plan, s)
+    linked = {(lk.predecessor, lk.successor) for lk in plan.links}
+    chains = data["critical_chains"]
+    for chain in chains:
+        assert all((a, b) in linked for a, b in itertools.pairwise(chain)), chain
+    assert {t for chain in chains for t in chain} == set(data["critical_path"])
+    lines = s.to_text("en").splitlines()
+    at = max(n for n, line in enumerate(lines) if line.startswith("critical path"))
+    shown = [lines[at].split(": ", 1)[1]] if ": " in lines[at] else [
+        line.strip() for line in lines[at + 1:]]
+    assert shown == ([" → ".join(c) for c in chains] or ["—"])

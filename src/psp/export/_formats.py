@@ -19,7 +19,7 @@ def as_dict(schedule: Schedule | Replan, *, lang: Lang = "de") -> dict[str, Any]
     """The schedule in the fixed JSON form (ISO dates, floats in periods).
 
     ``{"project": {"start", "finish", "end", "slack", "deadlines_missed": [{"id",
-    "not_after", "finish", "by"}]}, "critical_path": [ids],
+    "not_after", "finish", "by"}]}, "critical_path": [ids], "critical_chains": [[ids]],
     "tasks": [{"id", "start", "finish", "late_start", "late_finish", "total_float",
     "free_float", "critical"}]}``; ``end`` and ``slack`` are ``None`` without a
     contractual end.
@@ -66,6 +66,7 @@ def as_dict(schedule: Schedule | Replan, *, lang: Lang = "de") -> dict[str, Any]
             ],
         },
         "critical_path": list(schedule.critical_path),
+        "critical_chains": [list(chain) for chain in schedule.critical_chains],
         "tasks": [
             {
                 "id": t.id,
@@ -134,6 +135,6 @@ def as_text(schedule: Schedule, *, lang: Lang = "de") -> str:
     >>> import psp
     >>> s = psp.load("examples/digitale_werkstatt.toml").schedule()
     >>> print(as_text(s, lang="en").splitlines()[-1])
-    critical path: 1.1 → 1.3 → 1.4 → 1.5 → 2.1 → 2.2 → 2.3 → 2.10 → 3.1 → 4.2 → 4.4 → 4.5
+      3.1 → 4.5
     """
     return schedule.to_text(lang)
