@@ -176,3 +176,25 @@ def test_the_load_table_sums_fte_per_month() -> None:
     assert total[t.header.index("Jan'22")] == "3.0"
     hybrid = next(r for r in t.rows if r[0] == "FB 02/100")
     assert set(hybrid[1:]) == {"1.5"}
+
+
+def test_a_lump_sum_is_no_post_and_a_lone_plan_keeps_its_name() -> None:
+    """Issue 8: a contract showed "Stellenanteil 1,0", and the project was called "project"."""
+    plan = psp.load("examples/digitale_werkstatt.toml")  # a lump-sum contract of 200.800 €
+    report = psp.costs(plan)
+    table = report.table("cost")
+    row = table.rows[0]
+    assert row[0] == plan.name and row[2] == ""
+    assert report.to_dict()["total"]["fte_months"] == 0
+    assert "fte" not in psp.dumps(plan).split("[[position]]")[1]  # none was written
+
+
+def test_counted_words_in_the_verdicts() -> None:
+    plan = psp.load("examples/digitale_werkstatt.toml")
+    one = plan.extend(to="30.09.2021").schedule()
+    assert "Puffer +1 Monat ·" not in one.to_text() and one.to_text().splitlines()[1].endswith(
+        "Puffer +1 Monat")
+    r = psp.replan(plan, [psp.Extend(to="31.12.2021")])
+    assert r.verdict().endswith("mit 4 Monaten Puffer eingehalten (berechnetes Ende 31.08.2021)")
+    r1 = psp.replan(plan, [psp.Extend(to="30.09.2021")])
+    assert "mit 1 Monat Puffer" in r1.verdict() and "with 1 month of slack" in r1.verdict("en")

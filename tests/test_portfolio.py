@@ -174,3 +174,30 @@ def test_table_and_gantt_commands_on_a_portfolio_group_by_project(tmp_path) -> N
     subprocess.run([sys.executable, "-m", "psp", "gantt", MODELLREGION, "-o", str(chart)],
                    check=True, capture_output=True)
     assert chart.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_free_float_never_exceeds_total_float_in_the_example() -> None:
+    """Issue 8: kita:laufzeit had total float 0 and free float 14."""
+    s = psp.schedule_portfolio(psp.load_portfolio("examples/digitale_modellregion.toml"))
+    kita = s["kita:laufzeit"]
+    assert (kita.total_float, kita.free_float) == (0, 0)  # it is the project's whole run
+    for t in s:
+        if not t.task.is_level_of_effort and t.total_float >= 0:
+            assert 0 <= t.free_float <= t.total_float, t.id
+
+
+def test_a_portfolio_built_in_code_costs_like_a_loaded_one() -> None:
+    """Issue 8: psp.costs on Portfolio("P", [plan], links=[…]) failed: no project 'project'."""
+    def plan(name: str, start: str) -> psp.Project:
+        return psp.Project(name, psp.parse_date(start), end=psp.parse_date("2021-12-31"),
+                           tasks=[psp.Task("a", duration=3)],
+                           positions=[psp.Position("p", fte=1, yearly_cost=12000, task="a")])
+
+    pf = psp.Portfolio("P", [plan("A", "2021-01-01"), plan("B", "2021-01-01")],
+                       links=[psp.Link("project1:a", "project2:a")])
+    assert pf.keys == ("project1", "project2")
+    report = psp.costs(pf)
+    # B's task waits for A's: Apr–Jun; each runs 3 months at 1.000 € a month (by hand).
+    assert {k: v[2021].cost for k, v in report.projects().items()} == {
+        "project1": 3000, "project2": 3000}
+    assert psp.schedule_portfolio(pf)["project2:a"].start == dt.date(2021, 4, 1)

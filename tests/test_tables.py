@@ -175,4 +175,4 @@ fte = 1
 yearly_cost = 12000
 """)
     rows = list(__import__("csv").reader(psp.costs(plan).to_csv().splitlines()))
-    assert rows[1][:3] == ["project", "a,b", "2021"] and len(rows[1]) == len(rows[0])
+    assert rows[1][:3] == ["x", "a,b", "2021"] and len(rows[1]) == len(rows[0])

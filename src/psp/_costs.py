@@ -163,7 +163,8 @@ def _position_cost(project: Project, key: str, position: Position,
             funding = rnd(funded * done / count) - rnd(funded * (done - months) / count)
         else:
             funding = rnd(raw_cost * position.funding_rate)
-        cells.append((year, CostCell(months, position.fte * months, cost, funding)))
+        staff = ZERO if position.total is not None else position.fte * months  # a sum is no post
+        cells.append((year, CostCell(months, staff, cost, funding)))
     return PositionCost(key, position, first, last, tuple(cells))
 
 
@@ -272,6 +273,7 @@ class CostReport:
         for row in self.rows:
             cells = dict(row.years)
             rows.append([row.project, row.position.name or row.position.id,
+                         "" if row.position.total is not None else  # a lump sum: no post
                          _fte_text(row.position.fte, lang),
                          *(format_money(value(cells[y]), lang) if y in cells else ""
                            for y in years),
@@ -352,15 +354,14 @@ def costs(plan: Project | Portfolio, *, rules: CostRules | None = None) -> CostR
     >>> {y: c.cost for y, c in report.years().items()}
     {2020: Decimal('66933.33'), 2021: Decimal('133866.67')}
     """
-    projects = plan.projects if isinstance(plan, Portfolio) else (plan,)
-    base = plan.rules if isinstance(plan, Portfolio) else CostRules()
+    portfolio = plan if isinstance(plan, Portfolio) else Portfolio(plan.name, [plan])
+    base = portfolio.rules
     if rules is not None:
         base = base.merged(rules)
     joint = (schedule_portfolio(plan) if isinstance(plan, Portfolio) and plan.links
              else None)  # linked projects: task dates come from the joint schedule
     rows = []
-    for number, project in enumerate(projects, start=1):
-        key = project.id or (f"project{number}" if len(projects) > 1 else "project")
+    for key, project in zip(_report_keys(portfolio, plan), portfolio.projects, strict=True):
         mine = _effective(base, project.rules)
         # One schedule per project, and only when some position runs on derived dates.
         needed = any(p.start is None or p.end is None for p in project.positions)
@@ -374,6 +375,13 @@ def costs(plan: Project | Portfolio, *, rules: CostRules | None = None) -> CostR
                                      f"{position.id} of {key})",
                                      (g for g, _ in mine.pay_grades)) from err
     return CostReport(tuple(rows), base)
+
+
+def _report_keys(portfolio: Portfolio, plan: Project | Portfolio) -> tuple[str, ...]:
+    """How a report names projects: their keys, or a lone plan's id, else its name."""
+    if isinstance(plan, Portfolio):
+        return portfolio.keys
+    return (plan.id or plan.name or portfolio.keys[0],)
 
 
 @attrs.frozen

@@ -847,9 +847,24 @@ class Portfolio:
     rules: CostRules = attrs.field(factory=CostRules, kw_only=True)
     links: tuple[Link, ...] = attrs.field(default=(), converter=_links, kw_only=True)
 
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Each project's key: its id, else ``project1``, ``project2`` … by position.
+
+        The one place that names projects: qualified task ids (``kita:1.1``), schedules
+        and cost reports all use it.
+
+        Examples
+        --------
+        >>> both = [Project("A", Month(2020, 1), id="a"), Project("B", Month(2020, 1))]
+        >>> Portfolio("P", both).keys
+        ('a', 'project2')
+        """
+        return tuple(p.id or f"project{n}" for n, p in enumerate(self.projects, start=1))
+
     def project(self, project_id: str) -> Project:
-        """The project with this id (`UnknownIdError` when there is none)."""
-        for project in self.projects:
-            if project.id == project_id:
+        """The project with this key (`UnknownIdError` when there is none)."""
+        for key, project in zip(self.keys, self.projects, strict=True):
+            if key == project_id:
                 return project
-        raise UnknownIdError("project", project_id, (p.id or "" for p in self.projects))
+        raise UnknownIdError("project", project_id, self.keys)

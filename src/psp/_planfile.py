@@ -595,7 +595,8 @@ def _position_lines(position: Position) -> list[str]:
     lines = [f"id = {_string(position.id)}"]
     if position.name:
         lines.append(f"name = {_string(position.name)}")
-    lines.append(f"fte = {_money_text(position.fte)}")
+    if position.total is None or position.fte != 1:  # a lump sum has no post to state
+        lines.append(f"fte = {_money_text(position.fte)}")
     for key in ("pay_grade", "task", "owner"):
         value = getattr(position, key)
         if value is not None:

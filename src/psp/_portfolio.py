@@ -38,10 +38,6 @@ SNET = ConstraintKind.START_NO_EARLIER_THAN
 FNLT = ConstraintKind.FINISH_NO_LATER_THAN
 
 
-def _key(project: Project, number: int) -> str:
-    return project.id or f"project{number}"
-
-
 def flatten(portfolio: Portfolio) -> Project:
     """The portfolio as one plan with ``project:id`` ids (see the module's description).
 
@@ -76,8 +72,7 @@ def flatten(portfolio: Portfolio) -> Project:
     constraints: list[Constraint] = []
     actuals: list[Actual] = []
     known: dict[str, str] = {}
-    for number, project in enumerate(portfolio.projects, start=1):
-        pid = _key(project, number)
+    for pid, project in zip(portfolio.keys, portfolio.projects, strict=True):
         packages.append(Package(pid, project.name))
         packages += [Package(f"{pid}:{pkg.id}", f"{project.name} – {pkg.name}")
                      for pkg in project.packages]
@@ -123,8 +118,7 @@ def _with_deadlines(portfolio: Portfolio, draft: Project) -> Project:
     cal = draft.calendar
     extra: list[Constraint] = []
     own = {(c.task, c.is_start): c for c in draft.constraints}
-    for number, project in enumerate(portfolio.projects, start=1):
-        pid = _key(project, number)
+    for pid, project in zip(portfolio.keys, portfolio.projects, strict=True):
         mine = [provisional[f"{pid}:{task.id}"] for task in project.tasks]
         finish = max((cal.period_of(t.finish) + 1 for t in mine
                       if not t.task.is_level_of_effort), default=cal.period_of(project.start))
@@ -264,22 +258,27 @@ def schedule_portfolio(portfolio: Portfolio) -> PortfolioSchedule:
     """
     flat = flatten(portfolio)
     s = schedule(flat)
+    cal = s.calendar
+    order = {task_id: n for n, task_id in enumerate(s.critical_path)}
+    free = list(s.free_float)
     summaries = []
-    for number, project in enumerate(portfolio.projects, start=1):
-        pid = _key(project, number)
+    for pid, project in zip(portfolio.keys, portfolio.projects, strict=True):
         mine = [s[f"{pid}:{task.id}"] for task in project.tasks]
         work = [t for t in mine if not t.task.is_level_of_effort]
         open_tasks = [t for t in work if t.progress != "finished"]
-        finish = max((s.calendar.period_of(t.finish) + 1 for t in work),  # as alone
-                     default=s.calendar.period_of(project.start))
-        end = None if project.end is None else s.calendar.end_boundary(project.end)
+        finish = max((cal.period_of(t.finish) + 1 for t in work),  # as alone
+                     default=cal.period_of(project.start))
+        for t in open_tasks:  # free float counts against its own project's finish
+            i = s._index[t.id]
+            free[i] = min(free[i], finish - cal.period_of(t.finish) - 1)
+        end = None if project.end is None else cal.end_boundary(project.end)
         least = min((t.total_float for t in open_tasks), default=0)
         path = tuple(t.id for t in open_tasks if t.total_float == least)
-        order = {task_id: n for n, task_id in enumerate(s.critical_path)}
         path = tuple(sorted(path, key=lambda i: order.get(i, len(order))))
-        offset = s.calendar.period_of(project.start)  # dated as the project alone would be
+        offset = cal.period_of(project.start)  # dated as the project alone would be
         summaries.append(ProjectSummary(pid, project,
                                         project.calendar.boundary_date(finish - offset),
                                         None if end is None else end - finish, path,
                                         s.chains(path)))
+    s = attrs.evolve(s, free_float=tuple(free))
     return PortfolioSchedule(portfolio, s, tuple(summaries))

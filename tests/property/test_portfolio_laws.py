@@ -26,6 +26,8 @@ def test_unlinked_projects_schedule_as_they_would_alone(projects: list[psp.Proje
             assert (joint.start, joint.finish) == (t.start, t.finish), t.id
             if not t.task.is_level_of_effort:
                 assert joint.total_float == t.total_float, t.id
+                # Issue 8: free float counted against the portfolio's last finish.
+                assert joint.free_float == t.free_float, t.id
 
 
 @given(MONTH_PLANS, st.integers(1, 10**7), st.integers(0, 12))

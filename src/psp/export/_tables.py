@@ -311,6 +311,7 @@ def write_costs_xlsx(report: CostReport, path: str | os.PathLike[str], *, lang: 
                 values = [_amount(cells[y], what) if y in cells else None for y in years]
                 sheet.append([spreadsheet_safe(row.project),
                               spreadsheet_safe(row.position.name or row.position.id),
+                              None if row.position.total is not None else
                               float(row.position.fte), *values, _amount(row.total, what)])
             sums = report.years()
             sheet.append(["Gesamt" if lang == "de" else "total", None, None,
