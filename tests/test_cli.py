@@ -137,19 +137,23 @@ def test_replan_markdown_is_the_amendment_table() -> None:
     assert "Kostenneutrale Verlängerung" in out
 
 
-def test_replan_errors_exit_1_with_one_line_and_write_nothing(tmp_path: Path) -> None:
+def test_replan_errors_exit_1_or_2_with_one_line_and_write_nothing(tmp_path: Path) -> None:
+    """A change the plan cannot take exits 1; an option value that cannot be read, 2."""
     target = tmp_path / "new.toml"
-    for args, text in [
-        (["--delay", "9.9=2021-06"], "no task or package '9.9'"),
-        (["--delay", "3.1=Juni"], "cannot read 'Juni'"),
-        (["--delay", "3.1=2020-01"], "before the project start"),
-        (["--status", "2019-01-01"], "status date 01.01.2019"),
-        (["--not-started", "3.1"], "--not-started needs --status"),
-        (["--duration", "3.1=x"], "cannot read '3.1=x'"),
+    for args, text, status in [
+        (["--delay", "9.9=2021-06"], "no task or package '9.9'", 1),
+        (["--delay", "3.1=2020-01"], "before the project start", 1),
+        (["--status", "2019-01-01"], "status date 01.01.2019", 1),
+        (["--delay", "3.1=Juni"], "--delay '3.1=Juni': cannot read 'Juni'", 2),
+        (["--delay", "2.2=2"], "did you mean 2.2=+2?", 2),
+        (["--not-started", "3.1"], "--not-started needs --status", 2),
+        (["--duration", "3.1=x"], "--duration '3.1=x': expected ID=N", 2),
+        (["--duration", "3.1=²"], "--duration '3.1=²': expected ID=N", 2),  # isdigit() said yes
     ]:
         result = psp_cli("replan", EXAMPLE, *args, "--out", str(target))
-        assert result.returncode == 1, args
+        assert result.returncode == status, args
         assert text in result.stderr and "Traceback" not in result.stderr
+        assert len(result.stderr.splitlines()) == 1
         assert not target.exists()
 
 

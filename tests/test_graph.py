@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 from pathlib import Path
 
 import pytest
 
 import psp
+import psp.cli
 from psp import Link, Month, Project, Task
 
 ERRORS = Path(__file__).parent / "data" / "errors"
@@ -19,16 +22,31 @@ def expected_codes(path: Path) -> list[str]:
     return sorted(first.removeprefix("# expect:").split())
 
 
+def read_and_schedule(path: Path) -> None:
+    """What every command does first: read the plan or portfolio, then schedule it."""
+    portfolio = psp.load_portfolio(path)
+    if len(portfolio.projects) > 1 or portfolio.links:
+        psp.schedule_portfolio(portfolio)
+    else:
+        portfolio.projects[0].schedule()
+
+
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_error_case_files_raise_exactly_their_annotated_codes(path: Path) -> None:
     with pytest.raises(psp.PlanError) as info:
-        psp.load(path)
+        read_and_schedule(path)
     err = info.value
     codes = list(err.codes) if isinstance(err, psp.ValidationError) else [err.code]
     assert sorted(codes) == expected_codes(path)
-    assert str(path) in str(err)  # every problem names the file
     if isinstance(err, psp.ValidationError):
-        assert all(p.file == str(path) and p.entry for p in err.problems)
+        assert all(p.entry for p in err.problems)
+    # What the user reads: one line per problem, each naming the file, no traceback.
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        assert psp.cli.main(["check", str(path)]) == 1
+    lines = out.getvalue().splitlines()
+    assert len(lines) == len(codes) and all(line.startswith(f"{path}: ") for line in lines)
+    assert all(len(line) < 400 for line in lines)  # a 40 KB text is not echoed whole
 
 
 def test_there_are_error_cases_for_every_problem_the_issue_names() -> None:

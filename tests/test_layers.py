@@ -23,6 +23,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("scheduler and plan-file I/O", ["psp._engine", "psp._planfile"]),
     ("portfolio scheduling", ["psp._portfolio"]),
     ("replanning and analysis", ["psp._replan", "psp._costs"]),
+    ("export limits", ["psp.export._limits"]),
     ("exporters", ["psp.export", "psp.export._formats", "psp.export._amendment",
                    "psp.export._gantt", "psp.export._tables"]),
     ("public API", ["psp"]),

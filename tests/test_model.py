@@ -30,7 +30,7 @@ def test_objects_are_immutable() -> None:
         (lambda: Task("a", duration=2, kind="milestone"), "expected 0 for a milestone"),
         (lambda: Task("a", duration=2, kind="level_of_effort"), "none for level of effort"),
         (lambda: Task("a", kind="hammock"), "Task.kind: expected one of work, milestone"),
-        (lambda: Task("a", owners="3win+AGIT"), "Task.owners: expected a set of names"),
+        (lambda: Task("a", owners="3win+AGIT"), "Task.owners: expected a list of names"),
         (lambda: Task("a", owners=["  "]), "Task.owners: expected non-empty names"),
         (lambda: Task("a", owners=[{}]), "Task.owners: expected non-empty names"),
         (lambda: Link("a", "b", "XY"), "Link.type: expected one of FS, SS, FF, SF, got 'XY'"),

@@ -171,3 +171,11 @@ def test_status_and_actuals_round_trip() -> None:
     assert 'actual_start = "2020-12-01"\nactual_finish = "2021-02-28"' in text
     again = psp.loads(text)
     assert again == plan and again.schedule() == plan.schedule()
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    """Issue 8: a file saved by a Windows editor starts with a UTF-8 BOM."""
+    text = Path("examples/digitale_werkstatt.toml").read_text(encoding="utf-8")
+    marked = tmp_path / "bom.toml"
+    marked.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert psp.load(marked) == psp.load("examples/digitale_werkstatt.toml")

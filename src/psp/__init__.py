@@ -32,8 +32,10 @@ from psp._errors import (
     PlanError,
     PlanFileError,
     Problem,
+    SizeError,
     TomlSyntaxError,
     UnknownIdError,
+    UsageError,
     ValidationError,
 )
 from psp._graph import problems, validate
@@ -122,6 +124,7 @@ __all__ = [
     "Replan",
     "Schedule",
     "SetDuration",
+    "SizeError",
     "Task",
     "TaskKind",
     "TaskSchedule",
@@ -129,6 +132,7 @@ __all__ = [
     "TomlSyntaxError",
     "Unit",
     "UnknownIdError",
+    "UsageError",
     "ValidationError",
     "__version__",
     "apply",

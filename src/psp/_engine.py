@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from psp._errors import UnknownIdError
+from psp._errors import Problem, UnknownIdError, ValidationError
 from psp._graph import actual_span, compress, network
 from psp._model import Link, LinkType, Package, Project, Task, TaskKind
 from psp._render import Table, html_table, shorten, text_table
@@ -674,12 +674,17 @@ def schedule(project: Project) -> Schedule:
                      (out, succ, succ_lag, succ_kind))
 
     span = finish if end is None else max(end, finish)
+    empty = []
     for i, task in enumerate(tasks):
         if task.is_level_of_effort:
             # The project's whole run, narrowed by its own not_before / not_after.
             begin = snet_of.get(i, 0)
-            close = max(begin, min(span, upper.get(i, span)))
+            close = min(span, upper.get(i, span))
+            if close <= begin and (i in snet_of or i in upper):  # its own bounds did it
+                empty.append(_empty_effort(task, cal, begin, close))
             es[i], ef[i], ls[i], lf[i], tf[i], ff[i] = begin, close, begin, close, 0, 0
+    if empty:
+        raise ValidationError(empty)
 
     open_work = [v for v in order if not finished[v]]  # what is done cannot be critical
     least = min((tf[v] for v in open_work), default=0)
@@ -703,6 +708,15 @@ def schedule(project: Project) -> Schedule:
         tuple(progress),
         tuple(late_at_end),
     )
+
+
+def _empty_effort(task: Task, cal: Calendar, begin: int, close: int) -> Problem:
+    """Level of effort that its own bounds leave no time: an error, not a silent nothing."""
+    return Problem(
+        "loe-empty",
+        f"level of effort from {format_date(cal.first_day(begin))} has no time: the project "
+        f"runs until {format_date(cal.last_day(close - 1))}",
+        f"task {task.id}", "not_before")
 
 
 # Where an early start comes from, when no link sets it (links are >= 0: their positions).

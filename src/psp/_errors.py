@@ -27,8 +27,10 @@ __all__ = [
     "PlanError",
     "PlanFileError",
     "Problem",
+    "SizeError",
     "TomlSyntaxError",
     "UnknownIdError",
+    "UsageError",
     "ValidationError",
 ]
 
@@ -121,6 +123,16 @@ class UnknownIdError(PlanError, KeyError):
         return self.message
 
 
+def _one_line(text: str) -> str:
+    """Text that cannot break out of its line: control characters shown escaped.
+
+    An id with a newline in it must not forge a second problem line.
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 @attrs.frozen
 class Problem:
     """One problem found in a plan: a stable ``code``, a message, and where it is.
@@ -139,7 +151,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = [part for part in (self.file, self.entry, self.key) if part]
-        return ": ".join([*where, self.message])
+        return ": ".join(_one_line(part) for part in [*where, self.message])
 
     def in_file(self, file: str) -> Problem:
         """The same problem, located in ``file``."""
@@ -204,3 +216,18 @@ class FileReadError(PlanError, OSError):
 
     def __str__(self) -> str:  # OSError would format its args as a tuple
         return str(self.args[0])
+
+
+class UsageError(PlanError, ValueError):
+    """A command-line option has a value that cannot be used; the message names the option.
+
+    The command line exits with status 2 for it, as for any usage error.
+    """
+
+    code: ClassVar[str] = "bad-option"
+
+
+class SizeError(PlanError, ValueError):
+    """An output would be too large to make or to open; the message says what to do instead."""
+
+    code: ClassVar[str] = "too-large"

@@ -15,10 +15,11 @@ import attrs
 import networkx as nx
 
 from psp._errors import DateAlignmentError, Problem, ValidationError
-from psp._model import Actual, Project, Task, TaskKind
-from psp._time import Calendar, format_date
+from psp._model import Actual, Portfolio, Project, Task, TaskKind
+from psp._time import Calendar, Unit, format_date
 
-__all__ = ["Network", "actual_span", "compress", "network", "problems", "validate"]
+__all__ = ["Network", "actual_span", "compress", "network", "portfolio_problems", "problems",
+           "validate"]
 
 
 @attrs.frozen(eq=False)
@@ -416,3 +417,42 @@ def network(project: Project) -> Network:
     if net is None:
         raise ValidationError(found)
     return net
+
+
+def portfolio_problems(portfolio: Portfolio) -> list[Problem]:
+    """What keeps a portfolio's projects off one time axis (each project is checked alone).
+
+    One unit for all; in weeks, every project starting on the same weekday (else no
+    period boundary is shared); links across projects between tasks that exist.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from psp import Portfolio, Project
+    >>> pf = Portfolio("P", [Project("A", dt.date(2021, 1, 4), unit="week", id="a"),
+    ...                      Project("B", dt.date(2021, 1, 5), unit="week", id="b")])
+    >>> print(portfolio_problems(pf)[0])
+    project b: start: a week of this portfolio starts on a Monday (project a), not on a Tuesday
+    """
+    found: list[Problem] = []
+    if not portfolio.projects:
+        return [Problem("missing-key", "a portfolio needs at least one project", "portfolio")]
+    units = {p.unit for p in portfolio.projects}
+    if len(units) > 1:
+        found.append(Problem("mixed-units", "all projects of a portfolio need one unit, not "
+                             f"{', '.join(sorted(u.value for u in units))}", "portfolio"))
+    first_key, first = portfolio.keys[0], portfolio.projects[0]
+    for key, project in zip(portfolio.keys, portfolio.projects, strict=True):
+        if project.unit is Unit.WEEK and (project.start - first.start).days % 7:
+            found.append(Problem(
+                "misaligned-projects",
+                f"a week of this portfolio starts on a {first.start:%A} (project {first_key}), "
+                f"not on a {project.start:%A}", f"project {key}", "start"))
+    known = {f"{key}:{t.id}" for key, p in zip(portfolio.keys, portfolio.projects, strict=True)
+             for t in p.tasks}
+    for link in portfolio.links:
+        for end in (link.predecessor, link.successor):
+            if end not in known:
+                found.append(Problem("unknown-task", f"{end!r} is no project:task of this "
+                                     "portfolio", f"link {link.predecessor} → {link.successor}"))
+    return found

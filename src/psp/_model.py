@@ -85,6 +85,16 @@ def _check_id(owner: str) -> Any:
     return check
 
 
+def _check_name(owner: str) -> Any:
+    def check(_inst: object, attr: attrs.Attribute[str], value: object) -> None:
+        if not isinstance(value, str):
+            raise FieldTypeError(owner, attr.name, "one name (text)", value)
+        if not value.strip() or value != value.strip() or not value.isprintable():
+            raise FieldError(owner, attr.name, "a name without surrounding spaces", value)
+
+    return check
+
+
 def _check_text(owner: str) -> Any:
     def check(_inst: object, attr: attrs.Attribute[str], value: object) -> None:
         if not isinstance(value, str):
@@ -117,8 +127,8 @@ def _to_enum(kind: type[E], owner: str, field: str, value: object) -> E:
 def _to_owners(value: object) -> frozenset[str]:
     if isinstance(value, str):
         raise FieldTypeError(
-            "Task", "owners", "a set of names (write '3win+AGIT' as {'3win', 'AGIT'})", value
-        )
+            "Task", "owners", "a list of names: ['3win', 'AGIT'], or '3win+AGIT' in a file",
+            value)
     if not isinstance(value, Iterable):
         raise FieldTypeError("Task", "owners", "a set of names", value)
     names = list(value)
@@ -361,21 +371,28 @@ def _moved_instant(old: Calendar, new: Calendar, day: dt.date) -> dt.date:
     return min(new.first_day(period) + dt.timedelta(days=offset), new.last_day(period))
 
 
+# Larger amounts are typing errors, not budgets; they would also outgrow exact arithmetic.
+MONEY_LIMIT = Decimal(10) ** 12
+
+
 def _decimal(owner: str, field: str, value: object, *, money: bool = True) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
         raise FieldTypeError(owner, field, "a number", value)
+    expected = ("an amount in euros (78400, or German text 78.400,00 €)" if money
+                else "a number (0.5, or German text 0,5)")
     try:
-        return parse_money(value) if money else parse_decimal(value)
-    except MoneyError:
-        expected = ("an amount in euros (78400, or German text 78.400,00 €)" if money
-                    else "a number (0.5, or German text 0,5)")
+        amount = parse_money(value) if money else parse_decimal(value)
+    except (MoneyError, ArithmeticError, ValueError):
         raise FieldError(owner, field, expected, value) from None
+    if not amount.is_finite() or abs(amount) >= MONEY_LIMIT:
+        raise FieldError(owner, field, f"{expected}, finite and below 10^12", value)
+    return amount
 
 
 def _fte(value: object) -> Decimal:
     fte = _decimal("Position", "fte", value, money=False)
-    if fte <= 0:
-        raise FieldError("Position", "fte", "a share of a full-time post > 0 (0.5, 1, 2)", value)
+    if not 0 < fte <= 10_000:
+        raise FieldError("Position", "fte", "a share of full-time posts > 0 (0.5, 1, 2)", value)
     return fte
 
 
@@ -431,7 +448,8 @@ class Position:
     id: str = attrs.field(validator=_check_id("Position"))
     name: str = attrs.field(default="", validator=_check_text("Position"))
     fte: Decimal = attrs.field(default=Decimal(1), converter=_fte, kw_only=True)
-    pay_grade: str | None = attrs.field(default=None, kw_only=True)
+    pay_grade: str | None = attrs.field(
+        default=None, kw_only=True, validator=attrs.validators.optional(_check_name("Position")))
     yearly_cost: Decimal | None = attrs.field(default=None, converter=_yearly_cost,
                                               kw_only=True)
     total: Decimal | None = attrs.field(default=None, converter=_total, kw_only=True)
@@ -440,8 +458,10 @@ class Position:
                                                kw_only=True)
     start: dt.date | None = attrs.field(default=None, converter=_optional_start, kw_only=True)
     end: dt.date | None = attrs.field(default=None, converter=_optional_end, kw_only=True)
-    task: str | None = attrs.field(default=None, kw_only=True)
-    owner: str | None = attrs.field(default=None, kw_only=True)
+    task: str | None = attrs.field(default=None, kw_only=True,
+                                   validator=attrs.validators.optional(_check_id("Position")))
+    owner: str | None = attrs.field(default=None, kw_only=True,
+                                    validator=attrs.validators.optional(_check_name("Position")))
 
     def __attrs_post_init__(self) -> None:
         given = [k for k in ("pay_grade", "yearly_cost", "total") if getattr(self, k) is not None]
@@ -481,13 +501,14 @@ def _grades(value: object) -> tuple[tuple[str, Decimal], ...]:
 
 def _step(value: object) -> Decimal:
     step = _decimal("CostRules", "round_to", value, money=False)
-    if step <= 0:
-        raise FieldError("CostRules", "round_to", "a positive step (0.01, 1, 100)", value)
+    if not Decimal("0.01") <= step <= 1_000_000:
+        raise FieldError("CostRules", "round_to", "a step from 0.01 (a cent) to 1000000",
+                         value)
     return step
 
 
 def _mode(value: object) -> str:
-    if value not in Rounding.MODES:
+    if not isinstance(value, str) or value not in Rounding.MODES:
         raise FieldError("CostRules", "rounding", f"one of {', '.join(Rounding.MODES)}", value)
     return str(value)
 

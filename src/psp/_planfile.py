@@ -33,6 +33,7 @@ from psp._errors import (
     ValidationError,
 )
 from psp._files import write_atomically
+from psp._graph import portfolio_problems
 from psp._graph import problems as plan_problems
 from psp._model import (
     Actual,
@@ -175,9 +176,10 @@ def _read_links(reader: _Reader, task_id: str, value: Any, entry: str) -> list[L
 
 
 def _owners(value: Any) -> Any:
-    # "3win+AGIT" is how the seed writes shared ownership: both owners.
-    if isinstance(value, str):
-        return [part.strip() for part in value.replace(",", "+").split("+") if part.strip()]
+    # "3win+AGIT" is how the seed writes shared ownership: both owners. A comma could
+    # be a list or part of a name ("Müller, Hans"): the Task refuses to guess.
+    if isinstance(value, str) and "," not in value:
+        return [part.strip() for part in value.split("+") if part.strip()]
     return value
 
 
@@ -258,10 +260,18 @@ def _read_rules(reader: _Reader, data: dict[str, Any]) -> CostRules:
         reader.problem("wrong-type", "expected [pay_grades] and [costs] tables", "file")
         return CostRules()
     reader.keys(costs, _COST_KEYS, "costs")
-    rules = reader.build("pay_grades", lambda: CostRules(
-        grades, round_to=costs.get("round_to", Decimal("0.01")),
-        rounding=costs.get("rounding", "half_up")), "costs")
-    return rules if rules is not None else CostRules()
+    parts = [{"pay_grades": grades}, *({k: costs[k]} for k in _COST_KEYS if k in costs)]
+    fields: dict[str, Any] = {}
+    for part in parts:  # each on its own, so every bad one is reported
+        try:
+            CostRules(**part)
+            fields |= part
+        except FieldError as err:  # a grade's amount, or one of the [costs] keys
+            entry, _, key = err.field.partition(".")
+            if entry != "pay_grades":
+                entry, key = "costs", err.field
+            reader.problem(err.code, err.detail, entry, key)
+    return CostRules(**fields)
 
 
 def _read_positions(reader: _Reader, data: dict[str, Any]) -> list[Position]:
@@ -384,18 +394,25 @@ def loads(text: str, *, file: str = "<string>") -> Project:
     psp._errors.ValidationError: the plan has 1 problem:
       plan.toml: project: start: cannot read 'Smarch 2020' as a month or date (expected ...)
     """
+    data = _toml(text, file)
+    return _from_data(data, file)
+
+
+def _toml(text: str, file: str) -> dict[str, Any]:
+    """Parse TOML; every way it can fail is one clean error naming the file."""
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as err:
         raise TomlSyntaxError(file, f"not valid TOML: {err}") from None
-    return _from_data(data, file)
+    except RecursionError:  # arrays or tables nested hundreds deep
+        raise TomlSyntaxError(file, "not a plan file: values nested too deeply") from None
 
 
 def _read(path: str | os.PathLike[str]) -> tuple[str, str]:
     """A plan file's name and text (UTF-8); errors name the file."""
     name = os.fspath(path)
     try:
-        text = Path(name).read_text(encoding="utf-8")
+        text = Path(name).read_text(encoding="utf-8-sig")  # a BOM from Windows editors is fine
     except OSError as err:
         raise FileReadError(name, f"cannot read the plan file: {err.strerror or err}") from None
     except UnicodeDecodeError as err:
@@ -668,11 +685,8 @@ def loads_portfolio(text: str, *, file: str = "<string>") -> Portfolio:
     >>> pf.name, pf.project("kita").positions[0].fte, pf.rules.yearly_cost("EG 11")
     ('Modellregion', Decimal('0.5'), Decimal('78400'))
     """
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        raise TomlSyntaxError(file, f"not valid TOML: {err}") from None
-    if not isinstance(data.get("project"), list):
+    data = _toml(text, file)
+    if not isinstance(data.get("project"), list) or not data["project"]:
         project = _from_data(data, file)
         return Portfolio(project.name, [project], rules=project.rules)
     reader = _Reader()
@@ -720,9 +734,12 @@ def loads_portfolio(text: str, *, file: str = "<string>") -> Portfolio:
         if link is not None:
             links.append(link)
     found += [p for p in reader.problems if p not in found]
+    portfolio = Portfolio(str(header.get("name", "")), projects, rules=rules, links=links)
+    if not found:  # the projects are sound: can they share one time axis?
+        found = portfolio_problems(portfolio)
     if found:
         raise ValidationError(p.in_file(file) for p in found)
-    return Portfolio(str(header.get("name", "")), projects, rules=rules, links=links)
+    return portfolio
 
 
 def _grade_problems(project: Project, rules: CostRules, where: str = "") -> list[Problem]:

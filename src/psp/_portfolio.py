@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from psp._engine import Schedule, TaskSchedule, schedule
-from psp._errors import Problem, ValidationError
+from psp._errors import ValidationError
+from psp._graph import portfolio_problems
 from psp._model import (
     Actual,
     Constraint,
@@ -57,13 +58,9 @@ def flatten(portfolio: Portfolio) -> Project:
     >>> flat.start, [p.id for p in flat.packages][:2]
     (datetime.date(2019, 8, 1), ['kita', 'ehrenamt'])
     """
-    found: list[Problem] = []
-    units = {p.unit for p in portfolio.projects}
-    if len(units) > 1:
-        found.append(Problem("mixed-units", "all projects of a portfolio need one unit, not "
-                             f"{', '.join(sorted(u.value for u in units))}", "portfolio"))
-    if not portfolio.projects:
-        return Project(portfolio.name, dt.date(2000, 1, 1))
+    found = portfolio_problems(portfolio)
+    if found:
+        raise ValidationError(found)
     unit = portfolio.projects[0].unit
     start = min(p.start for p in portfolio.projects)
     packages: list[Package] = []
@@ -71,7 +68,6 @@ def flatten(portfolio: Portfolio) -> Project:
     links: list[Link] = []
     constraints: list[Constraint] = []
     actuals: list[Actual] = []
-    known: dict[str, str] = {}
     for pid, project in zip(portfolio.keys, portfolio.projects, strict=True):
         packages.append(Package(pid, project.name))
         packages += [Package(f"{pid}:{pkg.id}", f"{project.name} – {pkg.name}")
@@ -79,7 +75,6 @@ def flatten(portfolio: Portfolio) -> Project:
         own = {(c.task, c.is_start): c for c in project.constraints}
         for task in project.tasks:
             qualified = f"{pid}:{task.id}"
-            known[qualified] = pid
             package = f"{pid}:{task.package}" if task.package else pid
             tasks.append(attrs.evolve(task, id=qualified, package=package))
             snet = own.get((task.id, True))
@@ -91,13 +86,6 @@ def flatten(portfolio: Portfolio) -> Project:
         links += [attrs.evolve(lk, predecessor=f"{pid}:{lk.predecessor}",
                                successor=f"{pid}:{lk.successor}") for lk in project.links]
         actuals += [attrs.evolve(a, task=f"{pid}:{a.task}") for a in project.actuals]
-    for link in portfolio.links:
-        for end in (link.predecessor, link.successor):
-            if end not in known:
-                found.append(Problem("unknown-task", f"{end!r} is no project:task of this "
-                                     "portfolio", f"link {link.predecessor} → {link.successor}"))
-    if found:
-        raise ValidationError(found)
     statuses = [p.status for p in portfolio.projects if p.status is not None]
     ends = [p.end for p in portfolio.projects if p.end is not None]
     draft = Project(portfolio.name, start, end=max(ends) if ends else None, unit=unit,

@@ -71,6 +71,7 @@ _ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 _NUM_MONTH = re.compile(r"(\d{1,2})[/.](\d{4})")
 _NAMED_MONTH = re.compile(r"([^\W\d_]+)\.?\s*['’‘´`-]?\s*(\d{4}|\d{2})")
 
+_LONGEST = 40  # "September 2021", "2021-08-31": a date fits with room to spare
 _FORMS = (
     "a month like 2020-09, 09/2020, 09.2020, Sep 2020, März 2021, Mär'21, "
     "or a date like 31.08.2021 or 2021-08-31"
@@ -214,6 +215,8 @@ def _read(text: object) -> tuple[Month, dt.date | None]:
     if not isinstance(text, str):
         raise DateParseError(repr(text), _FORMS)
     s = text.strip()
+    if len(s) > _LONGEST:  # no date is this long; and the patterns stay linear in time
+        raise DateParseError(s[:_LONGEST] + "…", _FORMS)
     if m := _ISO_DATE.fullmatch(s):
         day = _make_date(text, int(m[1]), int(m[2]), int(m[3]))
         return Month.from_date(day), day

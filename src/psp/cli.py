@@ -12,15 +12,19 @@ import codecs
 import io
 import json
 import os
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import psp
 from psp import export
 from psp._files import write_atomically
 
 __all__ = ["main"]
+
+T = TypeVar("T")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -120,19 +124,36 @@ def _critical(plan: psp.Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def _option(name: str, text: str, read: Callable[[str], T]) -> T:
+    """Read one option's value; a value that cannot be read is a usage error naming it."""
+    try:
+        return read(text)
+    except psp.PlanError as err:
+        hint = ""
+        if name == "--delay" and re.fullmatch(r"[^=]+=\d+", text.strip()):
+            hint = f"; did you mean {text.partition('=')[0]}=+{text.partition('=')[2]}?"
+        raise psp.UsageError(f"{name} {text!r}: {err}{hint}") from None
+
+
+def _duration(text: str) -> psp.SetDuration:
+    task_id, _, value = text.partition("=")
+    if not re.fullmatch(r"[0-9]+", value.strip()) or not task_id.strip():
+        raise psp.UsageError("expected ID=N, a task and a whole number of periods")
+    return psp.SetDuration(task_id.strip(), int(value))
+
+
 def _changes(args: argparse.Namespace) -> list[psp.Change]:
-    changes: list[psp.Change] = [psp.Delay.from_string(text) for text in args.delay]
-    for text in args.duration:
-        task_id, _, value = text.partition("=")
-        if not value.strip().isdigit():
-            raise psp.DateParseError(text, "ID=N, a task and a whole number of periods")
-        changes.append(psp.SetDuration(task_id.strip(), int(value)))
+    changes: list[psp.Change] = [_option("--delay", text, psp.Delay.from_string)
+                                 for text in args.delay]
+    changes += [_option("--duration", text, _duration) for text in args.duration]
     if args.extend:
-        changes.append(psp.Extend(psp.parse_date(args.extend, edge="end")))
+        changes.append(psp.Extend(_option("--extend", args.extend,
+                                          lambda t: psp.parse_date(t, edge="end"))))
     if args.status:
-        changes.append(psp.Progress(psp.parse_date(args.status), not_started=args.not_started))
+        status = _option("--status", args.status, psp.parse_date)
+        changes.append(psp.Progress(status, not_started=args.not_started))
     elif args.not_started:
-        raise psp.ChangeError("--not-started needs --status")
+        raise psp.UsageError("--not-started needs --status")
     return changes
 
 
@@ -184,16 +205,22 @@ def _costs(args: argparse.Namespace) -> int:
 
 def _load(file: str) -> psp.Project:
     """A plan file as it is; a portfolio file as one plan of all its projects."""
-    portfolio = psp.load_portfolio(file)
+    return _as_plan(psp.load_portfolio(file))
+
+
+def _as_plan(portfolio: psp.Portfolio) -> psp.Project:
     if len(portfolio.projects) == 1 and not portfolio.links:
         return portfolio.projects[0]
     return psp.flatten(portfolio)
 
 
-def _problems(err: psp.PlanError) -> list[str]:
+def _problems(err: psp.PlanError, file: str) -> list[str]:
+    """One line per problem, each naming the file (a schedule's problems know no file)."""
     if isinstance(err, psp.ValidationError):
-        return [str(p) for p in err.problems]
-    return [str(err)]
+        return [str(p if p.file else p.in_file(file)) for p in err.problems]
+    if isinstance(err, psp.FileReadError | psp.PlanFileError):
+        return [str(err)]
+    return [f"{file}: {err}"]
 
 
 # What a legacy code page (cp1252, latin-1, ASCII) cannot show gets its ASCII equivalent.
@@ -239,24 +266,43 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     try:
-        if args.command == "costs":  # a plan or a portfolio: it reads the file itself
-            return _costs(args)
-        commands = {"check": _check, "schedule": _schedule, "replan": _replan,
+        if args.command in ("costs", "check"):  # they read plans and portfolios themselves
+            return _costs(args) if args.command == "costs" else _check(args)
+        commands = {"schedule": _schedule, "replan": _replan,
                     "gantt": _gantt, "table": _table, "critical": _critical}
         return commands[args.command](_load(args.file), args)
+    except psp.UsageError as err:
+        print(f"psp {args.command}: error: {err}", file=sys.stderr)
+        return 2
     except psp.PlanError as err:
         # check's problems are its output; for every other command they are errors
         stream = sys.stdout if args.command == "check" else sys.stderr
-        for line in _problems(err):
+        for line in _problems(err, args.file):
             print(line, file=stream)
         return 1
 
 
-def _check(plan: psp.Project, args: argparse.Namespace) -> int:
+def _written_deadlines(portfolio: psp.Portfolio) -> set[str]:
+    """The tasks whose not_after the file states (a portfolio adds its projects' ends)."""
+    alone = len(portfolio.projects) == 1 and not portfolio.links
+    return {c.task if alone else f"{key}:{c.task}"
+            for key, p in zip(portfolio.keys, portfolio.projects, strict=True)
+            for c in p.constraints if not c.is_start}
+
+
+def _check(args: argparse.Namespace) -> int:
+    """Pass a plan only if every other command accepts it too."""
+    portfolio = psp.load_portfolio(args.file)
+    plan = _as_plan(portfolio)
+    schedule = plan.schedule()  # schedule, replan, critical
+    export.check_chart(schedule)  # gantt
+    export.check_table(schedule)  # table
+    if any(p.positions for p in portfolio.projects):
+        psp.costs(portfolio)  # costs
     warnings = [f"{args.file}: task {m.id}: not_after: warning: finishes "
                 f"{m.finish.isoformat()}, after {m.not_after.isoformat()} "
                 f"({m.by} period{'s' if m.by != 1 else ''} late)"
-                for m in plan.schedule().deadlines_missed]
+                for m in schedule.deadlines_missed if m.id in _written_deadlines(portfolio)]
     for line in warnings:
         print(line)
     if warnings and args.strict:

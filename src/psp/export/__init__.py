@@ -12,6 +12,7 @@ Examples
 from psp.export._amendment import amendment_table
 from psp.export._formats import as_csv, as_dict, as_json, as_text
 from psp.export._gantt import Gantt, gantt
+from psp.export._limits import check_chart, check_table
 from psp.export._tables import (
     critical_path_table,
     mermaid,
@@ -28,6 +29,8 @@ __all__ = [
     "as_dict",
     "as_json",
     "as_text",
+    "check_chart",
+    "check_table",
     "critical_path_table",
     "gantt",
     "mermaid",

@@ -25,6 +25,7 @@ from psp._render import shorten
 from psp._replan import Replan
 from psp._time import Calendar, Lang, Month, Unit, format_date
 from psp._words import periods
+from psp.export._limits import check_chart
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -218,6 +219,9 @@ def gantt(
     if isinstance(schedule, PortfolioSchedule):  # its projects' rows, project by project
         summaries = schedule.summaries
         schedule = schedule.schedule
+    check_chart(schedule)
+    if baseline is not None:
+        check_chart(baseline)
     project = schedule.project
     cal = schedule.calendar
     words = _WORDS[lang]

@@ -16,6 +16,7 @@ from psp._files import write_atomically
 from psp._model import Link
 from psp._render import Table, spreadsheet_safe
 from psp._time import Lang, Unit, format_date
+from psp.export._limits import check_table
 
 __all__ = ["critical_path_table", "mermaid", "psp_table", "psp_table_html", "write_costs_xlsx",
            "write_table"]
@@ -51,6 +52,7 @@ def psp_table(schedule: Schedule, *, lang: Lang = "de") -> Table:
     '.....◆......'
 
     """
+    check_table(schedule)
     cal = schedule.calendar
     periods = range(0, max(schedule.horizon_period, 1))
     nr, name, owner, crit = _HEAD[lang]

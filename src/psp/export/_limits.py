@@ -1,0 +1,59 @@
+"""How large a chart or a table may grow before it is refused, and the checks themselves.
+
+A plan with a typing error (a 32,000-month task, an end in 9998) would otherwise keep a
+command drawing for minutes and write a file no viewer opens. The limits are generous
+for real plans: a century of months, a decade of days, 1,500 chart rows.
+"""
+
+from __future__ import annotations
+
+from psp._engine import Schedule
+from psp._errors import SizeError
+
+__all__ = ["MAX_CHART_ROWS", "MAX_PERIODS", "check_chart", "check_table"]
+
+MAX_PERIODS = 5_000
+"""Columns of a table, and periods on a chart's time axis."""
+
+MAX_CHART_ROWS = 1_500
+"""Rows of a chart (packages and tasks): at 150 dpi about 60,000 pixels high."""
+
+
+def _periods(schedule: Schedule) -> int:
+    end = schedule.end_period
+    return max(schedule.horizon_period, 0 if end is None else end, 1)
+
+
+def check_table(schedule: Schedule) -> None:
+    """Refuse a month grid wider than `MAX_PERIODS` columns.
+
+    Examples
+    --------
+    >>> import psp
+    >>> check_table(psp.load("examples/digitale_werkstatt.toml").schedule())  # 12 columns
+    """
+    count, unit = _periods(schedule), schedule.project.unit.value
+    if count > MAX_PERIODS:
+        raise SizeError(f"a table of this plan would have {count:,} {unit} columns (at most "
+                        f"{MAX_PERIODS:,}): check its durations and dates, or plan in coarser "
+                        "periods (weeks or months)")
+
+
+def check_chart(schedule: Schedule) -> None:
+    """Refuse a Gantt chart longer than `MAX_PERIODS` periods or taller than `MAX_CHART_ROWS`.
+
+    Examples
+    --------
+    >>> import psp
+    >>> check_chart(psp.load("examples/digitale_werkstatt.toml").schedule())  # 29 rows
+    """
+    count, unit = _periods(schedule), schedule.project.unit.value
+    if count > MAX_PERIODS:
+        raise SizeError(f"a chart of this plan would span {count:,} {unit}s (at most "
+                        f"{MAX_PERIODS:,}): check its durations and dates, or plan in coarser "
+                        "periods (weeks or months)")
+    rows = len(schedule.project.outline())
+    if rows > MAX_CHART_ROWS:
+        raise SizeError(f"a chart of this plan would have {rows:,} rows (at most "
+                        f"{MAX_CHART_ROWS:,}): use psp table or psp schedule for a plan "
+                        "this large")
