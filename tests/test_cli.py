@@ -177,11 +177,11 @@ def test_gantt_writes_png_svg_pdf_and_replans(tmp_path: Path) -> None:
 
 
 def test_gantt_and_table_refuse_bad_outputs_without_leaving_files(tmp_path: Path) -> None:
-    for args in (["gantt", EXAMPLE, "-o", str(tmp_path / "x.gif")],
-                 ["table", EXAMPLE, "-o", str(tmp_path / "x.docx")],
-                 ["table", EXAMPLE, "-o", str(tmp_path / "no" / "x.csv")]):
+    for args, status in ((["gantt", EXAMPLE, "-o", str(tmp_path / "x.gif")], 2),  # usage
+                         (["table", EXAMPLE, "-o", str(tmp_path / "x.docx")], 2),
+                         (["table", EXAMPLE, "-o", str(tmp_path / "no" / "x.csv")], 1)):
         result = psp_cli(*args)
-        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert result.returncode == status and "Traceback" not in result.stderr
     assert list(tmp_path.iterdir()) == []
 
 
@@ -234,7 +234,7 @@ def test_costs_text_csv_and_xlsx(tmp_path: Path) -> None:
     assert psp_cli("costs", MODELLREGION, "--format", "xlsx", "-o", str(target)).returncode == 0
     assert target.read_bytes()[:2] == b"PK"
     missing = psp_cli("costs", MODELLREGION, "--format", "xlsx")
-    assert missing.returncode == 1 and "give -o OUT.xlsx" in missing.stderr
+    assert missing.returncode == 2 and "give -o OUT.xlsx" in missing.stderr
 
 
 def test_costs_reports_bad_money_in_the_file() -> None:
@@ -268,3 +268,55 @@ def test_text_output_survives_a_legacy_code_page() -> None:
         assert result.returncode == 0, result.stderr
         text = result.stdout.decode(encoding)
         assert f"  1.1 {arrow} 1.4 {arrow} 1.5" in text
+
+
+def test_costs_o_xlsx_writes_a_workbook_or_refuses(tmp_path: Path) -> None:
+    """Issue 8: costs -o report.xlsx wrote text under an xlsx name."""
+    target = tmp_path / "report.xlsx"
+    assert psp_cli("costs", MODELLREGION, "-o", str(target)).returncode == 0
+    assert target.read_bytes()[:2] == b"PK"  # a zip: a workbook
+    clash = psp_cli("costs", MODELLREGION, "--format", "text", "-o", str(tmp_path / "r.xlsx"))
+    assert clash.returncode == 2 and "does not fit" in clash.stderr
+    assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_output_files_keep_their_kind_and_permissions(tmp_path: Path) -> None:
+    """Issue 8: a folder, a FIFO or /dev/null at the path; permissions; standard output."""
+    import os
+    import stat
+
+    folder = tmp_path / "out.csv"
+    folder.mkdir()
+    result = psp_cli("table", EXAMPLE, "-o", str(folder))
+    assert result.returncode == 1 and "is a folder" in result.stderr
+    assert folder.is_dir() and list(folder.iterdir()) == []
+    assert psp_cli("table", EXAMPLE, "-o", os.devnull).returncode == 2  # no format: usage
+    assert psp_cli("table", EXAMPLE, "-o", os.devnull, "--format", "csv").returncode == 0
+    assert Path(os.devnull).is_char_device()  # still the device
+    kept = tmp_path / "plan.csv"
+    kept.write_text("old", encoding="utf-8")
+    kept.chmod(0o640)
+    assert psp_cli("table", EXAMPLE, "-o", str(kept)).returncode == 0
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640 and kept.read_text().startswith("Nr.")
+    out = psp_cli("table", EXAMPLE, "-o", "-", "--format", "csv")
+    assert out.returncode == 0 and out.stdout.splitlines()[0].startswith("Nr.,Aufgabe")
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    assert psp_cli("table", EXAMPLE, "-o", str(fifo)).returncode == 0
+    assert reader.communicate()[0].decode("utf-8").startswith("Nr.,Aufgabe")
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
+
+
+def test_a_full_disk_is_a_clean_error() -> None:
+    """Issue 8: standard output on a full disk, and a file on one."""
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "psp", "schedule", EXAMPLE],
+                                stdout=full, stderr=subprocess.PIPE, text=True, check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == (
+        "psp schedule: cannot write the output: No space left on device")
+    result = psp_cli("table", EXAMPLE, "-o", "/dev/full", "--format", "csv")
+    assert result.returncode == 1 and "No space left on device" in result.stderr
+    assert "Traceback" not in result.stderr

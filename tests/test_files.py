@@ -40,3 +40,19 @@ def test_refuses_inputs_and_missing_folders(tmp_path: Path) -> None:
     with pytest.raises(psp.FileReadError, match="no folder"):
         write_atomically(tmp_path / "nope" / "x.txt", lambda p: p.write_text("y"))
     assert os.listdir(tmp_path) == ["plan.toml"]
+
+
+def test_a_killed_write_leaves_no_partial_file(tmp_path: Path) -> None:
+    """SIGTERM unwinds as SystemExit (psp.cli installs that), so the cleanup runs."""
+    import signal
+
+    from psp.cli import _terminate
+
+    def killed(tmp: Path) -> None:
+        tmp.write_text("half")
+        _terminate(signal.SIGTERM, None)
+
+    with pytest.raises(SystemExit) as info:
+        write_atomically(tmp_path / "plan.csv", killed)
+    assert info.value.code == 128 + signal.SIGTERM
+    assert list(tmp_path.iterdir()) == []

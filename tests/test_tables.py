@@ -88,7 +88,7 @@ def test_write_table_by_suffix(tmp_path: Path, suffix: str) -> None:
 
 
 def test_write_table_refuses_unknown_formats_and_inputs(tmp_path: Path) -> None:
-    with pytest.raises(psp.FileReadError, match=r"\.md, \.html, \.csv or \.xlsx"):
+    with pytest.raises(psp.UsageError, match=r"\.md, \.html, \.csv or \.xlsx"):
         write_table(S1, tmp_path / "plan.docx")
     source = tmp_path / "plan.csv"
     source.write_text("mine", encoding="utf-8")

@@ -7,13 +7,20 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
+import stat
+import sys
+import tempfile
 import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from psp._errors import FileReadError
 
-__all__ = ["write_atomically"]
+__all__ = ["STDOUT", "write_atomically"]
+
+STDOUT = ("-", "/dev/stdout")
+"""Output names that mean standard output."""
 
 
 def write_atomically(
@@ -24,8 +31,11 @@ def write_atomically(
 ) -> Path:
     """Let ``write`` fill a temporary file beside ``path``, then move it into place.
 
-    A failure leaves no half-written file and the old file untouched; an output that
-    would overwrite one of ``inputs`` is refused.
+    A failure (a full disk, a killed run) leaves no half-written file and the old file
+    untouched; the new file keeps the old one's permissions; an output that would
+    overwrite one of ``inputs`` is refused. ``-`` (or ``/dev/stdout``) writes to standard
+    output; a device or FIFO is written to as it is; a folder is refused. A link to a
+    file is followed, so the link stays.
 
     Examples
     --------
@@ -36,30 +46,83 @@ def write_atomically(
     ...     out.read_text()
     'done'
     """
+    if os.fspath(path) in STDOUT:
+        return _to_stdout(write)
     target = Path(path)
+    _refuse_inputs(target, inputs)
+    mode = _existing_mode(target)
+    if mode is not None and not stat.S_ISREG(mode):  # a device or a FIFO: no file to replace
+        _guarded(target, lambda: write(target))
+        return target
+    target = target.resolve() if target.is_symlink() else target
+    if not target.parent.is_dir():
+        raise FileReadError(str(target), f"no folder {str(target.parent)!r} to write into")
+    partial = _reserve(target)
+    try:
+        _guarded(target, lambda: write(partial))
+        if mode is not None:
+            os.chmod(partial, stat.S_IMODE(mode))
+        _guarded(target, lambda: partial.replace(target))
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _refuse_inputs(target: Path, inputs: Iterable[str | os.PathLike[str]]) -> None:
     for source in inputs:
         same = False
         with contextlib.suppress(OSError):  # a path that cannot be resolved is no input
             same = target.resolve() == Path(source).resolve()
         if same:
             raise FileReadError(str(target), "refusing to overwrite an input file")
-    if not target.parent.is_dir():
-        raise FileReadError(str(target), f"no folder {str(target.parent)!r} to write into")
+
+
+def _existing_mode(target: Path) -> int | None:
+    """The mode of what is at ``target`` (following links), or None when nothing is."""
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise FileReadError(str(target), f"cannot write here: {err.strerror or err}") from None
+    if stat.S_ISDIR(mode):
+        raise FileReadError(str(target), "is a folder: name a file to write, e.g. "
+                                         f"{os.path.join(target, 'plan' + target.suffix)}")
+    return mode
+
+
+def _reserve(target: Path) -> Path:
     # Reserve a fresh name beside the target ("x" mode), so the file gets the usual
     # permissions (mkstemp's would be 0600) and the final rename stays on one disk.
     while True:
         partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.partial")
         try:
             with partial.open("xb"):
-                break
+                return partial
         except FileExistsError:
             continue
         except OSError as err:
             raise FileReadError(str(target), f"cannot write here: {err.strerror or err}") from None
+
+
+def _guarded(target: Path, step: Callable[[], object]) -> None:
+    """Run one step of writing; an operating system's refusal becomes one clean error."""
     try:
-        write(partial)
-        partial.replace(target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
+        step()
+    except FileReadError:
         raise
-    return target
+    except OSError as err:  # a full disk, a vanished folder, no permission
+        raise FileReadError(str(target), f"cannot write: {err.strerror or err}") from None
+
+
+def _to_stdout(write: Callable[[Path], object]) -> Path:
+    """Write through a temporary file, so a failed export prints nothing half-done."""
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder) / "output"
+        write(tmp)
+        sys.stdout.flush()
+        with tmp.open("rb") as source:
+            shutil.copyfileobj(source, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    return Path("-")

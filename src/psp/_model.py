@@ -19,7 +19,7 @@ import attrs
 from psp._errors import FieldError, FieldTypeError, UnknownIdError
 from psp._money import MoneyError, Rounding, parse_decimal, parse_money
 from psp._render import html_table
-from psp._time import Calendar, Month, Unit
+from psp._time import FIRST_YEAR, LAST_YEAR, Calendar, Month, Unit
 
 if TYPE_CHECKING:
     from psp._engine import Schedule
@@ -143,6 +143,9 @@ def _to_day(owner: str, field: str, value: object, *, edge: str) -> dt.date:
         return value.first_day if edge == "start" else value.last_day
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         raise FieldTypeError(owner, field, "a datetime.date or a psp.Month", value)
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:  # else it could not be written back
+        raise FieldError(owner, field, f"a date in the years {FIRST_YEAR} to {LAST_YEAR}",
+                         value)
     return value
 
 

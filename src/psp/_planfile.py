@@ -26,6 +26,7 @@ import attrs
 from psp._errors import (
     DateAlignmentError,
     DateParseError,
+    DateRangeError,
     FieldError,
     FileReadError,
     Problem,
@@ -106,7 +107,7 @@ class _Reader:
             return None
         try:
             return parse_date(value, edge="start" if edge == "start" else "end")
-        except DateParseError as err:
+        except (DateParseError, DateRangeError) as err:
             self.problem(err.code, str(err), entry, key)
             return None
 

@@ -30,6 +30,8 @@ from psp._errors import (
 )
 
 __all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
     "Calendar",
     "Lang",
     "Month",
@@ -203,7 +205,18 @@ def _two_digit_year(text: str) -> int:
     return 2000 + year if len(text) == 2 else year
 
 
+FIRST_YEAR, LAST_YEAR = 1000, 9998
+"""Plans live in these years: every date has four digits and a period after it."""
+
+
+def _check_year(text: object, year: int) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise DateRangeError(f"{text!s} lies outside the years {FIRST_YEAR} to {LAST_YEAR} "
+                             "that plans may use")
+
+
 def _make_date(original: str, year: int, month: int, day: int) -> dt.date:
+    _check_year(original, year)
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -231,8 +244,9 @@ def _read(text: object) -> tuple[Month, dt.date | None]:
         year, number = _two_digit_year(m[2]), _MONTH_NAMES[m[1].lower()]
     else:
         raise DateParseError(text, _FORMS)
-    if not 1 <= number <= 12 or not 1 <= year <= 9998:
+    if not 1 <= number <= 12:
         raise DateParseError(text, _FORMS)
+    _check_year(text, year)
     return Month(year, number), None
 
 
@@ -245,6 +259,8 @@ def parse_date(text: str | dt.date, *, edge: Literal["start", "end"] = "start") 
     ------
     DateParseError
         When the text is not a month or a date; the error shows the text.
+    DateRangeError
+        For a year before 1000 or after 9998.
 
     Examples
     --------
@@ -256,6 +272,7 @@ def parse_date(text: str | dt.date, *, edge: Literal["start", "end"] = "start") 
     if isinstance(text, dt.datetime):
         raise DateParseError(str(text), "a date without a time of day")
     if isinstance(text, dt.date):
+        _check_year(text.isoformat(), text.year)
         return text
     month, day = _read(text)
     if day is not None:

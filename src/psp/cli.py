@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import io
 import json
 import os
 import re
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -66,7 +68,10 @@ def _parser() -> argparse.ArgumentParser:
 
     chart = commands.add_parser("gantt", help="draw the Gantt chart (PNG, SVG or PDF)")
     chart.add_argument("file", metavar="FILE")
-    chart.add_argument("-o", "--output", required=True, metavar="OUT.png|svg|pdf")
+    chart.add_argument("-o", "--output", required=True, metavar="OUT.png|svg|pdf",
+                       help="the file to write (- for standard output)")
+    chart.add_argument("--format", choices=("png", "svg", "pdf"),
+                       help="the format, when the file's suffix does not say it")
     chart.add_argument("--baseline", metavar="FILE", help="a plan drawn as ghost bars")
     chart.add_argument("--delay", action="append", default=[], metavar="ID=MONTH|ID=+N")
     chart.add_argument("--duration", action="append", default=[], metavar="ID=N")
@@ -78,12 +83,16 @@ def _parser() -> argparse.ArgumentParser:
 
     table = commands.add_parser("table", help="write the Projektstrukturplan table")
     table.add_argument("file", metavar="FILE")
-    table.add_argument("-o", "--output", required=True, metavar="OUT.md|html|csv|xlsx")
+    table.add_argument("-o", "--output", required=True, metavar="OUT.md|html|csv|xlsx",
+                       help="the file to write (- for standard output)")
+    table.add_argument("--format", choices=("md", "html", "csv", "xlsx"),
+                       help="the format, when the file's suffix does not say it")
     table.add_argument("--lang", choices=("de", "en"), default="de")
 
     money = commands.add_parser("costs", help="cost, funding and own share per budget year")
     money.add_argument("file", metavar="FILE", help="a plan or a portfolio file")
-    money.add_argument("--format", choices=("text", "json", "csv", "xlsx"), default="text")
+    money.add_argument("--format", choices=("text", "json", "csv", "xlsx"),
+                       help="text, json, csv or xlsx (default: from -o's suffix, else text)")
     money.add_argument("-o", "--output", metavar="OUT", help="write to a file (xlsx needs it)")
     money.add_argument("--lang", choices=("de", "en"), default="de")
 
@@ -98,9 +107,10 @@ _CHART_FORMATS = (".png", ".svg", ".pdf")
 
 
 def _gantt(plan: psp.Project, args: argparse.Namespace) -> int:
-    suffix = Path(args.output).suffix.lower()
+    suffix = f".{args.format}" if args.format else Path(args.output).suffix.lower()
     if suffix not in _CHART_FORMATS:
-        raise psp.FileReadError(args.output, "draw a chart as .png, .svg or .pdf")
+        raise psp.UsageError(f"{args.output}: draw a chart as .png, .svg or .pdf "
+                             "(or say --format)")
     changes = _changes(args)
     drawn: psp.Schedule | psp.Replan = (psp.replan(plan, changes) if changes
                                         else plan.schedule())
@@ -113,7 +123,8 @@ def _gantt(plan: psp.Project, args: argparse.Namespace) -> int:
 
 
 def _table(plan: psp.Project, args: argparse.Namespace) -> int:
-    export.write_table(plan.schedule(), args.output, lang=args.lang, inputs=(args.file,))
+    export.write_table(plan.schedule(), args.output, lang=args.lang, format=args.format,
+                       inputs=(args.file,))
     return 0
 
 
@@ -182,11 +193,25 @@ def _replan(plan: psp.Project, args: argparse.Namespace) -> int:
     return 0
 
 
+_COST_SUFFIXES = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".txt": "text"}
+
+
+def _cost_format(args: argparse.Namespace) -> str:
+    """The format asked for, or the one the output file's suffix names; never text as xlsx."""
+    named = _COST_SUFFIXES.get(Path(args.output or "").suffix.lower())
+    if args.format and named and args.format != named:
+        raise psp.UsageError(f"--format {args.format} does not fit {args.output}: "
+                             f"name a .{'txt' if args.format == 'text' else args.format} file")
+    chosen: str = args.format or named or "text"
+    if chosen == "xlsx" and not args.output:
+        raise psp.UsageError("--format xlsx writes a file: give -o OUT.xlsx (or -o -)")
+    return chosen
+
+
 def _costs(args: argparse.Namespace) -> int:
     report = psp.costs(psp.load_portfolio(args.file))
+    args.format = _cost_format(args)
     if args.format == "xlsx":
-        if not args.output:
-            raise psp.FileReadError("-o", "--format xlsx writes a file: give -o OUT.xlsx")
         export.write_costs_xlsx(report, args.output, lang=args.lang, inputs=(args.file,))
         return 0
     if args.format == "json":
@@ -255,13 +280,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     _plain_streams()
     args = _parser().parse_args(argv)
+    # A killed run unwinds like an interrupted one, so no half-written file is left.
+    with contextlib.suppress(ValueError):  # not in the main thread: nothing to set
+        signal.signal(signal.SIGTERM, _terminate)
     try:
-        return _run(args)
+        status = _run(args)
+        sys.stdout.flush()  # a full disk shows here, not at exit
+        return status
     except BrokenPipeError:
         # The reader went away (``psp schedule … | head``): stop quietly, as Unix tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except OSError as err:  # standard output refused (a full disk, a closed terminal)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        print(f"psp {args.command}: cannot write the output: {err.strerror or err}",
+              file=sys.stderr)
+        return 1
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _run(args: argparse.Namespace) -> int:

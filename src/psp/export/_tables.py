@@ -11,7 +11,7 @@ from typing import Any
 
 from psp._costs import CostCell, CostReport
 from psp._engine import Schedule, TaskSchedule
-from psp._errors import FileReadError
+from psp._errors import UsageError
 from psp._files import write_atomically
 from psp._model import Link
 from psp._render import Table, spreadsheet_safe
@@ -202,8 +202,16 @@ def _xlsx(schedule: Schedule, path: Path, lang: Lang) -> None:
 
 
 def write_table(schedule: Schedule, path: str | os.PathLike[str], *, lang: Lang = "de",
-                inputs: tuple[str, ...] = ()) -> Path:
+                format: str | None = None, inputs: tuple[str, ...] = ()) -> Path:
     """Write the Projektstrukturplan to ``.md``, ``.html``, ``.csv`` or ``.xlsx`` (atomically).
+
+    The format follows the file's suffix unless ``format`` names one (``"csv"``); ``-``
+    writes to standard output.
+
+    Raises
+    ------
+    UsageError
+        For a format that is none of these.
 
     Examples
     --------
@@ -215,7 +223,7 @@ def write_table(schedule: Schedule, path: str | os.PathLike[str], *, lang: Lang 
     ...     sheet["A22"].value, sheet["J22"].fill.fgColor.rgb, sheet["P22"].value
     ('3.1', '00D55E00', 'ja')
     """
-    suffix = Path(path).suffix.lower()
+    suffix = "." + format.lower().lstrip(".") if format else Path(path).suffix.lower()
     texts: dict[str, Any] = {
         ".md": lambda: psp_table(schedule, lang=lang).to_markdown() + "\n",
         ".html": lambda: psp_table_html(schedule, lang=lang),
@@ -224,7 +232,8 @@ def write_table(schedule: Schedule, path: str | os.PathLike[str], *, lang: Lang 
     if suffix == ".xlsx":
         return write_atomically(path, lambda tmp: _xlsx(schedule, tmp, lang), inputs=inputs)
     if suffix not in texts:
-        raise FileReadError(str(path), "write a table as .md, .html, .csv or .xlsx")
+        raise UsageError(f"{os.fspath(path)}: write a table as .md, .html, .csv or .xlsx "
+                         "(or name the format)")
     text = texts[suffix]()
     return write_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"),
                             inputs=inputs)
