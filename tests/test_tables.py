@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -12,6 +13,7 @@ import openpyxl
 import pytest
 
 import psp
+import psp.cli
 from psp.export import critical_path_table, mermaid, psp_table, psp_table_html, write_table
 
 S1 = psp.load("examples/digitale_werkstatt.toml").schedule()
@@ -176,3 +178,35 @@ yearly_cost = 12000
 """)
     rows = list(__import__("csv").reader(psp.costs(plan).to_csv().splitlines()))
     assert rows[1][:3] == ["x", "a,b", "2021"] and len(rows[1]) == len(rows[0])
+
+
+@pytest.mark.parametrize("plan", [
+    psp.Project("lang", psp.Month(2021, 1), tasks=[psp.Task("a", duration=32_000)]),
+    psp.Project("fern", psp.Month(2021, 1), end=dt.date(9998, 12, 31),
+                tasks=[psp.Task("a", duration=1)]),
+    psp.Project("Tage", dt.date(2021, 1, 1), unit="day",
+                tasks=[psp.Task(str(i), duration=1) for i in range(6_000)],
+                links=[psp.Link(str(i), str(i + 1)) for i in range(5_999)]),
+], ids=["32000-month task", "end in 9998", "6000-day chain"])
+def test_charts_and_tables_too_large_to_use_are_refused_before_any_work(
+        plan: psp.Project, tmp_path: Path) -> None:
+    """Issue 8: such plans kept gantt and table busy for minutes, or wrote unusable files."""
+    s = plan.schedule()
+    for make in (lambda: psp.gantt(s), lambda: psp_table(s),
+                 lambda: write_table(s, tmp_path / "plan.xlsx")):
+        with pytest.raises(psp.SizeError, match=r"coarser periods|at most") as info:
+            make()
+        assert info.value.code == "too-large"
+    assert list(tmp_path.iterdir()) == []
+    out = io.StringIO()
+    source = tmp_path / "plan.toml"
+    psp.dump(plan, source)
+    with contextlib.redirect_stdout(out):
+        assert psp.cli.main(["check", str(source)]) == 1  # check refuses what they refuse
+    assert out.getvalue().startswith(f"{source}: ") and "at most" in out.getvalue()
+
+
+def test_a_chart_taller_than_a_viewer_opens_is_refused() -> None:
+    tasks = [psp.Task(str(i), duration=1) for i in range(1_600)]
+    with pytest.raises(psp.SizeError, match="1,600 rows"):
+        psp.gantt(psp.Project("hoch", psp.Month(2021, 1), tasks=tasks).schedule())
