@@ -191,3 +191,17 @@ def test_load_needs_its_own_axes_when_ax_is_given() -> None:
     ax = Figure().add_subplot()
     with pytest.raises(ValueError, match="load_ax"):
         psp.gantt(psp.schedule_portfolio(portfolio), ax=ax, load=psp.costs(portfolio))
+
+
+def test_dollar_signs_are_drawn_as_written_not_as_mathtext(tmp_path: Path) -> None:
+    """Issue 8: "Budget $5 bis $10" became "5*bis*10" in charts."""
+    import matplotlib
+
+    plan = psp.Project("Plan $1 und $2", psp.Month(2021, 1), end=dt.date(2021, 6, 30),
+                       tasks=[psp.Task("a", "Budget $5 bis $10", owners={"$A$"}, duration=2)])
+    g = psp.gantt(plan.schedule())
+    target = tmp_path / "chart.svg"
+    with matplotlib.rc_context({"svg.fonttype": "none"}):  # text stays text in the SVG
+        g.figure.savefig(target)
+    svg = target.read_text(encoding="utf-8")
+    assert "Budget $5 bis $10 ($A$)" in svg and "Plan $1 und $2" in svg

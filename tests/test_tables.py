@@ -210,3 +210,20 @@ def test_a_chart_taller_than_a_viewer_opens_is_refused() -> None:
     tasks = [psp.Task(str(i), duration=1) for i in range(1_600)]
     with pytest.raises(psp.SizeError, match="1,600 rows"):
         psp.gantt(psp.Project("hoch", psp.Month(2021, 1), tasks=tasks).schedule())
+
+
+def test_markdown_and_mermaid_show_names_as_text_not_as_markup() -> None:
+    """Issue 8: raw HTML passed through Markdown; Mermaid ids and sections were not cleaned."""
+    plan = psp.Project("x <b>", psp.Month(2021, 1), packages=[psp.Package("AP#1", "Teil: A")],
+                       tasks=[psp.Task("ä:1", "<script>alert(1)</script>", package="AP#1",
+                                       duration=1)])
+    s = plan.schedule()
+    md = psp_table(s).to_markdown()
+    assert "<script>" not in md and "&lt;script&gt;alert(1)&lt;/script&gt;" in md
+    r = psp.replan(plan, [psp.Delay("ä:1", by=1)])
+    assert "<script>" not in psp.export.amendment_table(r)
+    lines = mermaid(s).splitlines()
+    assert "    section AP 1 Teil  A" in lines
+    (task,) = [line for line in lines if "alert" in line]
+    assert task.split(":", 1)[1].split(",")[1].strip() == "t__1"  # ASCII only
+    assert task.count(":") == 1 and "#" not in task

@@ -145,8 +145,8 @@ class Table:
 
     def to_markdown(self) -> str:
         """A Markdown table; package rows in bold; ``|`` in cells escaped."""
-        def cell(text: str) -> str:
-            return text.replace("|", "\\|").replace("\n", " ")
+        def cell(text: str) -> str:  # raw HTML in a name shows as text, never as markup
+            return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
 
         lines = ["| " + " | ".join(cell(h) for h in self.header) + " |",
                  "|" + " --- |" * len(self.header)]

@@ -112,8 +112,8 @@ def _preamble(replan: Replan, lang: Lang, costs: CostComparison | None) -> list[
     return lines
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def _md(text: str) -> str:  # raw HTML in a name shows as text, never as markup
+    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
 
 
 def amendment_table(replan: Replan, *, format: str = "markdown", lang: Lang = "de",

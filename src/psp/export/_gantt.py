@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -30,6 +31,7 @@ from psp.export._limits import check_chart
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.text import Text
 
 __all__ = ["Gantt", "gantt"]
 
@@ -112,6 +114,12 @@ def _span(ts: TaskSchedule) -> tuple[float, float]:
         return _num(ts.start) + 0.5, 0.0
     left = _num(ts.start)
     return left, _num(ts.finish + dt.timedelta(days=1)) - left
+
+
+def _literal(texts: Iterable[Text]) -> None:
+    """Show text as written: matplotlib would read a pair of ``$`` as a formula."""
+    for text in texts:
+        text.set_parse_math(False)
 
 
 def _label(text: str, width: int) -> str:
@@ -312,6 +320,7 @@ def gantt(
     _time_axis(ax, cal, first, max(last, first + 1), lang)
 
     ax.set_yticks(range(len(rows)), labels, fontsize=8)
+    _literal(ax.get_yticklabels())  # "Budget $5 bis $10" is text, not a formula
     for tick, (kind, _ident) in zip(ax.get_yticklabels(), rows, strict=True):
         if kind == "package":
             tick.set_fontweight("bold")
@@ -351,7 +360,7 @@ def gantt(
         word = "Termin verfehlt" if lang == "de" else "deadline missed"
         facts += " · " + word + ": " + ", ".join(
             f"{m.id} ({periods(m.by, project.unit, lang, sign=True)})" for m in missed)
-    ax.set_title(f"{heading}\n{facts}", fontsize=10, loc="left")
+    ax.set_title(f"{heading}\n{facts}", fontsize=10, loc="left", parse_math=False)
 
     if load is not None and load_ax is not None:
         _load(load_ax, load, lang, drawn)
@@ -382,6 +391,7 @@ def gantt(
                                          frameon=False)
         else:
             drawn.legend = ax.legend(handles=everything, fontsize=7, loc="upper right")
+        _literal(drawn.legend.get_texts())
     return drawn
 
 
@@ -417,7 +427,8 @@ def _load(ax: Axes, report: CostReport, lang: Lang, drawn: Gantt) -> None:
     ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
     ax.set_axisbelow(True)
     if load:
-        ax.legend(fontsize=7, loc="upper left", ncols=min(len(load), 4), frameon=False)
+        owners = ax.legend(fontsize=7, loc="upper left", ncols=min(len(load), 4), frameon=False)
+        _literal(owners.get_texts())
     drawn.load_ax = ax
 
 

@@ -269,11 +269,11 @@ def mermaid(schedule: Schedule, *, lang: Lang = "de") -> str:
     used: set[str] = set()
     for kind, ident in schedule.project.outline():
         if kind == "package":
-            name = _mermaid_text(project.package(ident).name)
-            lines.append(f"    section {ident} {name}")
+            name = _mermaid_text(f"{ident} {project.package(ident).name}")
+            lines.append(f"    section {name}")
             continue
         ts = schedule[ident]
-        key = "t" + re.sub(r"\W", "_", ident)
+        key = "t" + re.sub(r"[^A-Za-z0-9_]", "_", ident)  # Mermaid's ids: ASCII words
         while key in used:
             key += "_"
         used.add(key)
