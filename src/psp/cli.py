@@ -281,8 +281,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     _plain_streams()
     args = _parser().parse_args(argv)
     # A killed run unwinds like an interrupted one, so no half-written file is left.
+    previous = None
     with contextlib.suppress(ValueError):  # not in the main thread: nothing to set
-        signal.signal(signal.SIGTERM, _terminate)
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _finish(args)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _finish(args: argparse.Namespace) -> int:
+    """Run the command; a closed pipe or a refused standard output ends it cleanly."""
     try:
         status = _run(args)
         sys.stdout.flush()  # a full disk shows here, not at exit
