@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import psp
+
 EXAMPLE = "examples/digitale_werkstatt.toml"
 
 
@@ -320,3 +322,69 @@ def test_a_full_disk_is_a_clean_error() -> None:
     result = psp_cli("table", EXAMPLE, "-o", "/dev/full", "--format", "csv")
     assert result.returncode == 1 and "No space left on device" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_replan_out_never_writes_over_its_input_unless_forced(tmp_path: Path) -> None:
+    """Issue 8: replan --out could destroy the user's own file."""
+    import os
+
+    plan = tmp_path / "plan.toml"
+    original = Path(EXAMPLE).read_text(encoding="utf-8")
+    plan.write_text(original, encoding="utf-8")
+    link = tmp_path / "link.toml"
+    os.symlink(plan, link)
+    for target in (plan, link):
+        result = psp_cli("replan", str(plan), "--delay", "3.1=+1", "--out", str(target))
+        assert result.returncode == 1 and "refusing to overwrite an input" in result.stderr
+        assert plan.read_text(encoding="utf-8") == original and link.is_symlink()
+    forced = psp_cli("replan", str(link), "--delay", "3.1=+1", "--out", str(link), "--force")
+    assert forced.returncode == 0 and link.is_symlink()  # the link stays, its file changes
+    assert 'not_before = "2021-04"' in plan.read_text(encoding="utf-8")
+
+
+def test_replan_out_keeps_what_the_user_wrote(tmp_path: Path) -> None:
+    """Owners in their order, money as written, no fte for a lump sum, no assumed actuals."""
+    source = tmp_path / "plan.toml"
+    text = Path(EXAMPLE).read_text(encoding="utf-8").replace(
+        'owners = "3win+AGIT"', 'owners = "AGIT+3win"', 1)
+    source.write_text(text, encoding="utf-8")
+    target = tmp_path / "new.toml"
+    result = psp_cli("replan", str(source), "--status", "2021-03-29", "--not-started", "3.1",
+                     "--out", str(target))
+    assert result.returncode == 0, result.stderr
+    written = target.read_text(encoding="utf-8")
+    assert 'owners = ["AGIT", "3win"]' in written
+    assert 'total = "200.800,00 €"' in written and 'funding_rate = "55,55 %"' in written
+    assert "fte =" not in written
+    # Only what was reported: a status date and one task not started; nothing assumed.
+    assert "actual_start" not in written and "actual_finish" not in written
+    assert written.count("not_started = true") == 1
+    assert 'status = "2021-03-29"' in written
+    again = json.loads(psp_cli("schedule", str(target), "--format", "json").stdout)
+    shown = json.loads(psp_cli("replan", str(source), "--status", "2021-03-29",
+                               "--not-started", "3.1", "--format", "json").stdout)
+    assert again["tasks"] == shown["tasks"]  # the file means what the replan showed
+
+
+def test_replan_out_on_a_portfolio_writes_a_portfolio(tmp_path: Path) -> None:
+    """Issue 8: positions, pay grades, rules and ids were dropped (1.081.600 € became 0 €)."""
+    import attrs
+
+    target = tmp_path / "new.toml"
+    result = psp_cli("replan", MODELLREGION, "--delay", "kita:laufzeit=2020-03",
+                     "--out", str(target))
+    assert result.returncode == 0, result.stderr
+    written = psp.load_portfolio(target)
+    original = psp.load_portfolio(MODELLREGION)
+    assert written.keys == original.keys and written.rules == original.rules
+    assert [p.positions for p in written.projects] == [p.positions for p in original.projects]
+    # The same delay, written by hand into the kita project.
+    kita = original.project("kita")
+    by_hand = attrs.evolve(kita, constraints=[*kita.constraints, psp.Constraint(
+        "laufzeit", "start_no_earlier_than", psp.Month(2020, 3))])
+    expected = attrs.evolve(original, projects=[
+        by_hand if p.id == "kita" else p for p in original.projects])
+    assert written == expected
+    assert psp.costs(written).total().cost == psp.costs(expected).total().cost > 0
+    refused = psp_cli("replan", MODELLREGION, "--extend", "31.12.2022")
+    assert refused.returncode == 2 and "one contractual end per project" in refused.stderr

@@ -83,7 +83,7 @@ milestone = true
 depends = ["a"]
 ''')
     assert plan.start == dt.date(2020, 9, 1) and plan.end == dt.date(2021, 8, 31)
-    assert plan.task("a").owners == {"3win", "AGIT"}
+    assert plan.task("a").owners == ("3win", "AGIT")
     assert plan.task("M1").kind is psp.TaskKind.MILESTONE
 
 

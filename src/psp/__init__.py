@@ -63,7 +63,13 @@ from psp._planfile import (
     loads,
     loads_portfolio,
 )
-from psp._portfolio import PortfolioSchedule, ProjectSummary, flatten, schedule_portfolio
+from psp._portfolio import (
+    PortfolioSchedule,
+    ProjectSummary,
+    flatten,
+    restore,
+    schedule_portfolio,
+)
 from psp._replan import (
     AddLink,
     Change,
@@ -153,6 +159,7 @@ __all__ = [
     "parse_money",
     "problems",
     "replan",
+    "restore",
     "schedule",
     "schedule_portfolio",
     "validate",

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from psp._errors import Problem, UnknownIdError, ValidationError
-from psp._graph import actual_span, compress, network
-from psp._model import Link, LinkType, Package, Project, Task, TaskKind
+from psp._graph import Network, actual_span, compress, network
+from psp._model import Actual, Link, LinkType, Package, Project, Task, TaskKind
 from psp._render import Table, html_table, shorten, text_table
 from psp._time import Calendar, Lang, Unit, format_date
 from psp._words import periods
@@ -591,6 +591,12 @@ def schedule(project: Project) -> Schedule:
     datetime.date(2020, 11, 30)
     """
     net = network(project)
+    assumed = () if project.status is None else _assumed_progress(project, net)
+    return _schedule(project, net, (*project.actuals, *assumed))
+
+
+def _schedule(project: Project, net: Network, actuals: tuple[Actual, ...]) -> Schedule:
+    """The passes, with the reported and the assumed actual dates."""
     tasks = project.tasks
     cal = project.calendar
     n = len(tasks)
@@ -620,7 +626,7 @@ def schedule(project: Project) -> Schedule:
                 lower[i], source[i], at_end[i] = status, STATUS, False
     progress = ["planned"] * n
     pinned: dict[int, int] = {}
-    for a in project.actuals:
+    for a in actuals:
         i = index[a.task]
         start, finish, at_end[i] = actual_span(cal, tasks[i], a)
         pinned[i], source[i] = start, ACTUAL
@@ -844,3 +850,57 @@ def _free_float(
         ff[u] = free // 2
     return ff
 
+
+
+# Which link types gate a successor's start (and its finish) on the predecessor's start
+# or finish: a task cannot have started as planned while its FS predecessor is unfinished.
+_START_NEEDS = {LinkType.FS: "finished", LinkType.SS: "started"}
+_FINISH_NEEDS = {LinkType.FF: "finished", LinkType.SF: "started"}
+
+
+def _assumed_progress(project: Project, net: Network) -> tuple[Actual, ...]:
+    """The actual dates of tasks nobody reported on: as planned, as far as allowed.
+
+    A task counts as done when its planned finish lies on or before the status date,
+    as started when its planned start does — but only where its predecessors have got
+    far enough through every link type, and never when it is said not to have started.
+    """
+    fresh = schedule(attrs.evolve(project, status=None, actuals=(), not_started=()))
+    status = project.status
+    assert status is not None
+    reported = {a.task: a for a in project.actuals}
+    state: dict[str, Actual | None] = {}
+    incoming: dict[str, list[Link]] = {}
+    for link in project.links:
+        incoming.setdefault(link.successor, []).append(link)
+
+    def reached(task_id: str, needs: str) -> bool:
+        actual = state.get(task_id)
+        return actual is not None and (needs == "started" or actual.finished)
+
+    def allowed(task_id: str, needs: dict[LinkType, str]) -> bool:
+        return all(reached(lk.predecessor, needs[lk.type])
+                   for lk in incoming.get(task_id, []) if lk.type in needs)
+
+    for position in net.order:
+        ts = fresh._task(position)
+        actual = reported.get(ts.id)
+        if ts.id in project.not_started:
+            actual = None
+        elif actual is None:
+            actual = _as_planned(ts, status)
+            if actual is not None and not allowed(ts.id, _START_NEEDS):
+                actual = None
+            if actual is not None and actual.finished and not allowed(ts.id, _FINISH_NEEDS):
+                # running on; a milestone is reached or not
+                actual = None if ts.task.duration == 0 else attrs.evolve(actual, finish=None)
+        state[ts.id] = actual
+    return tuple(a for task_id, a in state.items() if a is not None and task_id not in reported)
+
+
+def _as_planned(ts: TaskSchedule, status: dt.date) -> Actual | None:
+    if ts.finish <= status and (ts.early_finish > ts.early_start or ts.start <= status):
+        return Actual(ts.id, ts.start, ts.finish)
+    if ts.start < status and ts.early_finish > ts.early_start:
+        return Actual(ts.id, ts.start, None)
+    return None

@@ -231,6 +231,20 @@ def _progress_problems(project: Project) -> list[Problem]:
         found.append(Problem("status-outside-plan",
                              f"the status date {format_date(status)} lies before the project "
                              f"start {format_date(project.start)}", "project", "status"))
+    for task_id in sorted(project.not_started):
+        entry = f"task {task_id}"
+        if task_id not in project:
+            found.append(Problem("unknown-task", "is said not to have started but is not a "
+                                 "task of this plan", entry, "not_started"))
+        elif project.task(task_id).is_level_of_effort:
+            found.append(Problem("loe-actual", "level of effort spans the project: it has no "
+                                 "start of its own", entry, "not_started"))
+        elif any(a.task == task_id for a in project.actuals):
+            found.append(Problem("conflicting-progress", "has an actual start and is said not "
+                                 "to have started", entry, "not_started"))
+        if status is None:
+            found.append(Problem("actual-without-status", "progress needs a status date "
+                                 "([project] status)", entry, "not_started"))
     seen: set[str] = set()
     for actual in project.actuals:
         entry = f"task {actual.task}"

@@ -124,7 +124,7 @@ def _to_enum(kind: type[E], owner: str, field: str, value: object) -> E:
     raise FieldError(owner, field, f"one of {choices}", value)
 
 
-def _to_owners(value: object) -> frozenset[str]:
+def _to_owners(value: object) -> tuple[str, ...]:
     if isinstance(value, str):
         raise FieldTypeError(
             "Task", "owners", "a list of names: ['3win', 'AGIT'], or '3win+AGIT' in a file",
@@ -135,7 +135,7 @@ def _to_owners(value: object) -> frozenset[str]:
     for owner in names:  # before hashing: a dict or list in the set would fail obscurely
         if not isinstance(owner, str) or not owner.strip() or owner != owner.strip():
             raise FieldError("Task", "owners", "non-empty names without surrounding spaces", owner)
-    return frozenset(names)
+    return tuple(dict.fromkeys(names))  # as written, each name once
 
 
 def _to_day(owner: str, field: str, value: object, *, edge: str) -> dt.date:
@@ -231,9 +231,9 @@ class Task:
 
     Examples
     --------
-    >>> t = Task("1.3", "Marktanalyse", package="AP1", owners={"3win", "AGIT"}, duration=2)
-    >>> t.kind, sorted(t.owners)
-    (<TaskKind.WORK: 'work'>, ['3win', 'AGIT'])
+    >>> t = Task("1.3", "Marktanalyse", package="AP1", owners=["3win", "AGIT"], duration=2)
+    >>> t.kind, t.owners, t.owner_label
+    (<TaskKind.WORK: 'work'>, ('3win', 'AGIT'), '3win+AGIT')
     >>> Task("M1", "Konzeption abgeschlossen").kind
     <TaskKind.MILESTONE: 'milestone'>
     >>> Task("1.3", duration=-1)
@@ -247,7 +247,7 @@ class Task:
     package: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(_check_id("Task")), kw_only=True
     )
-    owners: frozenset[str] = attrs.field(default=frozenset(), converter=_to_owners, kw_only=True)
+    owners: tuple[str, ...] = attrs.field(default=(), converter=_to_owners, kw_only=True)
     duration: int = attrs.field(default=0, validator=_check_int("Task", 0), kw_only=True)
     kind: TaskKind = attrs.field(
         default=attrs.Factory(_default_kind, takes_self=True),
@@ -273,8 +273,8 @@ class Task:
 
     @property
     def owner_label(self) -> str:
-        """The owners as the seed writes them: ``3win+AGIT`` (sorted, case-insensitive)."""
-        return "+".join(sorted(self.owners, key=str.casefold))
+        """The owners as the seed writes them: ``3win+AGIT``, in the order given."""
+        return "+".join(self.owners)
 
 
 @attrs.frozen
@@ -355,6 +355,16 @@ class Actual:
     def finished(self) -> bool:
         """True once the task has an actual finish."""
         return self.finish is not None
+
+
+def _ids(value: object) -> frozenset[str]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise FieldTypeError("Project", "not_started", "a set of task ids", value)
+    ids = list(value)
+    for ident in ids:
+        if not isinstance(ident, str):
+            raise FieldTypeError("Project", "not_started", "task ids (text)", ident)
+    return frozenset(ids)
 
 
 def _actuals(value: object) -> tuple[Actual, ...]:
@@ -561,6 +571,11 @@ class Project:
     successor's, the constrained task's), so two plans that say the same thing
     compare equal however they were put together.
 
+    Progress is what was reported: a ``status`` date, ``actuals`` and the tasks that
+    have ``not_started``. Every other task counts as done, or started, as planned where
+    the status date and its predecessors allow; the engine works that out each time, so
+    nothing assumed is ever stored as if it had been reported.
+
     Examples
     --------
     >>> import datetime as dt
@@ -596,6 +611,8 @@ class Project:
     )
     status: dt.date | None = attrs.field(default=None, converter=_status, kw_only=True)
     actuals: tuple[Actual, ...] = attrs.field(default=(), converter=_actuals, kw_only=True)
+    not_started: frozenset[str] = attrs.field(default=frozenset(), converter=_ids,
+                                              kw_only=True)
     positions: tuple[Position, ...] = attrs.field(default=(), converter=_positions,
                                                   kw_only=True)
     id: str | None = attrs.field(default=None, converter=_optional_id, kw_only=True)

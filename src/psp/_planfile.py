@@ -63,6 +63,7 @@ _PACKAGE_KEYS = ("id", "name")
 _TASK_KEYS = (
     "id", "package", "name", "owners", "duration", "depends",
     "not_before", "not_after", "level_of_effort", "milestone", "actual_start", "actual_finish",
+    "not_started",
 )
 _LINK_KEYS = ("id", "type", "lag")
 # Problems that only make sense once the project header could be read.
@@ -74,6 +75,7 @@ class _Reader:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.idle: list[str] = []  # tasks said not to have started
 
     def problem(self, code: str, message: str, entry: str, key: str | None = None) -> None:
         self.problems.append(Problem(code, message, entry, key))
@@ -239,6 +241,12 @@ def _read_task(
         day = reader.date(table, key, entry, edge)
         if day is not None:
             constraints.append(Constraint(task_id, kind_, day))
+    idle = table.get("not_started", False)
+    if not isinstance(idle, bool):
+        reader.problem("wrong-type", f"expected true or false, got {idle!r}", entry,
+                       "not_started")
+    elif idle:
+        reader.idle.append(task_id)
     actuals = []
     started = reader.date(table, "actual_start", entry, "start")
     finished = reader.date(table, "actual_finish", entry, "end")
@@ -334,6 +342,7 @@ def _from_data(data: dict[str, Any], file: str, *, check_grades: bool = True) ->
         constraints=constraints,
         status=fields.get("status") if header_ok else None,
         actuals=actuals,
+        not_started=reader.idle,
         positions=positions,
         rules=rules,
         id=fields.get("id") if header_ok else None,
@@ -494,7 +503,7 @@ def dumps(project: Project) -> str:
     --------
     >>> from psp import Project, Task, Link, Month
     >>> plan = Project("Demo", Month(2020, 9), tasks=[Task("a", duration=2),
-    ...     Task("b", owners={"AGIT", "3win"}, duration=1)], links=[Link("a", "b", "SS")])
+    ...     Task("b", owners=["AGIT", "3win"], duration=1)], links=[Link("a", "b", "SS")])
     >>> print(dumps(plan))
     [project]
     name = "Demo"
@@ -507,7 +516,7 @@ def dumps(project: Project) -> str:
     <BLANKLINE>
     [[task]]
     id = "b"
-    owners = ["3win", "AGIT"]
+    owners = ["AGIT", "3win"]
     duration = 1
     depends = [{ id = "a", type = "SS" }]
     <BLANKLINE>
@@ -568,7 +577,7 @@ def dumps(project: Project) -> str:
         if task.name:
             lines.append(f"name = {_string(task.name)}")
         if task.owners:
-            owners = ", ".join(_string(o) for o in sorted(task.owners, key=str.casefold))
+            owners = ", ".join(_string(o) for o in task.owners)  # in the order written
             lines.append(f"owners = [{owners}]")
         if task.is_level_of_effort:
             lines.append("level_of_effort = true")
@@ -581,6 +590,8 @@ def dumps(project: Project) -> str:
             if found is not None:
                 edge = "start" if is_start else "end"
                 lines.append(f'{key} = "{_date_text(project, found.date, edge=edge)}"')
+        if task.id in project.not_started:
+            lines.append("not_started = true")
         actual = actuals.get(task.id)
         if actual is not None:
             lines.append(f'actual_start = "{actual.start.isoformat()}"')
@@ -592,9 +603,33 @@ def dumps(project: Project) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _money_text(amount: Decimal) -> str:
-    """A TOML number that reads back to the same value: ``200800``, ``0.5555``."""
+def _number_text(amount: Decimal) -> str:
+    """A TOML number that reads back to the same value: ``0.5``, ``100``."""
     return format(amount.normalize(), "f")
+
+
+def _german(amount: Decimal) -> str:
+    """``200800.00`` as ``200.800,00``: the digits as written, German separators."""
+    places = max(-int(amount.as_tuple().exponent), 0)
+    return f"{amount:,.{places}f}".translate(str.maketrans(",.", ".,"))
+
+
+def _money_text(amount: Decimal) -> str:
+    """Euros as the plan files of the seeds write them: ``"78.400 €"``, ``"200.800,00 €"``.
+
+    Cents are kept as written; an amount with finer digits is written as a number.
+    """
+    if -int(amount.as_tuple().exponent) > 2:
+        return _number_text(amount)
+    return _string(f"{_german(amount)} €")
+
+
+def _rate_text(rate: Decimal) -> str:
+    """A funding rate as a percentage, ``"55,55 %"``, when two decimals hold it exactly."""
+    percent = (rate * 100).normalize()
+    if -int(percent.as_tuple().exponent) > 2:
+        return _number_text(rate)
+    return _string(f"{_german(percent)} %")
 
 
 def _rules_lines(rules: CostRules) -> list[str]:
@@ -604,7 +639,7 @@ def _rules_lines(rules: CostRules) -> list[str]:
         lines += [f"{_string(grade)} = {_money_text(amount)}" for grade, amount in
                   rules.pay_grades]
     if rules != CostRules(rules.pay_grades):
-        lines += ["", "[costs]", f"round_to = {_money_text(rules.round_to)}",
+        lines += ["", "[costs]", f"round_to = {_number_text(rules.round_to)}",
                   f"rounding = {_string(rules.rounding)}"]
     return lines
 
@@ -614,7 +649,7 @@ def _position_lines(position: Position) -> list[str]:
     if position.name:
         lines.append(f"name = {_string(position.name)}")
     if position.total is None or position.fte != 1:  # a lump sum has no post to state
-        lines.append(f"fte = {_money_text(position.fte)}")
+        lines.append(f"fte = {_number_text(position.fte)}")
     for key in ("pay_grade", "task", "owner"):
         value = getattr(position, key)
         if value is not None:
@@ -624,7 +659,7 @@ def _position_lines(position: Position) -> list[str]:
         if value is not None:
             lines.append(f"{key} = {_money_text(value)}")
     if position.funding_rate:
-        lines.append(f"funding_rate = {_money_text(position.funding_rate)}")
+        lines.append(f"funding_rate = {_rate_text(position.funding_rate)}")
     for key in ("start", "end"):
         value = getattr(position, key)
         if value is not None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from psp._engine import Schedule, TaskSchedule, schedule
-from psp._errors import ValidationError
+from psp._errors import ChangeError, ValidationError
 from psp._graph import portfolio_problems
 from psp._model import (
     Actual,
@@ -33,7 +33,7 @@ from psp._render import html_table
 if TYPE_CHECKING:
     from psp.export import Gantt
 
-__all__ = ["PortfolioSchedule", "ProjectSummary", "flatten", "schedule_portfolio"]
+__all__ = ["PortfolioSchedule", "ProjectSummary", "flatten", "restore", "schedule_portfolio"]
 
 SNET = ConstraintKind.START_NO_EARLIER_THAN
 FNLT = ConstraintKind.FINISH_NO_LATER_THAN
@@ -68,6 +68,7 @@ def flatten(portfolio: Portfolio) -> Project:
     links: list[Link] = []
     constraints: list[Constraint] = []
     actuals: list[Actual] = []
+    idle: list[str] = []
     for pid, project in zip(portfolio.keys, portfolio.projects, strict=True):
         packages.append(Package(pid, project.name))
         packages += [Package(f"{pid}:{pkg.id}", f"{project.name} – {pkg.name}")
@@ -86,13 +87,60 @@ def flatten(portfolio: Portfolio) -> Project:
         links += [attrs.evolve(lk, predecessor=f"{pid}:{lk.predecessor}",
                                successor=f"{pid}:{lk.successor}") for lk in project.links]
         actuals += [attrs.evolve(a, task=f"{pid}:{a.task}") for a in project.actuals]
+        idle += [f"{pid}:{task_id}" for task_id in project.not_started]
     statuses = [p.status for p in portfolio.projects if p.status is not None]
     ends = [p.end for p in portfolio.projects if p.end is not None]
     draft = Project(portfolio.name, start, end=max(ends) if ends else None, unit=unit,
                     packages=packages, tasks=tasks, links=[*links, *portfolio.links],
                     constraints=constraints, status=max(statuses) if statuses else None,
-                    actuals=actuals)
+                    actuals=actuals, not_started=idle)
     return _with_deadlines(portfolio, draft)
+
+
+def restore(portfolio: Portfolio, flat: Project) -> Portfolio:
+    """The portfolio again, with what a replan changed in its flat plan.
+
+    Durations, *not before* dates later than the project's start (delays), the status
+    date, reported actual dates and tasks not started go back to their projects;
+    everything else — ids, packages, positions, pay grades, cost rules, links, the
+    projects' ends and deadlines — stays as the portfolio has it.
+
+    Raises
+    ------
+    ChangeError
+        When the flat plan's contractual end moved: each project has its own end.
+
+    Examples
+    --------
+    >>> import psp
+    >>> pf = psp.load_portfolio("examples/digitale_modellregion.toml")
+    >>> later = psp.apply(flatten(pf), psp.Delay("kita:laufzeit", by=0))
+    >>> restore(pf, later) == pf
+    True
+    """
+    draft = flatten(portfolio)
+    if flat.end != draft.end:
+        raise ChangeError("a portfolio has one contractual end per project: change the "
+                          "project's end in the file instead of extending the portfolio")
+    bounds = {c.task: c.date for c in flat.constraints if c.is_start}
+    given = {c.task: c.date for c in draft.constraints if c.is_start}
+    projects = []
+    for pid, project in zip(portfolio.keys, portfolio.projects, strict=True):
+        mine = f"{pid}:"
+        tasks = [attrs.evolve(t, duration=flat.task(mine + t.id).duration,
+                              kind=flat.task(mine + t.id).kind) for t in project.tasks]
+        own = [c for c in project.constraints
+               if not c.is_start or bounds[mine + c.task] == given[mine + c.task]]
+        moved = [Constraint(t.id, SNET, bounds[mine + t.id]) for t in project.tasks
+                 if bounds[mine + t.id] != given[mine + t.id]]
+        actuals = [attrs.evolve(a, task=a.task.removeprefix(mine))
+                   for a in flat.actuals if a.task.startswith(mine)]
+        idle = {t.removeprefix(mine) for t in flat.not_started if t.startswith(mine)}
+        projects.append(attrs.evolve(
+            project, tasks=tasks, constraints=[*own, *moved], actuals=actuals,
+            not_started=idle, status=flat.status if flat.status != draft.status
+            else project.status))
+    return attrs.evolve(portfolio, projects=projects)
 
 
 def _with_deadlines(portfolio: Portfolio, draft: Project) -> Project:

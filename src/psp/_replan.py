@@ -18,7 +18,7 @@ import attrs
 
 from psp._engine import Schedule, TaskSchedule, schedule
 from psp._errors import ChangeError, DateParseError, FieldError, UnknownIdError
-from psp._graph import network, validate
+from psp._graph import validate
 from psp._model import (
     Actual,
     Constraint,
@@ -324,63 +324,18 @@ def _remove_link(plan: Project, change: RemoveLink) -> Project:
     return attrs.evolve(plan, links=kept)
 
 
-def _as_planned(ts: TaskSchedule, status: dt.date) -> Actual | None:
-    if ts.finish <= status and (ts.early_finish > ts.early_start or ts.start <= status):
-        return Actual(ts.id, ts.start, ts.finish)
-    if ts.start < status and ts.early_finish > ts.early_start:
-        return Actual(ts.id, ts.start, None)
-    return None
-
-
-# Which link types gate a successor's start (and its finish) on the predecessor's start
-# or finish: a task cannot have started as planned while its FS predecessor is unfinished.
-_START_NEEDS = {LinkType.FS: "finished", LinkType.SS: "started"}
-_FINISH_NEEDS = {LinkType.FF: "finished", LinkType.SF: "started"}
-
-
 def _progress(plan: Project, change: Progress) -> Project:
+    """The reported progress, merged: what is given wins; the rest the engine assumes."""
     given = {a.task: a for a in change.actual}
     for task_id in [*given, *change.not_started]:
         plan.task(task_id)  # an unknown id is an error here, not later
     if change.status < plan.start:
         raise ChangeError(f"the status date {format_date(change.status)} lies before the "
                           f"project start {format_date(plan.start)}")
-    fresh = attrs.evolve(plan, status=None, actuals=[])
-    now = schedule(fresh)
-    kept = {a.task: a for a in plan.actuals}
-    state: dict[str, Actual | None] = {}
-    incoming: dict[str, list[Link]] = {}
-    for link in plan.links:
-        incoming.setdefault(link.successor, []).append(link)
-
-    def reached(task_id: str, needs: str) -> bool:
-        actual = state.get(task_id)
-        return actual is not None and (needs == "started" or actual.finished)
-
-    for position in network(fresh).order:
-        ts = now._task(position)
-        if ts.id in change.not_started:
-            state[ts.id] = None
-            continue
-        actual = given.get(ts.id) or kept.get(ts.id)
-        if actual is None:  # as planned, as far as its predecessors allow
-            actual = _as_planned(ts, change.status)
-            links = incoming.get(ts.id, [])
-            if actual is not None and not all(
-                reached(lk.predecessor, _START_NEEDS[lk.type])
-                for lk in links if lk.type in _START_NEEDS
-            ):
-                actual = None
-            if actual is not None and actual.finished and not all(
-                reached(lk.predecessor, _FINISH_NEEDS[lk.type])
-                for lk in links if lk.type in _FINISH_NEEDS
-            ):
-                actual = attrs.evolve(actual, finish=None)
-                if ts.early_finish == ts.early_start:  # a milestone is reached or not
-                    actual = None
-        state[ts.id] = actual
-    actuals = [a for t in plan.tasks if (a := state.get(t.id)) is not None]
-    return attrs.evolve(plan, status=change.status, actuals=actuals)
+    idle = (plan.not_started - set(given)) | change.not_started
+    actuals = {a.task: a for a in plan.actuals} | given
+    kept = [a for t in plan.tasks if (a := actuals.get(t.id)) is not None and t.id not in idle]
+    return attrs.evolve(plan, status=change.status, actuals=kept, not_started=idle)
 
 
 def apply(plan: Project, change: Change) -> Project:

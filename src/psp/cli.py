@@ -62,7 +62,10 @@ def _parser() -> argparse.ArgumentParser:
                     help="with --status: this task has not started")
     re.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text")
     re.add_argument("--lang", choices=("de", "en"), default="de")
-    re.add_argument("--out", metavar="NEW.toml", help="write the replanned plan file")
+    re.add_argument("--out", metavar="NEW.toml",
+                    help="write the replanned plan (or portfolio) file; never over FILE")
+    re.add_argument("--force", action="store_true",
+                    help="with --out: write over FILE itself (or a link to it)")
     re.add_argument("--costs", action="store_true",
                     help="add cost per budget year before and after, and the verdict")
 
@@ -169,9 +172,17 @@ def _changes(args: argparse.Namespace) -> list[psp.Change]:
 
 
 def _replan(plan: psp.Project, args: argparse.Namespace) -> int:
+    portfolio = psp.load_portfolio(args.file)
+    joint = len(portfolio.projects) > 1 or bool(portfolio.links)
+    if joint and args.extend:
+        raise psp.UsageError("--extend: a portfolio has one contractual end per project; "
+                             "change the project's end in the file")
     result = psp.replan(plan, _changes(args))
     if args.out:
-        psp.dump(result.plan, args.out)
+        text = (psp.dumps_portfolio(psp.restore(portfolio, result.plan)) if joint
+                else psp.dumps(result.plan))
+        write_atomically(args.out, lambda tmp: tmp.write_text(text, encoding="utf-8"),
+                         inputs=() if args.force else (args.file,))
     comparison = psp.compare_costs(plan, result.plan) if args.costs else None
     if args.format == "json":
         data = export.as_dict(result, lang=args.lang)

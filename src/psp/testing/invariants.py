@@ -209,8 +209,9 @@ def progress_respected(schedule: Schedule) -> None:
     actual = {a.task: a for a in plan.actuals}
     for t in _open(schedule):
         a = actual.get(t.id)
-        if a is None:
-            if plan.status is not None and t.early_finish > t.early_start and (
+        if a is None:  # not reported: unless assumed done or started as planned …
+            if t.progress == "planned" and plan.status is not None and (
+                    t.early_finish > t.early_start) and (
                     t.start < plan.status):
                 raise _fail(t.id, f"unfinished work starts {t.start}, before the status date "
                                   f"{plan.status}")

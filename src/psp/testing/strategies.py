@@ -137,8 +137,9 @@ def plans(  # noqa: D417 (hypothesis supplies draw)
         kind = TaskKind(draw(st.sampled_from(kinds)))
         duration = draw(st.integers(1, max_duration)) if kind is TaskKind.WORK else 0
         package = draw(st.sampled_from([None, "P1", "P2"]))
+        owners = draw(st.lists(st.sampled_from(["A", "B"]), unique=True))
         tasks.append(Task(task_id, f"Task {task_id}", package=package, duration=duration,
-                          kind=kind, owners=draw(st.sets(st.sampled_from(["A", "B"])))))
+                          kind=kind, owners=owners))
         if kind is TaskKind.LEVEL_OF_EFFORT:
             continue
         if scheduled:
