@@ -865,7 +865,8 @@ def _assumed_progress(project: Project, net: Network) -> tuple[Actual, ...]:
     as started when its planned start does — but only where its predecessors have got
     far enough through every link type, and never when it is said not to have started.
     """
-    fresh = schedule(attrs.evolve(project, status=None, actuals=(), not_started=()))
+    # The plan as planned; its network is the same (progress changes no link).
+    fresh = _schedule(attrs.evolve(project, status=None, actuals=(), not_started=()), net, ())
     status = project.status
     assert status is not None
     reported = {a.task: a for a in project.actuals}

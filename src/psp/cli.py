@@ -109,7 +109,8 @@ def _parser() -> argparse.ArgumentParser:
 _CHART_FORMATS = (".png", ".svg", ".pdf")
 
 
-def _gantt(plan: psp.Project, args: argparse.Namespace) -> int:
+def _gantt(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
+    plan = _as_plan(portfolio)
     suffix = f".{args.format}" if args.format else Path(args.output).suffix.lower()
     if suffix not in _CHART_FORMATS:
         raise psp.UsageError(f"{args.output}: draw a chart as .png, .svg or .pdf "
@@ -125,13 +126,15 @@ def _gantt(plan: psp.Project, args: argparse.Namespace) -> int:
     return 0
 
 
-def _table(plan: psp.Project, args: argparse.Namespace) -> int:
+def _table(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
+    plan = _as_plan(portfolio)
     export.write_table(plan.schedule(), args.output, lang=args.lang, format=args.format,
                        inputs=(args.file,))
     return 0
 
 
-def _critical(plan: psp.Project, args: argparse.Namespace) -> int:
+def _critical(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
+    plan = _as_plan(portfolio)
     result = plan.schedule().critical_path_table(args.lang)
     text = {"text": result.to_text, "markdown": result.to_markdown, "csv": result.to_csv}
     sys.stdout.write(text[args.format]().rstrip("\n") + "\n")
@@ -171,8 +174,8 @@ def _changes(args: argparse.Namespace) -> list[psp.Change]:
     return changes
 
 
-def _replan(plan: psp.Project, args: argparse.Namespace) -> int:
-    portfolio = psp.load_portfolio(args.file)
+def _replan(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
+    plan = _as_plan(portfolio)
     joint = len(portfolio.projects) > 1 or bool(portfolio.links)
     if joint and args.extend:
         raise psp.UsageError("--extend: a portfolio has one contractual end per project; "
@@ -219,8 +222,8 @@ def _cost_format(args: argparse.Namespace) -> str:
     return chosen
 
 
-def _costs(args: argparse.Namespace) -> int:
-    report = psp.costs(psp.load_portfolio(args.file))
+def _costs(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
+    report = psp.costs(portfolio)
     args.format = _cost_format(args)
     if args.format == "xlsx":
         export.write_costs_xlsx(report, args.output, lang=args.lang, inputs=(args.file,))
@@ -308,16 +311,12 @@ def _finish(args: argparse.Namespace) -> int:
         status = _run(args)
         sys.stdout.flush()  # a full disk shows here, not at exit
         return status
-    except BrokenPipeError:
-        # The reader went away (``psp schedule … | head``): stop quietly, as Unix tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
-    except OSError as err:  # standard output refused (a full disk, a closed terminal)
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        print(f"psp {args.command}: cannot write the output: {err.strerror or err}",
-              file=sys.stderr)
+    except OSError as err:
+        # Python would try the flush again at exit: point standard output at nothing.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        if not isinstance(err, BrokenPipeError):  # a closed pipe (| head) ends quietly
+            print(f"psp {args.command}: cannot write the output: {err.strerror or err}",
+                  file=sys.stderr)
         return 1
 
 
@@ -327,11 +326,10 @@ def _terminate(signum: int, _frame: object) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     try:
-        if args.command in ("costs", "check"):  # they read plans and portfolios themselves
-            return _costs(args) if args.command == "costs" else _check(args)
-        commands = {"schedule": _schedule, "replan": _replan,
-                    "gantt": _gantt, "table": _table, "critical": _critical}
-        return commands[args.command](_load(args.file), args)
+        commands = {"check": _check, "schedule": _schedule, "replan": _replan,
+                    "gantt": _gantt, "table": _table, "critical": _critical,
+                    "costs": _costs}
+        return commands[args.command](psp.load_portfolio(args.file), args)
     except psp.UsageError as err:
         print(f"psp {args.command}: error: {err}", file=sys.stderr)
         return 2
@@ -351,9 +349,8 @@ def _written_deadlines(portfolio: psp.Portfolio) -> set[str]:
             for c in p.constraints if not c.is_start}
 
 
-def _check(args: argparse.Namespace) -> int:
+def _check(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
     """Pass a plan only if every other command accepts it too."""
-    portfolio = psp.load_portfolio(args.file)
     plan = _as_plan(portfolio)
     schedule = plan.schedule()  # schedule, replan, critical
     export.check_chart(schedule)  # gantt
@@ -374,7 +371,8 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _schedule(plan: psp.Project, args: argparse.Namespace) -> int:
+def _schedule(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
+    plan = _as_plan(portfolio)
     result = psp.schedule(plan)
     if args.format == "json":
         print(export.as_json(result))
