@@ -19,9 +19,14 @@ MAX_CHART_ROWS = 1_500
 """Rows of a chart (packages and tasks): at 150 dpi about 60,000 pixels high."""
 
 
-def _periods(schedule: Schedule) -> int:
+def _check_periods(schedule: Schedule, what: str) -> None:
     end = schedule.end_period
-    return max(schedule.horizon_period, 0 if end is None else end, 1)
+    count = max(schedule.horizon_period, 0 if end is None else end, 1)
+    if count > MAX_PERIODS:
+        unit = schedule.project.unit.value
+        raise SizeError(f"{what} of this plan would span {count:,} {unit}s (at most "
+                        f"{MAX_PERIODS:,}): check its durations and dates, or plan in coarser "
+                        "periods (weeks or months)")
 
 
 def check_table(schedule: Schedule) -> None:
@@ -32,11 +37,7 @@ def check_table(schedule: Schedule) -> None:
     >>> import psp
     >>> check_table(psp.load("examples/digitale_werkstatt.toml").schedule())  # 12 columns
     """
-    count, unit = _periods(schedule), schedule.project.unit.value
-    if count > MAX_PERIODS:
-        raise SizeError(f"a table of this plan would have {count:,} {unit} columns (at most "
-                        f"{MAX_PERIODS:,}): check its durations and dates, or plan in coarser "
-                        "periods (weeks or months)")
+    _check_periods(schedule, "a table (a column per period)")
 
 
 def check_chart(schedule: Schedule) -> None:
@@ -47,11 +48,7 @@ def check_chart(schedule: Schedule) -> None:
     >>> import psp
     >>> check_chart(psp.load("examples/digitale_werkstatt.toml").schedule())  # 29 rows
     """
-    count, unit = _periods(schedule), schedule.project.unit.value
-    if count > MAX_PERIODS:
-        raise SizeError(f"a chart of this plan would span {count:,} {unit}s (at most "
-                        f"{MAX_PERIODS:,}): check its durations and dates, or plan in coarser "
-                        "periods (weeks or months)")
+    _check_periods(schedule, "a chart")
     rows = len(schedule.project.outline())
     if rows > MAX_CHART_ROWS:
         raise SizeError(f"a chart of this plan would have {rows:,} rows (at most "
