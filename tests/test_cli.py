@@ -388,3 +388,10 @@ def test_replan_out_on_a_portfolio_writes_a_portfolio(tmp_path: Path) -> None:
     assert psp.costs(written).total().cost == psp.costs(expected).total().cost > 0
     refused = psp_cli("replan", MODELLREGION, "--extend", "31.12.2022")
     assert refused.returncode == 2 and "one contractual end per project" in refused.stderr
+
+
+def test_costs_of_a_plan_file_name_the_project() -> None:
+    """Issue 8: the single-project cost table called the project "project"."""
+    out = psp_cli("costs", EXAMPLE, "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["project"] for r in rows} == {"Digitale Werkstatt für den Mittelstand – MACH 4.0"}

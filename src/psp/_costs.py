@@ -361,7 +361,8 @@ def costs(plan: Project | Portfolio, *, rules: CostRules | None = None) -> CostR
     joint = (schedule_portfolio(plan) if isinstance(plan, Portfolio) and plan.links
              else None)  # linked projects: task dates come from the joint schedule
     rows = []
-    for key, project in zip(_report_keys(portfolio, plan), portfolio.projects, strict=True):
+    names = _report_names(portfolio)
+    for key, name, project in zip(portfolio.keys, names, portfolio.projects, strict=True):
         mine = _effective(base, project.rules)
         # One schedule per project, and only when some position runs on derived dates.
         needed = any(p.start is None or p.end is None for p in project.positions)
@@ -369,7 +370,7 @@ def costs(plan: Project | Portfolio, *, rules: CostRules | None = None) -> CostR
                  else _own_dates(project))
         for position in project.positions:
             try:
-                rows.append(_position_cost(project, key, position, mine, dates))
+                rows.append(_position_cost(project, name, position, mine, dates))
             except UnknownIdError as err:
                 raise UnknownIdError("pay grade", f"{position.pay_grade} (position "
                                      f"{position.id} of {key})",
@@ -377,11 +378,12 @@ def costs(plan: Project | Portfolio, *, rules: CostRules | None = None) -> CostR
     return CostReport(tuple(rows), base)
 
 
-def _report_keys(portfolio: Portfolio, plan: Project | Portfolio) -> tuple[str, ...]:
-    """How a report names projects: their keys, or a lone plan's id, else its name."""
-    if isinstance(plan, Portfolio):
-        return portfolio.keys
-    return (plan.id or plan.name or portfolio.keys[0],)
+def _report_names(portfolio: Portfolio) -> tuple[str, ...]:
+    """How a report names projects: their keys; a lone project by its id, else its name."""
+    if len(portfolio.projects) == 1:
+        project = portfolio.projects[0]
+        return (project.id or project.name or portfolio.keys[0],)
+    return portfolio.keys
 
 
 @attrs.frozen
