@@ -49,13 +49,13 @@ def main(out: Path = OUT) -> None:
     region = psp.load_portfolio(HERE.parent / "examples" / "digitale_modellregion.toml")
     delay = psp.Delay("3.1", until="2021-06")
     charts = {
-        "scenario1-baseline.png": psp.gantt(plan.schedule()),
+        "scenario1-baseline.png": psp.gantt(psp.schedule(plan)),
         "scenario2-delay.png": psp.gantt(psp.replan(plan, [delay])),
         "scenario3-extension.png": psp.gantt(psp.replan(plan, [delay,
                                                                psp.Extend(to="31.12.2021")])),
         "scenario3-extension-en-arrows.png": psp.gantt(
             psp.replan(plan, [delay, psp.Extend(to="31.12.2021")]), lang="en", arrows=True),
-        "generated-200-tasks.png": psp.gantt(generated_plan().schedule()),
+        "generated-200-tasks.png": psp.gantt(psp.schedule(generated_plan())),
         "portfolio-modellregion.png": psp.gantt(psp.schedule_portfolio(region),
                                                 load=psp.costs(region)),
     }

@@ -10,15 +10,15 @@ import psp
 HERE = Path(__file__).parent
 
 plan = psp.load(HERE / "digitale_werkstatt.toml")
-baseline = plan.schedule()
+baseline = psp.schedule(plan)
 print("1. Baseline")
 print(f"   finish {baseline.finish:%d.%m.%Y}, contractual end {baseline.end:%d.%m.%Y}, "
       f"slack {baseline.slack:+d} months")
 print(f"   trainings 3.1: {baseline['3.1'].start:%m/%Y}–{baseline['3.1'].finish:%m/%Y}")
 
 # The pandemic: trainings cannot start before June 2021.
-delayed = plan.delay("3.1", until="2021-06")
-s = delayed.schedule()
+delayed = psp.apply(plan, psp.Delay("3.1", until="2021-06"))
+s = psp.schedule(delayed)
 print("\n2. Trainings not before June 2021")
 print(f"   finish {s.finish:%d.%m.%Y}: the end {s.end:%d.%m.%Y} is missed by {-s.slack} months")
 for chain in s.critical_chains:
@@ -32,4 +32,4 @@ print(f"   the baseline is untouched: its end is still {plan.end:%d.%m.%Y}")
 print()
 print(result.to_text("en"))
 print()
-print(result.amendment_table(lang="en"))
+print(psp.export.amendment_table(result, lang="en"))

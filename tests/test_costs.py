@@ -105,7 +105,7 @@ def test_the_werkstatt_extension_is_cost_neutral() -> None:
         2020: D("66933.33"), 2021: D("133866.67")}
     assert before.total().cost == D("200800.00")
     assert before.total().own_share == D("89255.60")  # the city's 44,45 %
-    extended = plan.delay("3.1", until="2021-06").extend(to="31.12.2021")
+    extended = psp.apply(plan, psp.Delay("3.1", until="2021-06"), psp.Extend(to="31.12.2021"))
     comparison = psp.compare_costs(plan, extended)
     # 4 of 16 months in 2020, 12 of 16 in 2021.
     assert {y: c.cost for y, c in comparison.after.years().items()} == {
@@ -117,7 +117,7 @@ def test_the_werkstatt_extension_is_cost_neutral() -> None:
 def test_a_longer_task_with_a_post_on_it_is_not_cost_neutral() -> None:
     plan = psp.Project("x", psp.Month(2020, 11), tasks=[psp.Task("a", duration=4)],
                        positions=[psp.Position("p", fte=1, yearly_cost=60000, task="a")])
-    longer = plan.with_duration("a", 6)
+    longer = psp.apply(plan, psp.SetDuration("a", 6))
     c = psp.compare_costs(plan, longer)
     assert {y: x.cost for y, x in c.before.years().items()} == {2020: D(10000), 2021: D(10000)}
     assert {y: x.cost for y, x in c.after.years().items()} == {2020: D(10000), 2021: D(20000)}
@@ -191,7 +191,7 @@ def test_a_lump_sum_is_no_post_and_a_lone_plan_keeps_its_name() -> None:
 
 def test_counted_words_in_the_verdicts() -> None:
     plan = psp.load("examples/digitale_werkstatt.toml")
-    one = plan.extend(to="30.09.2021").schedule()
+    one = psp.schedule(psp.apply(plan, psp.Extend(to="30.09.2021")))
     assert "Puffer +1 Monat ·" not in one.to_text() and one.to_text().splitlines()[1].endswith(
         "Puffer +1 Monat")
     r = psp.replan(plan, [psp.Extend(to="31.12.2021")])

@@ -9,7 +9,7 @@ import attrs
 import psp
 import psp.export
 
-S = psp.load("examples/digitale_werkstatt.toml").schedule()
+S = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
 
 
 def test_as_json_round_trips_as_dict() -> None:
@@ -36,7 +36,7 @@ def test_str_and_html_show_every_task_and_package() -> None:
 def test_text_for_a_day_plan_uses_dates() -> None:
     plan = psp.Project("x", psp.parse_date("2020-09-15"), unit="day",
                        tasks=[psp.Task("a", "Aufgabe", duration=3)])
-    text = plan.schedule().to_text()
+    text = psp.schedule(plan).to_text()
     assert "15.09.2020" in text and "17.09.2020" in text
 
 
@@ -57,7 +57,7 @@ def test_amendment_table_markdown_and_html_in_both_languages() -> None:
     en = psp.export.amendment_table(r, lang="en")
     assert "| 4.4 | Projektdokumentation und Präsentation gegenüber dem Auftraggeber | AGIT | " \
            "Jul'21–Aug'21 | Oct'21–Nov'21 | +3 | after 3.1 finishes (FS) |" in en
-    html = r.amendment_table(format="html")
+    html = psp.export.amendment_table(r, format="html")
     assert '<tr class="moved"><td>3.1</td>' in html and "<h2>" in html
 
 

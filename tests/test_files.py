@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import psp
-from psp._files import write_atomically
+from psp._support.files import write_atomically
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_leftovers(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ def read_and_schedule(path: Path) -> None:
     if len(portfolio.projects) > 1 or portfolio.links:
         psp.schedule_portfolio(portfolio)
     else:
-        portfolio.projects[0].schedule()
+        psp.schedule(portfolio.projects[0])
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])

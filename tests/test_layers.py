@@ -1,119 +1,76 @@
-"""Imports point down the layers only; docs/architecture.md names every module.
+"""The architecture holds: import-linter's contracts pass, and the docs name every part.
 
-Top-level imports must go to a lower layer (a package's ``__init__`` may import its
-own submodules). An import inside a function or under ``TYPE_CHECKING`` may point
-up only where it is listed in SHORTCUTS: a convenience method such as
-``Project.schedule()`` that hands over to the layer above.
+The contracts live in ``pyproject.toml`` (``[tool.importlinter]``): the layers point
+down only, counting imports inside functions and under ``TYPE_CHECKING``; the
+exporters and the support modules are independent of each other; no subpackage's
+modules import each other in a circle.
 """
 
 from __future__ import annotations
 
-import ast
+import subprocess
+import sys
+import tomllib
 from pathlib import Path
 
-SRC = Path(__file__).resolve().parent.parent / "src"
-ARCHITECTURE = SRC.parent / "docs" / "architecture.md"
-
-LAYERS: list[tuple[str, list[str]]] = [
-    ("errors", ["psp._errors"]),
-    ("utilities", ["psp._render", "psp._files", "psp._money", "psp._words"]),
-    ("time", ["psp._time"]),
-    ("model", ["psp._model"]),
-    ("graph validation", ["psp._graph"]),
-    ("scheduler and plan-file I/O", ["psp._engine", "psp._planfile"]),
-    ("portfolio scheduling", ["psp._portfolio"]),
-    ("replanning and analysis", ["psp._replan", "psp._costs"]),
-    ("export limits", ["psp.export._limits"]),
-    ("exporters", ["psp.export", "psp.export._formats", "psp.export._amendment",
-                   "psp.export._gantt", "psp.export._tables"]),
-    ("public API", ["psp"]),
-    ("CLI and testing", ["psp.cli", "psp.testing", "psp.testing.strategies",
-                         "psp.testing.invariants"]),
-    ("entry point", ["psp.__main__"]),
-]
-LAYER = {module: n for n, (_name, modules) in enumerate(LAYERS) for module in modules}
-
-SHORTCUTS = {
-    ("psp._model", "psp._engine"),  # Project.schedule() -> psp.schedule()
-    ("psp._model", "psp._replan"),  # Project.delay(), .extend(), … -> psp.apply()
-    ("psp._replan", "psp.export"),  # Replan.amendment_table(), .gantt() -> psp.export
-    ("psp._engine", "psp.export"),  # Schedule.gantt(), .critical_path_table(), _repr_html_
-    ("psp._portfolio", "psp.export"),  # PortfolioSchedule.gantt()
-}
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "src" / "psp"
+ARCHITECTURE = ROOT / "docs" / "architecture.md"
+CONFIG = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+LAYERS = CONFIG["tool"]["importlinter"]["contracts"][0]["layers"]
 
 
-def module_name(path: Path) -> str:
-    parts = list(path.relative_to(SRC).with_suffix("").parts)
-    if parts[-1] == "__init__":
-        parts.pop()
-    return ".".join(parts)
+def test_import_linter_contracts_are_kept() -> None:
+    script = Path(sys.executable).parent / "lint-imports"
+    result = subprocess.run([str(script), "--no-cache"], cwd=ROOT, capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
-def resolve(name: str) -> str:
-    """The psp module an import refers to (``from psp import export`` -> psp.export)."""
-    while name not in LAYER and "." in name:
-        name = name.rsplit(".", 1)[0]
-    return name
+def layer_parts() -> list[str]:
+    return [part.strip() for layer in LAYERS for part in layer.split("|")]
 
 
-class Imports(ast.NodeVisitor):
-    def __init__(self) -> None:
-        self.found: list[tuple[str, bool, int]] = []  # (module, deferred, line)
-        self.depth = 0
-
-    def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
-        self.depth += 1
-        self.generic_visit(node)
-        self.depth -= 1
-
-    def visit_If(self, node: ast.If) -> None:
-        typing_only = isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
-        self.depth += typing_only
-        self.generic_visit(node)
-        self.depth -= typing_only
-
-    def visit_Import(self, node: ast.Import) -> None:
-        for alias in node.names:
-            if alias.name.split(".")[0] == "psp":
-                self.found.append((resolve(alias.name), self.depth > 0, node.lineno))
-
-    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
-        if node.module and node.module.split(".")[0] == "psp":
-            for alias in node.names:
-                target = f"{node.module}.{alias.name}"
-                name = resolve(target) if resolve(target) in LAYER else resolve(node.module)
-                self.found.append((name, self.depth > 0, node.lineno))
+def test_every_subpackage_and_top_module_has_a_layer() -> None:
+    found = {p.stem for p in SRC.glob("*.py") if p.stem != "__init__"}
+    found |= {p.parent.name for p in SRC.glob("*/__init__.py")}
+    assert found == set(layer_parts())
 
 
-def all_modules() -> dict[str, Path]:
-    return {module_name(p): p for p in (SRC / "psp").rglob("*.py")}
-
-
-def test_every_module_has_a_layer() -> None:
-    assert sorted(all_modules()) == sorted(LAYER)
-
-
-def test_imports_point_down_only() -> None:
-    wrong = []
-    for module, path in all_modules().items():
-        visitor = Imports()
-        visitor.visit(ast.parse(path.read_text(encoding="utf-8")))
-        for target, deferred, line in visitor.found:
-            if target == module or target.startswith(module + "."):
-                continue  # a package's own submodule
-            if LAYER[target] < LAYER[module]:
-                continue
-            if deferred and (module, target) in SHORTCUTS:
-                continue
-            wrong.append(f"{path.relative_to(SRC)}:{line}: {module} "
-                         f"({LAYERS[LAYER[module]][0]}) imports {target} "
-                         f"({LAYERS[LAYER[target]][0]})")
-    assert not wrong, "\n".join(wrong)
-
-
-def test_architecture_doc_names_every_module_and_layer() -> None:
+def test_the_architecture_doc_names_every_layer_and_module() -> None:
     text = ARCHITECTURE.read_text(encoding="utf-8")
-    for name, modules in LAYERS:
-        assert name.lower() in text.lower(), name
-        for module in modules:
-            assert f"`{module}`" in text, module
+    for part in layer_parts():
+        assert f"`psp.{part}`" in text, part
+    for path in SRC.rglob("*.py"):
+        parts = list(path.relative_to(SRC.parent).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            continue
+        assert f"`{'.'.join(parts)}`" in text, ".".join(parts)
+    diagram = text.split("```")[1]  # the doc's diagram lists the layers top-down
+    assert [line.strip() for line in diagram.strip().splitlines()
+            if line.strip() and not line.strip().startswith("↓")] == LAYERS
+
+
+def test_a_broken_contract_is_seen(tmp_path: Path) -> None:
+    """The check can fail: an upward import inside a function breaks the layers."""
+    probe = tmp_path / "pyproject.toml"
+    config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    probe.write_text(config.replace('root_package = "psp"', 'root_package = "probe"')
+                     .replace('"psp', '"probe'), encoding="utf-8")
+    package = tmp_path / "probe"
+    for layer in layer_parts():
+        (package / layer).mkdir(parents=True)
+        (package / layer / "__init__.py").write_text("", encoding="utf-8")
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "engine" / "__init__.py").write_text(
+        "def shortcut():\n    from probe import replanning\n", encoding="utf-8")
+    for module in ("_amendment", "_formats", "_gantt", "_tables"):
+        (package / "export" / f"{module}.py").write_text("", encoding="utf-8")
+    for module in ("files", "money", "render", "words"):
+        (package / "_support" / f"{module}.py").write_text("", encoding="utf-8")
+    script = Path(sys.executable).parent / "lint-imports"
+    result = subprocess.run([str(script), "--no-cache", "--config", str(probe)], cwd=tmp_path,
+                            capture_output=True, text=True, check=False,
+                            env={"PYTHONPATH": str(tmp_path)})
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "probe.engine is not allowed to import probe.replanning" in result.stdout

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 import psp
-from psp._money import Rounding, parse_decimal
+from psp._support.money import Rounding, parse_decimal
 
 
 @pytest.mark.parametrize(

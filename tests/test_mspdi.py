@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import psp
 from tests.mspdi import read_mspdi
 
 DATA = Path(__file__).parent / "data" / "mspdi"
@@ -17,6 +18,6 @@ def test_early_dates_match_ms_project(path: Path) -> None:
     plan, expected = read_mspdi(path)
     assert len(plan.links) >= 4
     assert {link.type.value for link in plan.links} == {"FS", "SS", "FF", "SF"}
-    s = plan.schedule()
+    s = psp.schedule(plan)
     got = {t.id: (t.early_start, t.early_finish) for t in s}
     assert got == expected

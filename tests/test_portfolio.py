@@ -159,7 +159,7 @@ def test_portfolios_round_trip_with_links_and_project_rules() -> None:
 def test_the_amendment_table_states_the_cost_verdict_when_the_plan_has_money() -> None:
     plan = psp.load("examples/digitale_werkstatt.toml")
     result = psp.replan(plan, [psp.Delay("3.1", until="2021-06"), psp.Extend(to="31.12.2021")])
-    text = result.amendment_table()
+    text = psp.export.amendment_table(result)
     assert "### Kosten je Haushaltsjahr: kostenneutral" in text
     assert "| 2021 | 133.866,67 € | 150.600 € | 16.733,33 € |" in text
 

@@ -15,14 +15,15 @@ PLAN = psp.load("examples/digitale_werkstatt.toml")
 
 def test_the_baseline_is_never_modified() -> None:
     copy = psp.load("examples/digitale_werkstatt.toml")
-    PLAN.delay("3.1", until="2021-06").extend(to="31.12.2021").with_duration("2.2", 3)
+    psp.apply(PLAN, psp.Delay("3.1", until="2021-06"), psp.Extend(to="31.12.2021"),
+              psp.SetDuration("2.2", 3))
     psp.replan(PLAN, [Delay("AP3", by=2), Extend(to="2021-12"), Progress("2021-03-29")])
     assert copy == PLAN
-    assert PLAN.schedule() == copy.schedule()
+    assert psp.schedule(PLAN) == psp.schedule(copy)
 
 
 def test_scenario_2_and_3_through_the_api() -> None:
-    delayed = PLAN.delay("3.1", until=Month(2021, 6)).schedule()
+    delayed = psp.schedule(psp.apply(PLAN, psp.Delay("3.1", until=Month(2021, 6))))
     assert (delayed.finish, delayed.slack) == (D(2021, 11, 30), -3)
     assert delayed.critical_path == ("3.1", "4.2", "4.4", "4.5")
     r = psp.replan(PLAN, [Delay("3.1", until="2021-06"), Extend(to="31.12.2021")])
@@ -57,23 +58,26 @@ def test_verdicts_in_both_languages() -> None:
 
 
 def test_delay_by_periods_applies_to_each_task_of_a_package() -> None:
-    later = PLAN.delay("AP3", by=2).schedule()
+    later = psp.schedule(psp.apply(PLAN, psp.Delay("AP3", by=2)))
     assert [later[t].start for t in ("3.1", "3.2", "3.3")] == [D(2021, 5, 1)] * 3
     assert later.slack == -2
 
 
 def test_a_delay_never_pulls_a_start_forward() -> None:
-    once = PLAN.delay("3.1", until="2021-08")
-    assert once.delay("3.1", until="2021-06").schedule()["3.1"].start == D(2021, 8, 1)
+    once = psp.apply(PLAN, psp.Delay("3.1", until="2021-08"))
+    again = psp.apply(once, psp.Delay("3.1", until="2021-06"))
+    assert psp.schedule(again)["3.1"].start == D(2021, 8, 1)
 
 
 def test_with_duration_link_changes_and_milestones() -> None:
-    assert PLAN.with_duration("3.1", 5).schedule().finish == D(2021, 9, 30)
-    assert PLAN.with_duration("2.6", 0).task("2.6").kind is psp.TaskKind.MILESTONE
-    assert PLAN.with_link("4.4", "4.5").schedule()["4.5"].start == D(2021, 9, 1)
-    freed = PLAN.without_link("2.10", "3.1")
+    assert psp.schedule(psp.apply(PLAN, psp.SetDuration("3.1", 5))).finish == D(2021, 9, 30)
+    assert psp.apply(PLAN, psp.SetDuration("2.6", 0)).task("2.6").kind is psp.TaskKind.MILESTONE
+    linked = psp.apply(PLAN, psp.AddLink(psp.Link("4.4", "4.5")))
+    assert psp.schedule(linked)["4.5"].start == D(2021, 9, 1)
+    freed = psp.apply(PLAN, psp.RemoveLink("2.10", "3.1"))
     assert "2.10" not in {lk.predecessor for lk in freed.links if lk.successor == "3.1"}
-    assert PLAN.without_link("3.1", "3.2", "FF").links.count(psp.Link("3.1", "3.2", "SS")) == 1
+    fewer = psp.apply(PLAN, psp.RemoveLink("3.1", "3.2", "FF"))
+    assert fewer.links.count(psp.Link("3.1", "3.2", "SS")) == 1
 
 
 @pytest.mark.parametrize(
@@ -118,9 +122,9 @@ def test_change_values_are_checked_and_parsed() -> None:
 
 
 def test_progress_keeps_actuals_and_starts_nothing_open_before_the_status_date() -> None:
-    late = PLAN.with_progress(status="2021-03-29",
-                              actual={"2.4": ("2020-12", "2021-02"), "3.1": None})
-    s = late.schedule()
+    late = psp.apply(PLAN, psp.Progress("2021-03-29", actual={"2.4": ("2020-12", "2021-02")},
+                                     not_started=["3.1"]))
+    s = psp.schedule(late)
     assert (s["2.4"].start, s["2.4"].finish, s["2.4"].progress) == (
         D(2020, 12, 1), D(2021, 2, 28), "finished")
     assert s["3.1"].start == D(2021, 4, 1) and s["3.1"].progress == "planned"
@@ -134,13 +138,13 @@ def test_progress_keeps_actuals_and_starts_nothing_open_before_the_status_date()
 
 def test_a_started_task_finishes_its_remaining_duration() -> None:
     # 3.1 started in March as planned and runs 4 months: its remaining work ends in June.
-    started = PLAN.with_progress(status="2021-04-15", actual={"3.1": ("2021-03", None)})
-    s = started.schedule()
+    started = psp.apply(PLAN, psp.Progress("2021-04-15", actual={"3.1": ("2021-03", None)}))
+    s = psp.schedule(started)
     assert (s["3.1"].start, s["3.1"].finish, s["3.1"].progress) == (
         D(2021, 3, 1), D(2021, 6, 30), "started")
     # Started so late that the status date lies past its planned end: it ends with the status.
-    overdue = PLAN.with_progress(status="2021-08-10", actual={"3.1": ("2021-03", None)})
-    assert overdue.schedule()["3.1"].finish == D(2021, 8, 31)
+    overdue = psp.apply(PLAN, psp.Progress("2021-08-10", actual={"3.1": ("2021-03", None)}))
+    assert psp.schedule(overdue)["3.1"].finish == D(2021, 8, 31)
 
 
 def test_replan_with_no_changes_returns_the_baseline() -> None:

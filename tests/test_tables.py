@@ -16,7 +16,7 @@ import psp
 import psp.cli
 from psp.export import critical_path_table, mermaid, psp_table, psp_table_html, write_table
 
-S1 = psp.load("examples/digitale_werkstatt.toml").schedule()
+S1 = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
 MONTHS = ["Sep'20", "Okt'20", "Nov'20", "Dez'20", "Jan'21", "Feb'21", "Mär'21", "Apr'21",
           "Mai'21", "Jun'21", "Jul'21", "Aug'21"]
 
@@ -107,8 +107,9 @@ def test_critical_path_table_follows_the_chain() -> None:
                      "2.1": "1.5 FS", "2.2": "1.5 FS", "2.3": "2.1 FS", "2.10": "2.3 FS",
                      "3.1": "2.10 FS", "4.2": "3.1 SS", "4.4": "3.1 FS", "4.5": "3.1 FS"}
     assert t.rows[8][2:5] == ("01.03.2021", "30.06.2021", "4")
-    delayed = psp.load("examples/digitale_werkstatt.toml").delay("3.1", until="2021-06")
-    first = critical_path_table(delayed.schedule(), lang="en").rows[0]
+    plan = psp.load("examples/digitale_werkstatt.toml")
+    delayed = psp.apply(plan, psp.Delay("3.1", until="2021-06"))
+    first = critical_path_table(psp.schedule(delayed), lang="en").rows[0]
     assert (first[0], first[5], first[6]) == ("3.1", "not before", "-3")
 
 
@@ -135,7 +136,7 @@ def test_mermaid_dates_match_the_schedule() -> None:
 def test_mermaid_strips_characters_that_break_its_syntax() -> None:
     plan = psp.Project("Plan: A#1; B", psp.Month(2020, 9),
                        tasks=[psp.Task("a", "Schritt: eins # zwei; drei", duration=1)])
-    text = mermaid(plan.schedule())
+    text = mermaid(psp.schedule(plan))
     task_line = text.splitlines()[-1]
     assert task_line.count(":") == 1 and "#" not in text and ";" not in text
 
@@ -151,7 +152,7 @@ def test_no_formula_reaches_a_spreadsheet_from_a_task_name(tmp_path: Path) -> No
     plan = psp.Project("x", psp.Month(2021, 1), tasks=[
         psp.Task("+A1", evil, owners={"@owner"}, duration=2),
         psp.Task("b", "-Abzug", duration=1)], links=[psp.Link("+A1", "b")])
-    s = plan.schedule()
+    s = psp.schedule(plan)
     rows = list(csv.DictReader(io.StringIO(psp.export.as_csv(s))))
     assert (rows[0]["id"], rows[0]["name"], rows[0]["owners"]) == ("'+A1", "'" + evil, "'@owner")
     assert rows[1]["name"] == "'-Abzug" and rows[0]["total_float"] == "0"
@@ -191,7 +192,7 @@ yearly_cost = 12000
 def test_charts_and_tables_too_large_to_use_are_refused_before_any_work(
         plan: psp.Project, tmp_path: Path) -> None:
     """Issue 8: such plans kept gantt and table busy for minutes, or wrote unusable files."""
-    s = plan.schedule()
+    s = psp.schedule(plan)
     for make in (lambda: psp.gantt(s), lambda: psp_table(s),
                  lambda: write_table(s, tmp_path / "plan.xlsx")):
         with pytest.raises(psp.SizeError, match=r"coarser periods|at most") as info:
@@ -209,7 +210,7 @@ def test_charts_and_tables_too_large_to_use_are_refused_before_any_work(
 def test_a_chart_taller_than_a_viewer_opens_is_refused() -> None:
     tasks = [psp.Task(str(i), duration=1) for i in range(1_600)]
     with pytest.raises(psp.SizeError, match="1,600 rows"):
-        psp.gantt(psp.Project("hoch", psp.Month(2021, 1), tasks=tasks).schedule())
+        psp.gantt(psp.schedule(psp.Project("hoch", psp.Month(2021, 1), tasks=tasks)))
 
 
 def test_markdown_and_mermaid_show_names_as_text_not_as_markup() -> None:
@@ -217,7 +218,7 @@ def test_markdown_and_mermaid_show_names_as_text_not_as_markup() -> None:
     plan = psp.Project("x <b>", psp.Month(2021, 1), packages=[psp.Package("AP#1", "Teil: A")],
                        tasks=[psp.Task("ä:1", "<script>alert(1)</script>", package="AP#1",
                                        duration=1)])
-    s = plan.schedule()
+    s = psp.schedule(plan)
     md = psp_table(s).to_markdown()
     assert "<script>" not in md and "&lt;script&gt;alert(1)&lt;/script&gt;" in md
     r = psp.replan(plan, [psp.Delay("ä:1", by=1)])

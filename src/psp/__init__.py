@@ -12,7 +12,12 @@ Examples
 (datetime.date(2021, 8, 31), 0, datetime.date(2021, 3, 1))
 """
 
-from psp._costs import (
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
+
+from psp import _deprecated  # noqa: F401 (attaches the old methods for one release)
+from psp._support.money import format_money, parse_money
+from psp.analysis import (
     CostCell,
     CostComparison,
     CostReport,
@@ -20,8 +25,22 @@ from psp._costs import (
     compare_costs,
     costs,
 )
-from psp._engine import MissedDeadline, PackageSchedule, Schedule, TaskSchedule, schedule
-from psp._errors import (
+from psp.calendars import Calendar, Month, Unit, format_date, parse_date
+from psp.engine import (
+    MissedDeadline,
+    PackageSchedule,
+    PortfolioSchedule,
+    ProjectSummary,
+    Schedule,
+    TaskSchedule,
+    flatten,
+    problems,
+    restore,
+    schedule,
+    schedule_portfolio,
+    validate,
+)
+from psp.errors import (
     ChangeError,
     DateAlignmentError,
     DateParseError,
@@ -29,6 +48,7 @@ from psp._errors import (
     FieldError,
     FieldTypeError,
     FileReadError,
+    MoneyError,
     PlanError,
     PlanFileError,
     Problem,
@@ -38,8 +58,8 @@ from psp._errors import (
     UsageError,
     ValidationError,
 )
-from psp._graph import problems, validate
-from psp._model import (
+from psp.io import dump, dumps, dumps_portfolio, load, load_portfolio, loads, loads_portfolio
+from psp.model import (
     Actual,
     Constraint,
     ConstraintKind,
@@ -53,24 +73,7 @@ from psp._model import (
     Task,
     TaskKind,
 )
-from psp._money import MoneyError, format_money, parse_money
-from psp._planfile import (
-    dump,
-    dumps,
-    dumps_portfolio,
-    load,
-    load_portfolio,
-    loads,
-    loads_portfolio,
-)
-from psp._portfolio import (
-    PortfolioSchedule,
-    ProjectSummary,
-    flatten,
-    restore,
-    schedule_portfolio,
-)
-from psp._replan import (
+from psp.replanning import (
     AddLink,
     Change,
     Delay,
@@ -83,10 +86,30 @@ from psp._replan import (
     apply,
     replan,
 )
-from psp._time import Calendar, Month, Unit, format_date, parse_date
-from psp.export import Gantt, gantt
 
-__version__ = "0.1.0"
+if TYPE_CHECKING:
+    from psp import export  # noqa: F401 (loaded on first use)
+    from psp.export import Gantt, gantt
+
+try:
+    __version__ = version("psp")
+except PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0.0.0+unknown"
+
+# Drawing and property testing pull in matplotlib and hypothesis: load them on first use.
+_LAZY = {"Gantt": "psp.export", "gantt": "psp.export", "export": None, "testing": None}
+
+
+def __getattr__(name: str) -> Any:
+    import importlib
+
+    if name not in _LAZY:
+        raise AttributeError(f"module 'psp' has no attribute {name!r}")
+    source = _LAZY[name]
+    if source is None:
+        return importlib.import_module(f"psp.{name}")
+    return getattr(importlib.import_module(source), name)
+
 
 __all__ = [
     "Actual",

@@ -22,7 +22,7 @@ from typing import TypeVar
 
 import psp
 from psp import export
-from psp._files import write_atomically
+from psp._support.files import write_atomically
 
 __all__ = ["main"]
 
@@ -117,8 +117,8 @@ def _gantt(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
                              "(or say --format)")
     changes = _changes(args)
     drawn: psp.Schedule | psp.Replan = (psp.replan(plan, changes) if changes
-                                        else plan.schedule())
-    baseline = None if args.baseline is None else _load(args.baseline).schedule()
+                                        else psp.schedule(plan))
+    baseline = None if args.baseline is None else psp.schedule(_load(args.baseline))
     chart = psp.gantt(drawn, baseline=baseline, lang=args.lang, arrows=args.arrows)
     inputs = [args.file] + ([args.baseline] if args.baseline else [])
     write_atomically(args.output, lambda tmp: chart.figure.savefig(
@@ -128,14 +128,14 @@ def _gantt(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
 
 def _table(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
     plan = _as_plan(portfolio)
-    export.write_table(plan.schedule(), args.output, lang=args.lang, format=args.format,
+    export.write_table(psp.schedule(plan), args.output, lang=args.lang, format=args.format,
                        inputs=(args.file,))
     return 0
 
 
 def _critical(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
     plan = _as_plan(portfolio)
-    result = plan.schedule().critical_path_table(args.lang)
+    result = export.critical_path_table(psp.schedule(plan), lang=args.lang)
     text = {"text": result.to_text, "markdown": result.to_markdown, "csv": result.to_csv}
     sys.stdout.write(text[args.format]().rstrip("\n") + "\n")
     return 0
@@ -352,7 +352,7 @@ def _written_deadlines(portfolio: psp.Portfolio) -> set[str]:
 def _check(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
     """Pass a plan only if every other command accepts it too."""
     plan = _as_plan(portfolio)
-    schedule = plan.schedule()  # schedule, replan, critical
+    schedule = psp.schedule(plan)  # schedule, replan, critical
     export.check_chart(schedule)  # gantt
     export.check_table(schedule)  # table
     if any(p.positions for p in portfolio.projects):

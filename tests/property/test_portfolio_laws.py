@@ -17,7 +17,7 @@ def test_unlinked_projects_schedule_as_they_would_alone(projects: list[psp.Proje
     named = [attrs.evolve(p, id=f"p{n}") for n, p in enumerate(projects)]
     ps = psp.schedule_portfolio(psp.Portfolio("P", named))
     for project in named:
-        alone = project.schedule()
+        alone = psp.schedule(project)
         summary = ps.project(project.id or "")
         assert summary.finish == alone.finish
         assert summary.slack == alone.slack
@@ -39,7 +39,7 @@ def test_a_lump_sum_adds_up_exactly_and_an_extension_is_cost_neutral(
     report = psp.costs(plan)
     assert report.total().cost == total
     end = plan.calendar.end_boundary(plan.end)  # type: ignore[arg-type]
-    later = plan.extend(to=plan.calendar.last_day(end + months - 1))
+    later = psp.apply(plan, psp.Extend(to=plan.calendar.last_day(end + months - 1)))
     comparison = psp.compare_costs(plan, later)
     assert comparison.neutral
     assert sum(c.months for c in comparison.after.years().values()) >= sum(

@@ -3,7 +3,7 @@
 Examples
 --------
 >>> import psp, psp.export
->>> s = psp.load("examples/digitale_werkstatt.toml").schedule()
+>>> s = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
 >>> psp.export.as_dict(s)["project"]  # doctest: +NORMALIZE_WHITESPACE
 {'start': '2020-09-01', 'finish': '2021-08-31', 'end': '2021-08-31', 'slack': 0,
  'deadlines_missed': []}

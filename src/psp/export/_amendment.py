@@ -6,11 +6,11 @@ import datetime as dt
 import html
 from typing import Any
 
-from psp._costs import CostComparison, compare_costs
-from psp._model import Project
-from psp._money import format_money
-from psp._replan import Replan
-from psp._time import Lang, Month, Unit, format_date
+from psp._support.money import format_money
+from psp.analysis._costs import CostComparison, compare_costs
+from psp.calendars import Lang, Month, Unit, format_date
+from psp.model import Project
+from psp.replanning._replan import Replan
 
 __all__ = ["amendment_table"]
 

@@ -7,10 +7,10 @@ import io
 import json
 from typing import Any
 
-from psp._engine import Schedule
-from psp._render import spreadsheet_safe
-from psp._replan import Replan
-from psp._time import Lang
+from psp._support.render import spreadsheet_safe
+from psp.calendars import Lang
+from psp.engine._cpm import Schedule
+from psp.replanning._replan import Replan
 
 __all__ = ["as_csv", "as_dict", "as_json", "as_text"]
 
@@ -27,7 +27,7 @@ def as_dict(schedule: Schedule | Replan, *, lang: Lang = "de") -> dict[str, Any]
     Examples
     --------
     >>> import psp
-    >>> s = psp.load("examples/digitale_werkstatt.toml").schedule()
+    >>> s = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
     >>> for key, value in as_dict(s)["tasks"][5].items():
     ...     print(f"{key:12} {value}")
     id           2.1
@@ -89,7 +89,7 @@ def as_json(schedule: Schedule | Replan, *, indent: int | None = 2, lang: Lang =
     Examples
     --------
     >>> import psp, json
-    >>> s = psp.load("examples/digitale_werkstatt.toml").schedule()
+    >>> s = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
     >>> json.loads(as_json(s))["critical_path"][-1]
     '4.5'
     """
@@ -108,7 +108,7 @@ def as_csv(schedule: Schedule) -> str:
     Examples
     --------
     >>> import psp
-    >>> s = psp.load("examples/digitale_werkstatt.toml").schedule()
+    >>> s = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
     >>> print(as_csv(s).splitlines()[0])
     id,package,name,owners,kind,duration,start,finish,late_start,late_finish,total_float,free_float,critical
     """
@@ -133,7 +133,7 @@ def as_text(schedule: Schedule, *, lang: Lang = "de") -> str:
     Examples
     --------
     >>> import psp
-    >>> s = psp.load("examples/digitale_werkstatt.toml").schedule()
+    >>> s = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
     >>> print(as_text(s, lang="en").splitlines()[-1])
       3.1 → 4.5
     """

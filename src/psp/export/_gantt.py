@@ -19,14 +19,14 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from psp._costs import CostReport
-from psp._engine import Schedule, TaskSchedule
-from psp._portfolio import PortfolioSchedule
-from psp._render import shorten
-from psp._replan import Replan
-from psp._time import Calendar, Lang, Month, Unit, format_date
-from psp._words import periods
+from psp._support.render import shorten
+from psp._support.words import periods
+from psp.analysis._costs import CostReport
+from psp.calendars import Calendar, Lang, Month, Unit, format_date
+from psp.engine._cpm import Schedule, TaskSchedule
+from psp.engine._portfolio import PortfolioSchedule
 from psp.export._limits import check_chart
+from psp.replanning._replan import Replan
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -71,7 +71,7 @@ class Gantt:
     Examples
     --------
     >>> import psp
-    >>> g = psp.gantt(psp.load("examples/digitale_werkstatt.toml").schedule())
+    >>> g = psp.gantt(psp.schedule(psp.load("examples/digitale_werkstatt.toml")))
     >>> g.rows[:3], len(g.bars), sorted(g.milestones)
     (['AP1', '1.1', '1.2'], 24, ['M1'])
     """

@@ -7,8 +7,8 @@ for real plans: a century of months, a decade of days, 1,500 chart rows.
 
 from __future__ import annotations
 
-from psp._engine import Schedule
-from psp._errors import SizeError
+from psp.engine._cpm import Schedule
+from psp.errors import SizeError
 
 __all__ = ["MAX_CHART_ROWS", "MAX_PERIODS", "check_chart", "check_table"]
 
@@ -35,7 +35,7 @@ def check_table(schedule: Schedule) -> None:
     Examples
     --------
     >>> import psp
-    >>> check_table(psp.load("examples/digitale_werkstatt.toml").schedule())  # 12 columns
+    >>> check_table(psp.schedule(psp.load("examples/digitale_werkstatt.toml")))  # 12 columns
     """
     _check_periods(schedule, "a table (a column per period)")
 
@@ -46,7 +46,7 @@ def check_chart(schedule: Schedule) -> None:
     Examples
     --------
     >>> import psp
-    >>> check_chart(psp.load("examples/digitale_werkstatt.toml").schedule())  # 29 rows
+    >>> check_chart(psp.schedule(psp.load("examples/digitale_werkstatt.toml")))  # 29 rows
     """
     _check_periods(schedule, "a chart")
     rows = len(schedule.project.outline())

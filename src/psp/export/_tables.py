@@ -3,35 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import os
 import re
 from pathlib import Path
 from typing import Any
 
-from psp._costs import CostCell, CostReport
-from psp._engine import Schedule, TaskSchedule
-from psp._errors import UsageError
-from psp._files import write_atomically
-from psp._model import Link
-from psp._render import Table, spreadsheet_safe
-from psp._time import Lang, Unit, format_date
+from psp._support.files import write_atomically
+from psp._support.render import Table, grid_html, spreadsheet_safe
+from psp.analysis._costs import CostCell, CostReport
+from psp.calendars import Lang, Unit, format_date
+from psp.engine import Schedule
+from psp.engine._cpm import FILLED, MILESTONE, month_grid
+from psp.errors import UsageError
 from psp.export._limits import check_table
+from psp.model import Link
 
 __all__ = ["critical_path_table", "mermaid", "psp_table", "psp_table_html", "write_costs_xlsx",
            "write_table"]
-
-_HEAD = {"de": ("Nr.", "Aufgabe", "Verantwortlich", "krit."),
-         "en": ("id", "task", "owner", "crit.")}
-FILLED, MILESTONE = "■", "◆"
-
-
-def _marks(ts: TaskSchedule, periods: range) -> list[str]:
-    if ts.early_finish == ts.early_start:  # a milestone sits in the period of its date
-        where = ts.calendar.period_of(ts.start)
-        return [MILESTONE if p == where else "" for p in periods]
-    return [FILLED if ts.early_start <= p < ts.early_finish else "" for p in periods]
-
 
 def psp_table(schedule: Schedule, *, lang: Lang = "de") -> Table:
     """The Projektstrukturplan: a row per package and task, a column per period, marked.
@@ -39,10 +27,22 @@ def psp_table(schedule: Schedule, *, lang: Lang = "de") -> Table:
     Occupied periods hold ``■``, a milestone ``◆`` in the period it closes; package rows
     span their tasks; critical tasks are marked in the last column.
 
+    Parameters
+    ----------
+    schedule : Schedule
+        The scheduled plan.
+    lang : {"de", "en"}
+        The language of the header.
+
+    Returns
+    -------
+    Table
+        One row per package and task; `SizeError` when it would be too wide or long.
+
     Examples
     --------
     >>> import psp
-    >>> t = psp_table(psp.load("examples/digitale_werkstatt.toml").schedule())
+    >>> t = psp_table(psp.schedule(psp.load("examples/digitale_werkstatt.toml")))
     >>> t.header[3:7], t.header[-1]
     (("Sep'20", "Okt'20", "Nov'20", "Dez'20"), 'krit.')
     >>> row = next(r for r in t.rows if r[0] == "3.1")
@@ -50,72 +50,35 @@ def psp_table(schedule: Schedule, *, lang: Lang = "de") -> Table:
     ('......■■■■..', '*')
     >>> "".join(c or "." for c in next(r for r in t.rows if r[0] == "M1")[3:-1])
     '.....◆......'
-
     """
     check_table(schedule)
-    cal = schedule.calendar
-    periods = range(0, max(schedule.horizon_period, 1))
-    nr, name, owner, crit = _HEAD[lang]
-    header = [nr, name, owner, *(cal.label(p, lang) for p in periods), crit]
-    rows, kinds = [], []
-    for kind, ident in schedule.project.outline():
-        if kind == "package":
-            rolled = schedule.package(ident)
-            span = (range(0) if rolled.start is None or rolled.finish is None else
-                    range(cal.period_of(rolled.start), cal.period_of(rolled.finish) + 1))
-            marks = [FILLED if p in span else "" for p in periods]
-            rows.append([ident, schedule.project.package(ident).name, "", *marks, ""])
-            kinds.append("package")
-            continue
-        ts = schedule[ident]
-        rows.append([ident, ts.task.name, ts.task.owner_label, *_marks(ts, periods),
-                     "*" if ts.critical else ""])
-        kinds.append("critical" if ts.critical else
-                     "loe" if ts.task.is_level_of_effort else "task")
-    return Table(header, rows, kinds=kinds, title=schedule.project.name)
-
-
-_PSP_STYLE = (
-    ".psp-plan{border-collapse:collapse;font-size:12px}"
-    ".psp-plan td,.psp-plan th{border:1px solid #bbb;padding:1px 4px}"
-    ".psp-plan td.m{width:2.2em;text-align:center}"
-    ".psp-plan tr.package td{font-weight:bold;background:#f2f2f2}"
-    ".psp-plan td.on{background:#9AD0F0}"
-    ".psp-plan tr.critical td.on{background:#D55E00}"
-    ".psp-plan tr.loe td.on{background:repeating-linear-gradient("
-    "45deg,#fff,#fff 3px,#999 3px,#999 5px)}"
-    ".psp-plan tr.package td.on{background:#222}"
-)
+    return month_grid(schedule, lang=lang)
 
 
 def psp_table_html(schedule: Schedule, *, lang: Lang = "de") -> str:
     """The Projektstrukturplan as styled HTML (filled month cells), as Jupyter shows it.
 
+    Parameters
+    ----------
+    schedule : Schedule
+        The scheduled plan.
+    lang : {"de", "en"}
+        The language of the header.
+
+    Returns
+    -------
+    str
+        An HTML ``<table>`` with its style.
+
     Examples
     --------
     >>> import psp
-    >>> page = psp_table_html(psp.load("examples/digitale_werkstatt.toml").schedule())
+    >>> page = psp_table_html(psp.schedule(psp.load("examples/digitale_werkstatt.toml")))
     >>> page.count('class="m on"') > 40, '<tr class="critical"><td>3.1</td>' in page
     (True, True)
     """
     table = psp_table(schedule, lang=lang)
-    esc = html.escape
-    months = range(3, len(table.header) - 1)
-    head = "".join(f"<th>{esc(h)}</th>" for h in table.header)
-    body = []
-    for n, row in enumerate(table.rows):
-        cells = []
-        for i, cell in enumerate(row):
-            if i in months:
-                cls = "m on" if cell else "m"
-                shown = MILESTONE if cell == MILESTONE else ""
-                cells.append(f'<td class="{cls}">{shown}</td>')
-            else:
-                cells.append(f"<td>{esc(cell)}</td>")
-        body.append(f'<tr class="{table.kind(n)}">{"".join(cells)}</tr>')
-    caption = f"<caption>{esc(table.title)}</caption>"
-    return (f"<style>{_PSP_STYLE}</style><table class=\"psp-plan\">{caption}"
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+    return grid_html(table, range(3, len(table.header) - 1), shown=[MILESTONE])
 
 
 def _link_text(link: Link) -> str:
@@ -129,7 +92,7 @@ def critical_path_table(schedule: Schedule, *, lang: Lang = "de") -> Table:
     Examples
     --------
     >>> import psp
-    >>> t = critical_path_table(psp.load("examples/digitale_werkstatt.toml").schedule(),
+    >>> t = critical_path_table(psp.schedule(psp.load("examples/digitale_werkstatt.toml")),
     ...                         lang="en")
     >>> t.header
     ('id', 'task', 'start', 'finish', 'duration', 'after', 'total float')
@@ -216,7 +179,7 @@ def write_table(schedule: Schedule, path: str | os.PathLike[str], *, lang: Lang 
     Examples
     --------
     >>> import psp, tempfile, pathlib, openpyxl
-    >>> s = psp.load("examples/digitale_werkstatt.toml").schedule()
+    >>> s = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     out = write_table(s, pathlib.Path(folder) / "plan.xlsx")
     ...     sheet = openpyxl.load_workbook(out).active
@@ -253,7 +216,7 @@ def mermaid(schedule: Schedule, *, lang: Lang = "de") -> str:
     Examples
     --------
     >>> import psp
-    >>> text = mermaid(psp.load("examples/digitale_werkstatt.toml").schedule())
+    >>> text = mermaid(psp.schedule(psp.load("examples/digitale_werkstatt.toml")))
     >>> print("\\n".join(text.splitlines()[:5]))
     gantt
         title Digitale Werkstatt für den Mittelstand – MACH 4.0

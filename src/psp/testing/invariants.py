@@ -8,9 +8,9 @@ Examples
 --------
 >>> import psp
 >>> plan = psp.load("examples/digitale_werkstatt.toml")
->>> links_hold(plan.schedule())
->>> no_date_earlier(plan.schedule(), plan.delay("3.1", by=2).schedule())
->>> no_date_earlier(plan.delay("3.1", by=2).schedule(), plan.schedule())
+>>> links_hold(psp.schedule(plan))
+>>> no_date_earlier(psp.schedule(plan), psp.schedule(psp.apply(plan, psp.Delay("3.1", by=2))))
+>>> no_date_earlier(psp.schedule(psp.apply(plan, psp.Delay("3.1", by=2))), psp.schedule(plan))
 Traceback (most recent call last):
 ...
 psp.testing.invariants.InvariantError: 3.1: early start 8 became 6, earlier
@@ -23,9 +23,9 @@ from collections.abc import Callable
 
 from dateutil.relativedelta import relativedelta
 
-from psp._engine import Schedule, TaskSchedule
-from psp._replan import Replan
-from psp._time import Unit
+from psp.calendars import Unit
+from psp.engine._cpm import Schedule, TaskSchedule
+from psp.replanning._replan import Replan
 
 __all__ = [
     "InvariantError",
@@ -70,7 +70,7 @@ def links_hold(schedule: Schedule) -> None:
     Examples
     --------
     >>> import psp
-    >>> links_hold(psp.load("examples/digitale_werkstatt.toml").schedule())
+    >>> links_hold(psp.schedule(psp.load("examples/digitale_werkstatt.toml")))
     """
     for link in schedule.project.links:
         p, s = schedule[link.predecessor], schedule[link.successor]
@@ -99,7 +99,7 @@ def shifted_by(before: Schedule, after: Schedule, periods: int) -> None:
     --------
     >>> import psp
     >>> plan = psp.load("examples/digitale_werkstatt.toml")
-    >>> shifted_by(plan.schedule(), plan.with_start(psp.Month(2021, 2)).schedule(), 5)
+    >>> shifted_by(psp.schedule(plan), psp.schedule(plan.with_start(psp.Month(2021, 2))), 5)
     """
     one_day = dt.timedelta(days=1)
 
@@ -133,7 +133,8 @@ def no_date_earlier(before: Schedule, after: Schedule) -> None:
     --------
     >>> import psp
     >>> plan = psp.load("examples/digitale_werkstatt.toml")
-    >>> no_date_earlier(plan.schedule(), plan.with_duration("2.3", 3).schedule())
+    >>> longer = psp.apply(plan, psp.SetDuration("2.3", 3))
+    >>> no_date_earlier(psp.schedule(plan), psp.schedule(longer))
     """
     for a in before:
         b = after[a.id]
@@ -152,7 +153,8 @@ def only_task_moved(before: Schedule, after: Schedule, task_id: str) -> None:
     --------
     >>> import psp
     >>> plan = psp.load("examples/digitale_werkstatt.toml")
-    >>> only_task_moved(plan.schedule(), plan.delay("2.6", by=3).schedule(), "2.6")
+    >>> later = psp.apply(plan, psp.Delay("2.6", by=3))
+    >>> only_task_moved(psp.schedule(plan), psp.schedule(later), "2.6")
     """
     for a in _open(before):
         b = after[a.id]
@@ -170,7 +172,7 @@ def finish_unchanged(before: Schedule, after: Schedule) -> None:
     --------
     >>> import psp
     >>> plan = psp.load("examples/digitale_werkstatt.toml")
-    >>> finish_unchanged(plan.schedule(), plan.delay("1.2", by=10).schedule())
+    >>> finish_unchanged(psp.schedule(plan), psp.schedule(psp.apply(plan, psp.Delay("1.2", by=10))))
     """
     if after.finish_period != before.finish_period:
         raise _fail("project", f"finish {before.finish} became {after.finish}")
@@ -183,7 +185,8 @@ def extended_by(before: Schedule, after: Schedule, periods: int) -> None:
     --------
     >>> import psp
     >>> plan = psp.load("examples/digitale_werkstatt.toml")
-    >>> extended_by(plan.schedule(), plan.extend(to="31.12.2021").schedule(), 4)
+    >>> extended = psp.apply(plan, psp.Extend(to="31.12.2021"))
+    >>> extended_by(psp.schedule(plan), psp.schedule(extended), 4)
     """
     if before.slack is None or after.slack is None or after.slack - before.slack != periods:
         raise _fail("project", f"slack {before.slack} became {after.slack}, not {periods:+d}")
@@ -203,7 +206,7 @@ def progress_respected(schedule: Schedule) -> None:
     --------
     >>> import psp
     >>> plan = psp.load("examples/digitale_werkstatt.toml")
-    >>> progress_respected(plan.with_progress(status="2021-03-29").schedule())
+    >>> progress_respected(psp.schedule(psp.apply(plan, psp.Progress("2021-03-29"))))
     """
     plan = schedule.project
     actual = {a.task: a for a in plan.actuals}

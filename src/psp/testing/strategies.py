@@ -6,12 +6,13 @@ tasks, FS links, zero lags, duration 1 and no constraints.
 
 Examples
 --------
+>>> import psp
 >>> from hypothesis import given, settings
 >>> @settings(max_examples=10, derandomize=True)
 ... @given(plans(max_tasks=5, link_types=["FS"]))
 ... def test_fs_plans_schedule(plan):
-...     s = plan.schedule()
-...     assert all(s[l.successor].early_start >= s[l.predecessor].early_finish
+...     s = psp.schedule(plan)
+...     assert all(s[l.successor].early_start >= s[l.predecessor].early_finish + l.lag
 ...                for l in plan.links)
 >>> test_fs_plans_schedule()
 """
@@ -23,10 +24,11 @@ from collections.abc import Sequence
 
 from hypothesis import strategies as st
 
-from psp._graph import network
-from psp._model import Constraint, ConstraintKind, Link, LinkType, Package, Project, Task, TaskKind
-from psp._replan import AddLink, Change, Delay, Extend, Progress, RemoveLink, SetDuration
-from psp._time import Calendar, Month, Unit
+from psp.calendars import Calendar, Month, Unit
+from psp.engine import schedule
+from psp.engine._network import network
+from psp.model import Constraint, ConstraintKind, Link, LinkType, Package, Project, Task, TaskKind
+from psp.replanning._replan import AddLink, Change, Delay, Extend, Progress, RemoveLink, SetDuration
 
 __all__ = ["changes", "delays", "months", "plans"]
 
@@ -208,7 +210,7 @@ def delays(draw: st.DrawFn, plan: Project, *, max_by: int = 3,  # noqa: D417
     >>> @settings(max_examples=10, derandomize=True)
     ... @given(delays(plan))
     ... def test_a_delay_never_makes_the_plan_shorter(delay):
-    ...     assert psp.apply(plan, delay).schedule().finish >= plan.schedule().finish
+    ...     assert psp.schedule(psp.apply(plan, delay)).finish >= schedule(plan).finish
     >>> test_a_delay_never_makes_the_plan_shorter()
     """
     targets = _movable(plan)
@@ -217,7 +219,7 @@ def delays(draw: st.DrawFn, plan: Project, *, max_by: int = 3,  # noqa: D417
             t.package == p.id for t in plan.tasks if t.id in targets)]
     target = draw(st.sampled_from(targets))
     if until and draw(st.booleans()):
-        horizon = plan.schedule().horizon_period + max_by
+        horizon = schedule(plan).horizon_period + max_by
         return Delay(target, until=plan.calendar.first_day(draw(st.integers(0, horizon))))
     return Delay(target, by=draw(st.integers(0, max_by)))
 
@@ -253,7 +255,7 @@ def changes(draw: st.DrawFn, plan: Project, *, max_changes: int = 4,  # noqa: D4
     >>> test_replan_never_touches_the_baseline()
     """
     cal = plan.calendar
-    now = plan.schedule()
+    now = schedule(plan)
     order = [plan.tasks[i].id for i in network(plan).order]
     work = [t.id for t in plan.tasks if t.kind is TaskKind.WORK]
     removable = list(plan.links)

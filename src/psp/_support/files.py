@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from psp._errors import FileReadError
+from psp.errors import FileReadError
 
 __all__ = ["STDOUT", "write_atomically"]
 

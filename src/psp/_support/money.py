@@ -12,18 +12,11 @@ import re
 from decimal import Decimal
 from typing import ClassVar
 
-from psp._errors import PlanError
+from psp.errors import MoneyError
 
-__all__ = ["MoneyError", "Rounding", "format_money", "parse_decimal", "parse_money",
-           "round_money"]
+__all__ = ["Rounding", "format_money", "parse_decimal", "parse_money"]
 
 _GERMAN = re.compile(r"-?\d{1,3}(\.\d{3})*(,\d{1,2})?|-?\d+(,\d{1,2})?")
-
-
-class MoneyError(PlanError, ValueError):
-    """An amount of money that cannot be read without guessing."""
-
-    code = "money-unreadable"
 
 
 def parse_money(value: object) -> Decimal:
@@ -44,7 +37,7 @@ def parse_money(value: object) -> Decimal:
     >>> parse_money("78.40")
     Traceback (most recent call last):
     ...
-    psp._money.MoneyError: cannot read '78.40' as euros: write 78.400 (German thousands), ...
+    psp.errors.MoneyError: cannot read '78.40' as euros: write 78.400 (German thousands), ...
     """
     if isinstance(value, bool):
         raise MoneyError(f"cannot read {value!r} as euros")
@@ -120,17 +113,6 @@ class Rounding:
 
     def __repr__(self) -> str:
         return f"Rounding({str(self.step)!r}, {self.mode!r})"
-
-
-def round_money(amount: Decimal, step: object = "0.01", mode: str = "half_up") -> Decimal:
-    """Round an amount to a step by a mode (see `Rounding`).
-
-    Examples
-    --------
-    >>> round_money(Decimal("37664"), 100)
-    Decimal('37700')
-    """
-    return Rounding(step, mode)(amount)
 
 
 def format_money(amount: Decimal, lang: str = "de") -> str:

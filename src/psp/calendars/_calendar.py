@@ -16,12 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from typing import Literal
+from typing import Literal, cast
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from psp._errors import (
+from psp.errors import (
     DateAlignmentError,
     DateParseError,
     DateRangeError,
@@ -96,16 +96,19 @@ def _check_int(owner: str, field: str, value: object, low: int, high: int) -> in
     return value
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, init=False)
 class Month:
-    """A calendar month: ``Month(2020, 9)`` is September 2020.
+    """A calendar month: ``Month(2020, 9)`` is September 2020, so is ``Month("2020-09")``.
 
     Months add and subtract whole months, know their first and last day, and
     print as ``2020-09``; `Month.label` gives the short form used in
-    *Projektstrukturpläne* (``Sep'20``).
+    *Projektstrukturpläne* (``Sep'20``). One argument is read as the plan file reads
+    a month (`Month.from_string`) or taken from a date.
 
     Examples
     --------
+    >>> Month("Sep 2020") == Month(2020, 9) == Month(dt.date(2020, 9, 14))
+    True
     >>> m = Month(2020, 9)
     >>> m + 6, (m + 6).label(), (m + 6).label("en")
     (Month(year=2021, month=3), "Mär'21", "Mar'21")
@@ -117,6 +120,27 @@ class Month:
 
     year: int = attrs.field()
     month: int = attrs.field()
+
+    def __init__(self, year: int | str | dt.date, month: int | None = None) -> None:
+        if month is not None:
+            self.__attrs_init__(cast(int, year), month)  # the validators check both
+        elif isinstance(year, str):
+            self.__attrs_init__(*_read(year)[0].as_tuple())
+        elif isinstance(year, dt.date) and not isinstance(year, dt.datetime):
+            self.__attrs_init__(year.year, year.month)
+        else:
+            raise FieldTypeError("Month", "month", "a month 1–12, or one text like 2020-09",
+                                 None)
+
+    def as_tuple(self) -> tuple[int, int]:
+        """``(year, month)``.
+
+        Examples
+        --------
+        >>> Month(2020, 9).as_tuple()
+        (2020, 9)
+        """
+        return self.year, self.month
 
     @year.validator
     def _check_year(self, _attr: attrs.Attribute[int], value: int) -> None:

@@ -18,13 +18,13 @@ from typing import Any
 
 import attrs
 
-from psp._engine import schedule
-from psp._errors import ChangeError, UnknownIdError
-from psp._model import CostRules, Portfolio, Position, Project
-from psp._money import format_money
-from psp._portfolio import PortfolioSchedule, schedule_portfolio
-from psp._render import Table, spreadsheet_safe
-from psp._time import Lang, Month, Unit
+from psp._support.money import format_money
+from psp._support.render import Table, spreadsheet_safe
+from psp.calendars import Lang, Month, Unit
+from psp.engine._cpm import schedule
+from psp.engine._portfolio import PortfolioSchedule, schedule_portfolio
+from psp.errors import ChangeError, UnknownIdError
+from psp.model import CostRules, Portfolio, Position, Project
 
 __all__ = ["CostCell", "CostComparison", "CostReport", "PositionCost", "compare_costs",
            "costs"]
@@ -394,7 +394,7 @@ class CostComparison:
     --------
     >>> import psp
     >>> plan = psp.load("examples/digitale_werkstatt.toml")
-    >>> c = compare_costs(plan, plan.extend(to="31.12.2021"))
+    >>> c = compare_costs(plan, psp.apply(plan, psp.Extend(to="31.12.2021")))
     >>> c.verdict("en"), str(c.table("en").rows[-1])
     ('cost-neutral', "('total', '€200,800', '€200,800', '€0')")
     """
@@ -442,7 +442,8 @@ def compare_costs(before: Project | Portfolio, after: Project | Portfolio, *,
     --------
     >>> import psp
     >>> plan = psp.load("examples/digitale_werkstatt.toml")
-    >>> c = compare_costs(plan, plan.delay("3.1", until="2021-06").extend(to="31.12.2021"))
+    >>> new = psp.apply(plan, psp.Delay("3.1", until="2021-06"), psp.Extend(to="31.12.2021"))
+    >>> c = compare_costs(plan, new)
     >>> c.neutral, {y: cell.cost for y, cell in c.after.years().items()}
     (True, {2020: Decimal('50200.00'), 2021: Decimal('150600.00')})
     """

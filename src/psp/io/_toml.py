@@ -23,7 +23,11 @@ from typing import Any
 
 import attrs
 
-from psp._errors import (
+from psp._support.files import write_atomically
+from psp.calendars import Unit, parse_date
+from psp.engine._network import portfolio_problems
+from psp.engine._network import problems as plan_problems
+from psp.errors import (
     DateAlignmentError,
     DateParseError,
     DateRangeError,
@@ -33,10 +37,7 @@ from psp._errors import (
     TomlSyntaxError,
     ValidationError,
 )
-from psp._files import write_atomically
-from psp._graph import portfolio_problems
-from psp._graph import problems as plan_problems
-from psp._model import (
+from psp.model import (
     Actual,
     Constraint,
     ConstraintKind,
@@ -50,7 +51,6 @@ from psp._model import (
     Task,
     TaskKind,
 )
-from psp._time import Unit, parse_date
 
 __all__ = ["dump", "dumps", "dumps_portfolio", "load", "load_portfolio", "loads",
            "loads_portfolio"]
@@ -178,14 +178,6 @@ def _read_links(reader: _Reader, task_id: str, value: Any, entry: str) -> list[L
     return links
 
 
-def _owners(value: Any) -> Any:
-    # "3win+AGIT" is how the seed writes shared ownership: both owners. A comma could
-    # be a list or part of a name ("Müller, Hans"): the Task refuses to guess.
-    if isinstance(value, str) and "," not in value:
-        return [part.strip() for part in value.split("+") if part.strip()]
-    return value
-
-
 def _read_task(
     reader: _Reader, table: dict[str, Any], number: int
 ) -> tuple[Task | None, list[Link], list[Constraint], list[Actual]]:
@@ -225,7 +217,7 @@ def _read_task(
             task_id,
             table.get("name", ""),
             package=table.get("package"),
-            owners=_owners(table.get("owners", ())),
+            owners=table.get("owners", ()),
             duration=duration,
             **({"kind": kind} if kind is not None else {}),
         ),
@@ -401,7 +393,7 @@ def loads(text: str, *, file: str = "<string>") -> Project:
     >>> loads('[project]\\nname = "x"\\nstart = "Smarch 2020"', file="plan.toml")
     Traceback (most recent call last):
     ...
-    psp._errors.ValidationError: the plan has 1 problem:
+    psp.errors.ValidationError: the plan has 1 problem:
       plan.toml: project: start: cannot read 'Smarch 2020' as a month or date (expected ...)
     """
     data = _toml(text, file)

@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections import Counter
 
 import attrs
-import networkx as nx
 
-from psp._errors import DateAlignmentError, Problem, ValidationError
-from psp._model import Actual, Portfolio, Project, Task, TaskKind
-from psp._time import Calendar, Unit, format_date
+from psp.calendars import Calendar, Unit, format_date
+from psp.errors import DateAlignmentError, Problem, ValidationError
+from psp.model import Actual, Portfolio, Project, Task, TaskKind
 
 __all__ = ["Network", "actual_span", "compress", "network", "portfolio_problems", "problems",
            "validate"]
@@ -324,6 +323,8 @@ def _cycle_problems(
     project: Project, tails: list[int], heads: list[int], stuck: set[int]
 ) -> list[Problem]:
     """Name one cycle in each strongly connected part of what could not be ordered."""
+    import networkx as nx  # only a plan with a cycle needs it: keeps `import psp` light
+
     graph: nx.DiGraph[int] = nx.DiGraph()
     graph.add_edges_from((u, v) for u, v in zip(tails, heads, strict=True)
                          if u in stuck and v in stuck)
@@ -418,7 +419,7 @@ def validate(project: Project) -> Project:
     >>> validate(plan)
     Traceback (most recent call last):
     ...
-    psp._errors.ValidationError: the plan has 1 problem:
+    psp.errors.ValidationError: the plan has 1 problem:
       task a: depends: the links form a cycle: a → b → a (each waits for the one before it)
     """
     network(project)

@@ -13,21 +13,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from psp._errors import Problem, UnknownIdError, ValidationError
-from psp._graph import Network, actual_span, compress, network
-from psp._model import Actual, Link, LinkType, Package, Project, Task, TaskKind
-from psp._render import Table, html_table, shorten, text_table
-from psp._time import Calendar, Lang, Unit, format_date
-from psp._words import periods
+from psp._support.render import Table, grid_html, html_table, shorten, text_table
+from psp._support.words import periods
+from psp.calendars import Calendar, Lang, Unit, format_date
+from psp.engine._network import Network, actual_span, compress, network
+from psp.errors import Problem, UnknownIdError, ValidationError
+from psp.model import Actual, Link, LinkType, Package, Project, Task, TaskKind
 
-if TYPE_CHECKING:
-    from psp.export import Gantt
+__all__ = ["FILLED", "MILESTONE", "MissedDeadline", "PackageSchedule", "Schedule", "TaskSchedule",
+           "month_grid", "schedule"]
 
-__all__ = ["MissedDeadline", "PackageSchedule", "Schedule", "TaskSchedule", "schedule"]
+_GRID_PERIODS, _GRID_ROWS = 120, 500
 
 _FROM_FINISH = frozenset({LinkType.FS, LinkType.FF})
 _TO_FINISH = frozenset({LinkType.FF, LinkType.SF})
@@ -65,7 +64,7 @@ class TaskSchedule:
     Examples
     --------
     >>> import psp
-    >>> s = psp.load("examples/digitale_werkstatt.toml").schedule()
+    >>> s = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
     >>> t = s["3.1"]
     >>> t.start, t.finish, t.total_float, t.critical
     (datetime.date(2021, 3, 1), datetime.date(2021, 6, 30), 0, True)
@@ -131,7 +130,7 @@ class PackageSchedule:
     Examples
     --------
     >>> import psp
-    >>> ap3 = psp.load("examples/digitale_werkstatt.toml").schedule().package("AP3")
+    >>> ap3 = psp.schedule(psp.load("examples/digitale_werkstatt.toml")).package("AP3")
     >>> ap3.start, ap3.finish, ap3.task_ids
     (datetime.date(2021, 3, 1), datetime.date(2021, 6, 30), ('3.1', '3.2', '3.3'))
     """
@@ -179,7 +178,7 @@ class Schedule:
     Examples
     --------
     >>> import psp
-    >>> s = psp.load("examples/digitale_werkstatt.toml").schedule()
+    >>> s = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
     >>> s.finish, s.slack
     (datetime.date(2021, 8, 31), 0)
     >>> " ".join(s.critical_path)
@@ -249,7 +248,7 @@ class Schedule:
         Examples
         --------
         >>> import psp
-        >>> s = psp.load("examples/digitale_werkstatt.toml").schedule()
+        >>> s = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
         >>> s.critical_chains[:2]
         (('1.1', '1.3', '1.5', '2.1', '2.3', '2.10', '3.1', '4.2'), ('1.1', '1.4', '1.5'))
         """
@@ -313,10 +312,11 @@ class Schedule:
 
         Examples
         --------
+        >>> import psp
         >>> from psp import Constraint, Month, Project, Task
         >>> plan = Project("x", Month(2021, 1), tasks=[Task("a", duration=3)],
         ...     constraints=[Constraint("a", "finish_no_later_than", Month(2021, 2))])
-        >>> [(m.id, m.finish, m.by) for m in plan.schedule().deadlines_missed]
+        >>> [(m.id, m.finish, m.by) for m in psp.schedule(plan).deadlines_missed]
         [('a', datetime.date(2021, 3, 31), 1)]
         """
         cal = self.calendar
@@ -469,7 +469,7 @@ class Schedule:
         Examples
         --------
         >>> import psp
-        >>> s = psp.load("examples/digitale_werkstatt.toml").schedule()
+        >>> s = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
         >>> print(s.to_text("en").splitlines()[1])
         start 2020-09-01 · computed finish 2021-08-31 · contractual end 2021-08-31 · slack +0 months
         """
@@ -482,8 +482,6 @@ class Schedule:
         return self.to_text()
 
     def _repr_html_(self) -> str:
-        from psp.export import psp_table_html  # shortcut: exporters are a layer above
-
         heads, rows, classes = self.table()
         head, *facts, path = self.summary()
         line = " · ".join(facts)
@@ -494,38 +492,15 @@ class Schedule:
         table = html_table(heads, rows, caption=f"{head} — {line}", row_classes=classes)
         return (
             f'<div class="psp-schedule"><style>{style}</style>{table}'
-            f"<p>{path}</p>{psp_table_html(self)}</div>"
+            f"<p>{path}</p>{self._grid_html()}</div>"
         )
 
-    def gantt(self, **options: Any) -> Gantt:
-        """Shortcut for `psp.gantt` on this schedule (same keyword options).
-
-        Examples
-        --------
-        >>> import psp
-        >>> g = psp.load("examples/digitale_werkstatt.toml").schedule().gantt(lang="en")
-        >>> g.ax.get_title(loc="left").splitlines()[0]
-        'Digitale Werkstatt für den Mittelstand – MACH 4.0'
-        """
-        from psp.export import gantt  # shortcut: exporters are a layer above
-
-        return gantt(self, **options)
-
-    def critical_path_table(self, lang: Lang = "de") -> Table:
-        """The critical path in order with dates, durations, links and float.
-
-        Shortcut for `psp.export.critical_path_table`.
-
-        Examples
-        --------
-        >>> import psp
-        >>> t = psp.load("examples/digitale_werkstatt.toml").schedule().critical_path_table()
-        >>> [row[0] for row in t.rows][-3:], t.rows[-1][5]
-        (['4.2', '4.4', '4.5'], '3.1 FS')
-        """
-        from psp.export import critical_path_table  # shortcut: exporters are a layer above
-
-        return critical_path_table(self, lang=lang)
+    def _grid_html(self) -> str:
+        # A notebook shows the month grid of a plan a reader can take in at a glance.
+        if self.horizon_period > _GRID_PERIODS or len(self) > _GRID_ROWS:
+            return ""
+        table = month_grid(self)
+        return grid_html(table, range(3, len(table.header) - 1), shown=[MILESTONE])
 
 
 def _chains_text(chains: tuple[tuple[str, ...], ...], title: str, lang: Lang) -> str:
@@ -905,3 +880,55 @@ def _as_planned(ts: TaskSchedule, status: dt.date) -> Actual | None:
     if ts.start < status and ts.early_finish > ts.early_start:
         return Actual(ts.id, ts.start, None)
     return None
+
+
+_GRID_HEAD = {"de": ("Nr.", "Aufgabe", "Verantwortlich", "krit."),
+         "en": ("id", "task", "owner", "crit.")}
+FILLED, MILESTONE = "■", "◆"
+
+
+def _marks(ts: TaskSchedule, periods: range) -> list[str]:
+    if ts.early_finish == ts.early_start:  # a milestone sits in the period of its date
+        where = ts.calendar.period_of(ts.start)
+        return [MILESTONE if p == where else "" for p in periods]
+    return [FILLED if ts.early_start <= p < ts.early_finish else "" for p in periods]
+
+
+def month_grid(schedule: Schedule, *, lang: Lang = "de") -> Table:
+    """The Projektstrukturplan: a row per package and task, a column per period, marked.
+
+    Occupied periods hold ``■``, a milestone ``◆`` in the period it closes; package rows
+    span their tasks; critical tasks are marked in the last column.
+
+    Examples
+    --------
+    >>> import psp
+    >>> t = month_grid(psp.schedule(psp.load("examples/digitale_werkstatt.toml")))
+    >>> t.header[3:7], t.header[-1]
+    (("Sep'20", "Okt'20", "Nov'20", "Dez'20"), 'krit.')
+    >>> row = next(r for r in t.rows if r[0] == "3.1")
+    >>> "".join(c or "." for c in row[3:-1]), row[-1]
+    ('......■■■■..', '*')
+    >>> "".join(c or "." for c in next(r for r in t.rows if r[0] == "M1")[3:-1])
+    '.....◆......'
+    """
+    cal = schedule.calendar
+    periods = range(0, max(schedule.horizon_period, 1))
+    nr, name, owner, crit = _GRID_HEAD[lang]
+    header = [nr, name, owner, *(cal.label(p, lang) for p in periods), crit]
+    rows, kinds = [], []
+    for kind, ident in schedule.project.outline():
+        if kind == "package":
+            rolled = schedule.package(ident)
+            span = (range(0) if rolled.start is None or rolled.finish is None else
+                    range(cal.period_of(rolled.start), cal.period_of(rolled.finish) + 1))
+            marks = [FILLED if p in span else "" for p in periods]
+            rows.append([ident, schedule.project.package(ident).name, "", *marks, ""])
+            kinds.append("package")
+            continue
+        ts = schedule[ident]
+        rows.append([ident, ts.task.name, ts.task.owner_label, *_marks(ts, periods),
+                     "*" if ts.critical else ""])
+        kinds.append("critical" if ts.critical else
+                     "loe" if ts.task.is_level_of_effort else "task")
+    return Table(header, rows, kinds=kinds, title=schedule.project.name)

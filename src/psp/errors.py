@@ -24,6 +24,7 @@ __all__ = [
     "FieldError",
     "FieldTypeError",
     "FileReadError",
+    "MoneyError",
     "PlanError",
     "PlanFileError",
     "Problem",
@@ -216,6 +217,12 @@ class FileReadError(PlanError, OSError):
 
     def __str__(self) -> str:  # OSError would format its args as a tuple
         return str(self.args[0])
+
+
+class MoneyError(PlanError, ValueError):
+    """An amount of money that cannot be read without guessing."""
+
+    code: ClassVar[str] = "money-unreadable"
 
 
 class UsageError(PlanError, ValueError):

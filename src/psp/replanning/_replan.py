@@ -12,14 +12,17 @@ import datetime as dt
 import html
 import re
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
-from psp._engine import Schedule, TaskSchedule, schedule
-from psp._errors import ChangeError, DateParseError, FieldError, UnknownIdError
-from psp._graph import validate
-from psp._model import (
+from psp._support.render import html_table, text_table
+from psp._support.words import periods
+from psp.calendars import Lang, Month, Unit, format_date, parse_date
+from psp.engine._cpm import Schedule, TaskSchedule, schedule
+from psp.engine._network import validate
+from psp.errors import ChangeError, DateParseError, FieldError, UnknownIdError
+from psp.model import (
     Actual,
     Constraint,
     ConstraintKind,
@@ -28,12 +31,6 @@ from psp._model import (
     Project,
     TaskKind,
 )
-from psp._render import html_table, text_table
-from psp._time import Lang, Month, Unit, format_date, parse_date
-from psp._words import periods
-
-if TYPE_CHECKING:
-    from psp.export import Gantt
 
 __all__ = [
     "AddLink",
@@ -214,8 +211,19 @@ class RemoveLink:
         return f"{self.predecessor} → {self.successor}{kind} {verb}"
 
 
-def _actual_tuple(value: Iterable[Actual]) -> tuple[Actual, ...]:
-    return tuple(value)
+def _actual_tuple(value: Iterable[Actual] | Mapping[str, tuple[Any, Any]]) -> tuple[Actual, ...]:
+    if not isinstance(value, Mapping):
+        return tuple(value)
+    found = []
+    for task_id, dates in value.items():
+        if not isinstance(dates, tuple | list) or len(dates) != 2:
+            raise FieldError("Progress", f"actual.{task_id}", "(start, finish or None)", dates)
+        start, finish = dates
+        found.append(Actual(task_id,
+                            _day(start, edge="start", field="actual", owner="Progress"),
+                            None if finish is None else
+                            _day(finish, edge="end", field="actual", owner="Progress")))
+    return tuple(found)
 
 
 def _id_set(value: Iterable[str]) -> frozenset[str]:
@@ -230,7 +238,8 @@ def _status(value: object) -> dt.date:
 class Progress:
     """A status date and what really happened by then.
 
-    ``actual`` gives tasks' actual dates; ``not_started`` names tasks that have not
+    ``actual`` gives tasks' actual dates, as `Actual` values or as a mapping
+    ``{task: (start, finish or None)}``; ``not_started`` names tasks that have not
     begun. Every other task counts as done as planned when its planned finish lies on
     or before the status date, and as started as planned when its planned start does.
 
@@ -238,6 +247,8 @@ class Progress:
     --------
     >>> Progress("2021-03-29", not_started=["3.1"]).status
     datetime.date(2021, 3, 29)
+    >>> Progress("2021-04-15", actual={"3.1": ("2021-03", None)}).actual
+    (Actual(task='3.1', start=datetime.date(2021, 3, 1), finish=None),)
     """
 
     status: dt.date = attrs.field(converter=_status)
@@ -338,8 +349,21 @@ def _progress(plan: Project, change: Progress) -> Project:
     return attrs.evolve(plan, status=change.status, actuals=kept, not_started=idle)
 
 
-def apply(plan: Project, change: Change) -> Project:
-    """The plan with one change applied; ``plan`` itself is never modified.
+def apply(plan: Project, *changes: Change) -> Project:
+    """The plan with changes applied one after the other; ``plan`` itself is never modified.
+
+    Parameters
+    ----------
+    plan : Project
+        The plan to change.
+    *changes : Change
+        `Delay`, `Extend`, `SetDuration`, `AddLink`, `RemoveLink` or `Progress` values,
+        applied in the order given.
+
+    Returns
+    -------
+    Project
+        A new, validated plan.
 
     Raises
     ------
@@ -357,9 +381,17 @@ def apply(plan: Project, change: Change) -> Project:
     >>> import psp
     >>> plan = psp.load("examples/digitale_werkstatt.toml")
     >>> later = apply(plan, Delay("3.1", until=Month(2021, 6)))
-    >>> later.schedule()["3.1"].start, plan.schedule()["3.1"].start
+    >>> psp.schedule(later)["3.1"].start, psp.schedule(plan)["3.1"].start
     (datetime.date(2021, 6, 1), datetime.date(2021, 3, 1))
+    >>> psp.schedule(apply(plan, Delay("AP3", until="2021-06"), Extend(to="31.12.2021"))).slack
+    1
     """
+    for change in changes:
+        plan = _apply_one(plan, change)
+    return plan
+
+
+def _apply_one(plan: Project, change: Change) -> Project:
     if isinstance(change, Delay):
         new = _delay(plan, change)
     elif isinstance(change, Extend):
@@ -545,26 +577,6 @@ class Replan:
         return (f"<div class='psp-replan'><p><b>{html.escape(self.plan.name)}</b><br>"
                 f"{html.escape(changes)}<br>{html.escape(self.verdict('de'))}</p>"
                 f"{html_table(heads, rows)}</div>")
-
-    def gantt(self, **options: Any) -> Gantt:
-        """Shortcut for `psp.gantt`: the new schedule over the baseline's ghost bars.
-
-        Examples
-        --------
-        >>> import psp
-        >>> r = replan(psp.load("examples/digitale_werkstatt.toml"), [Extend(to="2021-12")])
-        >>> sorted(r.gantt().end_lines)
-        ['end', 'old_end']
-        """
-        from psp.export import gantt  # shortcut: exporters are a layer above
-
-        return gantt(self, **options)
-
-    def amendment_table(self, *, format: str = "markdown", lang: Lang = "de") -> str:
-        """Shortcut for `psp.export.amendment_table` (Markdown or HTML)."""
-        from psp.export import amendment_table  # shortcut: exporters are a layer above
-
-        return amendment_table(self, format=format, lang=lang)
 
 
 def _span(plan: Project, ts: TaskSchedule, lang: Lang) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-__all__ = ["Table", "html_table", "shorten", "spreadsheet_safe", "text_table"]
+__all__ = ["Table", "grid_html", "html_table", "shorten", "spreadsheet_safe", "text_table"]
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -178,3 +178,47 @@ class Table:
     def _repr_html_(self) -> str:
         return self.to_html(style="tr.package td{font-weight:bold}"
                                   "tr.critical td{color:#B03A00;font-weight:600}")
+
+
+_GRID_STYLE = (
+    ".psp-plan{border-collapse:collapse;font-size:12px}"
+    ".psp-plan td,.psp-plan th{border:1px solid #bbb;padding:1px 4px}"
+    ".psp-plan td.m{width:2.2em;text-align:center}"
+    ".psp-plan tr.package td{font-weight:bold;background:#f2f2f2}"
+    ".psp-plan td.on{background:#9AD0F0}"
+    ".psp-plan tr.critical td.on{background:#D55E00}"
+    ".psp-plan tr.loe td.on{background:repeating-linear-gradient("
+    "45deg,#fff,#fff 3px,#999 3px,#999 5px)}"
+    ".psp-plan tr.package td.on{background:#222}"
+)
+
+
+def grid_html(table: Table, columns: range, *, shown: Iterable[str] = ()) -> str:
+    """A table whose ``columns`` are period cells: a filled cell is coloured by its row's kind.
+
+    A cell in ``shown`` keeps its text (a milestone's ◆); other filled cells are colour
+    only.
+
+    Examples
+    --------
+    >>> t = Table(["id", "Jan", "Feb"], [["a", "■", ""]], kinds=["critical"])
+    >>> page = grid_html(t, range(1, 3))
+    >>> '<tr class="critical"><td>a</td><td class="m on"></td><td class="m"></td></tr>' in page
+    True
+    """
+    esc = html.escape
+    keep = set(shown)
+    head = "".join(f"<th>{esc(h)}</th>" for h in table.header)
+    body = []
+    for n, row in enumerate(table.rows):
+        cells = []
+        for i, cell in enumerate(row):
+            if i in columns:
+                text = cell if cell in keep else ""
+                cells.append(f'<td class="{"m on" if cell else "m"}">{esc(text)}</td>')
+            else:
+                cells.append(f"<td>{esc(cell)}</td>")
+        body.append(f'<tr class="{table.kind(n)}">{"".join(cells)}</tr>')
+    caption = f"<caption>{esc(table.title)}</caption>" if table.title else ""
+    return (f"<style>{_GRID_STYLE}</style><table class=\"psp-plan\">{caption}"
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from psp._engine import Schedule, TaskSchedule, schedule
-from psp._errors import ChangeError, ValidationError
-from psp._graph import portfolio_problems
-from psp._model import (
+from psp._support.render import html_table
+from psp.engine._cpm import Schedule, TaskSchedule, schedule
+from psp.engine._network import portfolio_problems
+from psp.errors import ChangeError, ValidationError
+from psp.model import (
     Actual,
     Constraint,
     ConstraintKind,
@@ -28,10 +28,6 @@ from psp._model import (
     Project,
     Task,
 )
-from psp._render import html_table
-
-if TYPE_CHECKING:
-    from psp.export import Gantt
 
 __all__ = ["PortfolioSchedule", "ProjectSummary", "flatten", "restore", "schedule_portfolio"]
 
@@ -255,12 +251,6 @@ class PortfolioSchedule:
         return html_table(["Projekt", "Name", "Ende", "Vertragsende", "Puffer",
                            "Kritischer Pfad"], rows, caption=self.portfolio.name) + (
             self.schedule._repr_html_())
-
-    def gantt(self, **options: Any) -> Gantt:
-        """Shortcut for `psp.gantt` on the flat schedule: rows grouped by project."""
-        from psp.export import gantt  # shortcut: exporters are a layer above
-
-        return gantt(self.schedule, **options)
 
 
 def schedule_portfolio(portfolio: Portfolio) -> PortfolioSchedule:

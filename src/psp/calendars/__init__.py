@@ -1,0 +1,34 @@
+"""Calendars: months, periods and dates — the only place where periods become dates.
+
+`Month` and `Unit`, the strict reader of what project leads write (`parse_date`), the
+German and English labels (`format_date`), and `Calendar`, which turns a plan's integer
+periods into first and last days.
+
+Examples
+--------
+>>> from psp.calendars import Calendar, Month
+>>> Calendar(Month(2020, 9).first_day).last_day(11)
+datetime.date(2021, 8, 31)
+"""
+
+from psp.calendars._calendar import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    Calendar,
+    Lang,
+    Month,
+    Unit,
+    format_date,
+    parse_date,
+)
+
+__all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "Calendar",
+    "Lang",
+    "Month",
+    "Unit",
+    "format_date",
+    "parse_date",
+]

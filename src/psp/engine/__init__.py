@@ -1,0 +1,41 @@
+"""The engine: validation of a whole plan, the critical path method, portfolio scheduling.
+
+`validate` and `problems` check a plan and build its network (a topological order and
+the links as index arrays); `schedule` runs the forward and backward passes over it and
+returns a `Schedule`; `flatten` and `schedule_portfolio` put a portfolio's projects on one
+time axis.
+
+Examples
+--------
+>>> from psp.engine import schedule
+>>> from psp.model import Link, Project, Task
+>>> plan = Project("Demo", "2020-09", tasks=[Task("a", duration=2), Task("b", duration=1)],
+...                links=[Link("a", "b")])
+>>> schedule(plan).finish
+datetime.date(2020, 11, 30)
+"""
+
+from psp.engine._cpm import MissedDeadline, PackageSchedule, Schedule, TaskSchedule, schedule
+from psp.engine._network import problems, validate
+from psp.engine._portfolio import (
+    PortfolioSchedule,
+    ProjectSummary,
+    flatten,
+    restore,
+    schedule_portfolio,
+)
+
+__all__ = [
+    "MissedDeadline",
+    "PackageSchedule",
+    "PortfolioSchedule",
+    "ProjectSummary",
+    "Schedule",
+    "TaskSchedule",
+    "flatten",
+    "problems",
+    "restore",
+    "schedule",
+    "schedule_portfolio",
+    "validate",
+]

@@ -1,0 +1,35 @@
+"""The plan model: immutable values for plans, budgets and portfolios.
+
+`Project` (with `Package`, `Task`, `Link`, `Constraint`, `Actual`), the budget
+(`Position`, `CostRules`) and `Portfolio`. Construction checks what one object can check
+by itself; what needs the whole plan is checked by `psp.validate`. What each link type
+demands of its two tasks is defined once here (`LinkType`).
+
+Examples
+--------
+>>> from psp.model import Link, Project, Task
+>>> plan = Project("Demo", "2020-09", tasks=[Task("a", duration=2), Task("b", duration=1)],
+...                links=[Link("a", "b")])
+>>> plan.task("b").duration
+1
+"""
+
+from psp.model._budget import CostRules, Position
+from psp.model._links import Link, LinkType
+from psp.model._plan import Actual, Constraint, ConstraintKind, Package, Project, Task, TaskKind
+from psp.model._portfolio import Portfolio
+
+__all__ = [
+    "Actual",
+    "Constraint",
+    "ConstraintKind",
+    "CostRules",
+    "Link",
+    "LinkType",
+    "Package",
+    "Portfolio",
+    "Position",
+    "Project",
+    "Task",
+    "TaskKind",
+]

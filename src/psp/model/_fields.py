@@ -1,0 +1,120 @@
+"""Field checks shared by the model: each names the field, the expectation and the value."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any, Literal, TypeVar
+
+import attrs
+
+from psp._support.money import parse_decimal, parse_money
+from psp.calendars import FIRST_YEAR, LAST_YEAR, Month, parse_date
+from psp.errors import DateParseError, DateRangeError, FieldError, FieldTypeError, MoneyError
+
+E = TypeVar("E", bound=enum.StrEnum)
+T = TypeVar("T")
+
+def check_id(owner: str) -> Any:
+    def check(_inst: object, attr: attrs.Attribute[str], value: object) -> None:
+        if not isinstance(value, str):
+            raise FieldTypeError(owner, attr.name, "an id (text)", value)
+        if not value or value != value.strip() or "=" in value or not value.isprintable():
+            raise FieldError(
+                owner, attr.name, "a non-empty id without surrounding spaces or '='", value
+            )
+
+    return check
+
+
+def check_name(owner: str) -> Any:
+    def check(_inst: object, attr: attrs.Attribute[str], value: object) -> None:
+        if not isinstance(value, str):
+            raise FieldTypeError(owner, attr.name, "one name (text)", value)
+        if not value.strip() or value != value.strip() or not value.isprintable():
+            raise FieldError(owner, attr.name, "a name without surrounding spaces", value)
+
+    return check
+
+
+def check_text(owner: str) -> Any:
+    def check(_inst: object, attr: attrs.Attribute[str], value: object) -> None:
+        if not isinstance(value, str):
+            raise FieldTypeError(owner, attr.name, "text", value)
+
+    return check
+
+
+def check_int(owner: str, low: int | None = None) -> Any:
+    def check(_inst: object, attr: attrs.Attribute[int], value: object) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise FieldTypeError(owner, attr.name, "a whole number of periods", value)
+        if low is not None and value < low:
+            raise FieldError(owner, attr.name, f"a whole number of periods ≥ {low}", value)
+
+    return check
+
+
+def to_enum(kind: type[E], owner: str, field: str, value: object) -> E:
+    if isinstance(value, kind):
+        return value
+    if isinstance(value, str):
+        for member in kind:
+            if value.strip().lower() == member.value.lower():
+                return member
+    choices = ", ".join(m.value for m in kind)
+    raise FieldError(owner, field, f"one of {choices}", value)
+
+
+def to_day(owner: str, field: str, value: object, *, edge: Literal["start", "end"]) -> dt.date:
+    """A date as the plan file writes it: a date, a `Month`, or text (``2021-06``, ``31.08.2021``).
+
+    A month alone stands for its first day (``edge="start"``) or its last day.
+    """
+    if isinstance(value, Month):
+        return value.first_day if edge == "start" else value.last_day
+    if isinstance(value, str):
+        try:
+            return parse_date(value, edge=edge)
+        except (DateParseError, DateRangeError) as err:
+            raise FieldError(owner, field, f"a date like 2021-06 or 31.08.2021 ({err})",
+                             value) from None
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise FieldTypeError(owner, field, "a date, a psp.Month or a text like 2021-06", value)
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:  # else it could not be written back
+        raise FieldError(owner, field, f"a date in the years {FIRST_YEAR} to {LAST_YEAR}",
+                         value)
+    return value
+
+
+def tuple_of(kind: type[T], owner: str, field: str, value: object) -> tuple[T, ...]:
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise FieldTypeError(owner, field, f"a sequence of {kind.__name__}", value)
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, kind):
+            raise FieldTypeError(owner, field, f"{kind.__name__} objects", item)
+    return items
+
+
+# attrs converters must be named functions for mypy to see their types.
+
+MONEY_LIMIT = Decimal(10) ** 12
+
+
+def decimal(owner: str, field: str, value: object, *, money: bool = True) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
+        raise FieldTypeError(owner, field, "a number", value)
+    expected = ("an amount in euros (78400, or German text 78.400,00 €)" if money
+                else "a number (0.5, or German text 0,5)")
+    try:
+        amount = parse_money(value) if money else parse_decimal(value)
+    except (MoneyError, ArithmeticError, ValueError):
+        raise FieldError(owner, field, expected, value) from None
+    if not amount.is_finite() or abs(amount) >= MONEY_LIMIT:
+        raise FieldError(owner, field, f"{expected}, finite and below 10^12", value)
+    return amount
+
+
