@@ -1,4 +1,4 @@
-"""The command line, run as a user runs it: a separate process, real files."""
+"""The command line on real files: in this process (`tests.cli`), and a few runs as a process."""
 
 from __future__ import annotations
 
@@ -10,17 +10,19 @@ import sys
 from pathlib import Path
 
 import psp
+from tests.cli import psp_cli
 
 EXAMPLE = "examples/digitale_werkstatt.toml"
 
 
-def psp_cli(*args: str) -> subprocess.CompletedProcess[str]:
+def psp_process(*args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m psp ARGS`` as a separate process, for what only a process shows."""
     return subprocess.run([sys.executable, "-m", "psp", *args], capture_output=True,
                           text=True, encoding="utf-8", check=False)
 
 
 def test_check_ok_is_silent_and_exits_0() -> None:
-    result = psp_cli("check", EXAMPLE)
+    result = psp_process("check", EXAMPLE)  # end to end: the installed module runs
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
 

@@ -43,9 +43,9 @@ def two_tasks(link_type: str, lag: int, *, d_pred: int = 3, d_succ: int = 2) -> 
 )
 def test_each_link_type_with_lag_and_lead(link_type: str, lag: int, start: int) -> None:
     s = two_tasks(link_type, lag)
-    assert s["p"].early_start == 0
-    assert s["s"].early_start == start
-    assert s["s"].early_finish == start + 2
+    assert s["p"].start_period == 0
+    assert s["s"].start_period == start
+    assert s["s"].finish_period == start + 2
     assert s.finish_period == max(3, start + 2)
 
 
@@ -53,8 +53,8 @@ def test_late_dates_and_floats_by_hand_for_an_ss_link_with_lag() -> None:
     # p: 0-3. s: SS +2 -> 2-4. Finish 4. Late: s LF 4 LS 2; p LS <= LS(s) - 2 = 0 -> LF 3,
     # but p also LF <= 4: min -> 3. TF(p) = 0, FF(p) = 0; TF(s) = 0.
     s = two_tasks("SS", 2)
-    assert (s["p"].late_start, s["p"].late_finish, s["p"].total_float) == (0, 3, 0)
-    assert (s["s"].late_start, s["s"].late_finish, s["s"].total_float) == (2, 4, 0)
+    assert (s["p"].late_start_period, s["p"].late_finish_period, s["p"].total_float) == (0, 3, 0)
+    assert (s["s"].late_start_period, s["s"].late_finish_period, s["s"].total_float) == (2, 4, 0)
     assert s.critical_path == ("p", "s")
 
 
@@ -66,7 +66,7 @@ def test_free_float_counts_against_the_computed_finish_for_tasks_with_successors
                    links=[Link("p", "s", "SS")],
                    constraints=[Constraint("s", SNET, Month(2020, 1) + 20)])
     s = psp.schedule(plan)
-    assert s["s"].early_start == 20 and s.finish_period == 21
+    assert s["s"].start_period == 20 and s.finish_period == 21
     assert (s["p"].free_float, s["p"].total_float) == (11, 11)
 
 
@@ -80,8 +80,8 @@ def test_not_before_and_not_after() -> None:
     assert (s["a"].start, s["a"].finish) == (dt.date(2020, 12, 1), dt.date(2021, 1, 31))
     assert (s["b"].start, s["b"].finish) == (dt.date(2021, 2, 1), dt.date(2021, 4, 30))
     # Late: b LF = end (12) -> LS 9; a LF <= min(9, deadline 5) = 5 -> TF(a) = 5 - 5 = 0.
-    assert (s["a"].late_finish, s["a"].total_float) == (5, 0)
-    assert (s["b"].late_start, s["b"].total_float) == (9, 4)
+    assert (s["a"].late_finish_period, s["a"].total_float) == (5, 0)
+    assert (s["b"].late_start_period, s["b"].total_float) == (9, 4)
     assert s.critical_path == ("a",)
 
 
@@ -97,7 +97,7 @@ def test_contractual_end_sets_late_dates_and_slack() -> None:
     assert (early.end, early.slack, early["a"].total_float) == (None, None, 0)
     late = psp.schedule(Project("x", Month(2020, 9), end=dt.date(2020, 12, 31),
                    tasks=[Task("a", duration=3)]))
-    assert (late.slack, late["a"].total_float, late["a"].late_finish) == (1, 1, 4)
+    assert (late.slack, late["a"].total_float, late["a"].late_finish_period) == (1, 1, 4)
     missed = psp.schedule(Project("x", Month(2020, 9), end=dt.date(2020, 9, 30),
                      tasks=[Task("a", duration=3)]))
     assert (missed.slack, missed["a"].total_float, missed.critical_path) == (-2, -2, ("a",))
@@ -186,8 +186,8 @@ def test_the_duration_paradox_is_real_and_documented() -> None:
                               Task("w", duration=20)],
                        links=[Link("p", "v", "FF"), Link("v", "w", "SS")]))
     short, longer = plan(2), plan(5)
-    assert (short["w"].early_start, short.finish_period) == (8, 28)
-    assert (longer["w"].early_start, longer.finish_period) == (5, 25)
+    assert (short["w"].start_period, short.finish_period) == (8, 28)
+    assert (longer["w"].start_period, longer.finish_period) == (5, 25)
 
 
 def test_facts_restated_from_taskjugglers_depends_case() -> None:

@@ -19,5 +19,5 @@ def test_early_dates_match_ms_project(path: Path) -> None:
     assert len(plan.links) >= 4
     assert {link.type.value for link in plan.links} == {"FS", "SS", "FF", "SF"}
     s = psp.schedule(plan)
-    got = {t.id: (t.early_start, t.early_finish) for t in s}
+    got = {t.id: (t.start_period, t.finish_period) for t in s}
     assert got == expected

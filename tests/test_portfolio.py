@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 
 import attrs
 import pytest
 
 import psp
+from tests.cli import psp_cli
 
 D = dt.date
 MODELLREGION = "examples/digitale_modellregion.toml"
@@ -128,12 +127,8 @@ def test_costs_follow_the_joint_schedule() -> None:
 
 
 def test_cli_commands_take_a_portfolio_file() -> None:
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "psp", *args], capture_output=True,
-                              text=True, encoding="utf-8", check=False)
-
-    assert run("check", MODELLREGION).returncode == 0
-    out = run("schedule", MODELLREGION, "--lang", "en").stdout
+    assert psp_cli("check", MODELLREGION).returncode == 0
+    out = psp_cli("schedule", MODELLREGION, "--lang", "en").stdout
     assert "kita:laufzeit" in out and "Digitale Modellregion" in out
 
 
@@ -166,13 +161,11 @@ def test_the_amendment_table_states_the_cost_verdict_when_the_plan_has_money() -
 
 def test_table_and_gantt_commands_on_a_portfolio_group_by_project(tmp_path) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "portfolio.md"
-    subprocess.run([sys.executable, "-m", "psp", "table", MODELLREGION, "-o", str(target)],
-                   check=True, capture_output=True)
+    assert psp_cli("table", MODELLREGION, "-o", str(target)).returncode == 0
     text = target.read_text(encoding="utf-8")
     assert "| **kita** | **KITA Messenger** |" in text and "| kita:laufzeit |" in text
     chart = tmp_path / "portfolio.png"
-    subprocess.run([sys.executable, "-m", "psp", "gantt", MODELLREGION, "-o", str(chart)],
-                   check=True, capture_output=True)
+    assert psp_cli("gantt", MODELLREGION, "-o", str(chart)).returncode == 0
     assert chart.read_bytes()[:4] == b"\x89PNG"
 
 

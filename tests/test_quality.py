@@ -1,4 +1,4 @@
-"""The gate beyond the tests: ruff, mypy, a light ``import psp``, a documented public API."""
+"""A light ``import psp``, honest extras, a documented public API (ruff and mypy: ``.ci/run``)."""
 
 from __future__ import annotations
 
@@ -14,21 +14,6 @@ import psp.export
 import psp.testing.strategies
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True,
-                          text=True, check=False)
-
-
-def test_ruff_is_clean() -> None:
-    result = run("ruff", "check", "src", "tests", "benchmarks", "docs", "conftest.py")
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-def test_mypy_is_clean_on_src() -> None:
-    result = run("mypy")
-    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_import_psp_stays_light() -> None:
@@ -80,3 +65,34 @@ def test_every_public_method_has_a_docstring() -> None:
             if not inspect.getdoc(getattr(obj, attr)):
                 missing.append(f"{name}.{attr}")
     assert not missing, missing
+
+
+BLOCK = ("import sys; sys.modules.update({name: None for name in "
+         "('matplotlib', 'openpyxl', 'hypothesis', 'pandas')}); ")
+
+
+@pytest.mark.parametrize(("code", "message"), [
+    ("import psp; psp.gantt(psp.schedule(psp.load('examples/digitale_werkstatt.toml')))",
+     'drawing charts needs matplotlib: pip install "psp[plot]"'),
+    ("import psp; psp.export.write_table(psp.schedule(psp.load("
+     "'examples/digitale_werkstatt.toml')), 'x.xlsx')",
+     'reading and writing .xlsx files needs openpyxl: pip install "psp[xlsx]"'),
+    ("import psp.testing.strategies",
+     'psp.testing\'s strategies needs hypothesis: pip install "psp[testing]"'),
+])
+def test_a_missing_extra_is_one_line_naming_the_pip_install(code: str, message: str) -> None:
+    result = subprocess.run([sys.executable, "-c", BLOCK + code], cwd=ROOT, capture_output=True,
+                            text=True, check=False)
+    assert result.stderr.strip().splitlines()[-1] == f"psp.errors.MissingExtraError: {message}"
+    assert not (ROOT / "x.xlsx").exists()
+
+
+def test_the_cli_names_the_missing_extra_in_one_line(tmp_path: Path) -> None:
+    code = (BLOCK + "from psp.cli import main; raise SystemExit(main(['gantt', "
+            f"'examples/digitale_werkstatt.toml', '-o', r'{tmp_path / 'c.png'}']))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 1
+    assert result.stderr == ('psp gantt: error: drawing charts needs matplotlib: '
+                             'pip install "psp[plot]"\n')
+    assert not (tmp_path / "c.png").exists()

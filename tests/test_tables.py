@@ -36,7 +36,7 @@ def test_the_table_marks_exactly_the_months_each_task_runs() -> None:
     by_id = {row[0]: row for row in t.rows}
     assert list(by_id)[:2] == ["AP1", "1.1"] and len(t.rows) == 29
     for ts in S1:
-        if ts.early_finish == ts.early_start:
+        if ts.finish_period == ts.start_period:
             continue
         marked = [m for m, cell in zip(MONTHS, by_id[ts.id][3:-1], strict=True) if cell]
         assert marked == occupied(ts), ts.id
@@ -73,7 +73,7 @@ def test_xlsx_cells_fills_bold_packages_and_critical_marks(tmp_path: Path) -> No
         r = rows[ts.id]
         filled = [MONTHS[c - 4] for c in range(4, 16)
                   if sheet.cell(r, c).fill.fill_type is not None]
-        if ts.early_finish > ts.early_start:
+        if ts.finish_period > ts.start_period:
             assert filled == occupied(ts), ts.id
         assert (sheet.cell(r, 16).value == "ja") == ts.critical, ts.id
     assert sheet.cell(rows["3.1"], 10).fill.fgColor.rgb == "00D55E00"  # critical: vermillion
@@ -126,7 +126,7 @@ def test_mermaid_dates_match_the_schedule() -> None:
     for ts in S1:
         parts = found[ts.id]
         assert ("crit" in parts) == ts.critical, ts.id
-        if ts.early_finish == ts.early_start:
+        if ts.finish_period == ts.start_period:
             assert "milestone" in parts and parts[-2:] == [ts.start.isoformat(), "0d"]
         else:
             end = (ts.finish + dt.timedelta(days=1)).isoformat()  # Mermaid ends are exclusive

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from psp.calendars import Lang, Month
-from psp.engine import PortfolioSchedule, Schedule, schedule
+from psp.engine import PackageSchedule, PortfolioSchedule, Schedule, TaskSchedule, schedule
 from psp.model import Link, LinkType, Project
 from psp.replanning import (
     AddLink,
@@ -106,6 +106,35 @@ _SHIMS: dict[type, dict[str, tuple[Callable[..., Any], str]]] = {
 }
 
 
+def _task_alias(new: str) -> Callable[[TaskSchedule], Any]:
+    return lambda self: getattr(self, new)
+
+
+def _array(new: str) -> Callable[[Schedule], Any]:
+    return lambda self: tuple(getattr(t, new) for t in self)
+
+
+_RENAMED: dict[type, dict[str, str]] = {
+    TaskSchedule: {"early_start": "start_period", "early_finish": "finish_period",
+                   "late_start_date": "late_start", "late_finish_date": "late_finish"},
+    PackageSchedule: {"early_start": "start_period", "early_finish": "finish_period"},
+}
+_ARRAYS = {"early_start": "start_period", "early_finish": "finish_period",
+           "late_start": "late_start_period", "late_finish": "late_finish_period",
+           "total_float": "total_float", "free_float": "free_float", "critical": "critical",
+           "progress": "progress"}
+
+
+def _attach_property(cls: type, name: str, getter: Callable[[Any], Any], new: str) -> None:
+    def get(self: Any) -> Any:
+        warnings.warn(f"{cls.__name__}.{name} is deprecated and goes in psp 0.3; use {new}",
+                      DeprecationWarning, stacklevel=2)
+        return getter(self)
+
+    get.__doc__ = f"Deprecated since psp 0.2 (removed in 0.3): use ``{new}``."
+    setattr(cls, name, property(get))
+
+
 def _attach(cls: type, name: str, method: Callable[..., Any], new: str) -> None:
     def shim(self: Any, *args: Any, **kwargs: Any) -> Any:
         warnings.warn(f"{cls.__name__}.{name}() is deprecated and goes in psp 0.3; use {new}",
@@ -120,3 +149,8 @@ def _attach(cls: type, name: str, method: Callable[..., Any], new: str) -> None:
 for _cls, _methods in _SHIMS.items():
     for _name, (_method, _new) in _methods.items():
         _attach(_cls, _name, _method, _new)
+for _cls, _names in _RENAMED.items():
+    for _old, _new in _names.items():
+        _attach_property(_cls, _old, _task_alias(_new), _new)
+for _old, _new in _ARRAYS.items():  # the engine's arrays, now private
+    _attach_property(Schedule, _old, _array(_new), f"[t.{_new} for t in schedule]")

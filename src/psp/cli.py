@@ -333,6 +333,9 @@ def _run(args: argparse.Namespace) -> int:
     except psp.UsageError as err:
         print(f"psp {args.command}: error: {err}", file=sys.stderr)
         return 2
+    except psp.MissingExtraError as err:  # the machine lacks a package, not the plan a fix
+        print(f"psp {args.command}: error: {err}", file=sys.stderr)
+        return 1
     except psp.PlanError as err:
         # check's problems are its output; for every other command they are errors
         stream = sys.stdout if args.command == "check" else sys.stderr

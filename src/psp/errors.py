@@ -24,6 +24,7 @@ __all__ = [
     "FieldError",
     "FieldTypeError",
     "FileReadError",
+    "MissingExtraError",
     "MoneyError",
     "PlanError",
     "PlanFileError",
@@ -217,6 +218,12 @@ class FileReadError(PlanError, OSError):
 
     def __str__(self) -> str:  # OSError would format its args as a tuple
         return str(self.args[0])
+
+
+class MissingExtraError(PlanError, ImportError):
+    """An optional dependency is not installed; the message names the ``pip install``."""
+
+    code: ClassVar[str] = "extra-missing"
 
 
 class MoneyError(PlanError, ValueError):

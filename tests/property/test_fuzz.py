@@ -9,8 +9,6 @@ deterministic budget; ``HYPOTHESIS_PROFILE=thorough`` runs many more.
 
 from __future__ import annotations
 
-import contextlib
-import io
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -18,6 +16,7 @@ from hypothesis import strategies as st
 
 import psp
 import psp.cli
+from tests.cli import psp_cli
 
 EXAMPLES = [Path("examples/digitale_werkstatt.toml"), Path("examples/digitale_modellregion.toml")]
 TEXTS = {path: path.read_text(encoding="utf-8") for path in EXAMPLES}
@@ -69,10 +68,8 @@ def mutated(draw: st.DrawFn) -> tuple[Path, str]:
 
 
 def run(*argv: str) -> tuple[int, str]:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-        status = psp.cli.main(list(argv))
-    return status, out.getvalue()
+    result = psp_cli(*argv)
+    return result.returncode, result.stdout + result.stderr
 
 
 # At least 300 mutations even in CI: fewer found none of the old crashes (measured).

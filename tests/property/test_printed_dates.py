@@ -247,7 +247,7 @@ duration = 0
 depends = [{ id = "a", type = "SS", lag = 1 }]
 """))
     assert s["M"].start == dt.date(2021, 2, 1)
-    assert s["M"].late_finish_date <= dt.date(2021, 6, 30)
+    assert s["M"].late_finish <= dt.date(2021, 6, 30)
     assert s["M"].total_float == 4  # Feb 1 … Jun 1: four whole months on its side
 
 

@@ -2,9 +2,10 @@
 
 ``render`` draws plain-text, Markdown, HTML and CSV tables; ``files`` writes output
 files atomically and never over an input; ``words`` holds every German and English
-word psp prints; ``money`` reads and writes amounts in euros exactly.
+word psp prints; ``money`` reads and writes amounts in euros exactly; ``extras`` loads an optional
+dependency or names the ``pip install`` that brings it.
 """
 
-from psp._support import files, money, render, words
+from psp._support import extras, files, money, render, words
 
-__all__ = ["files", "money", "render", "words"]
+__all__ = ["extras", "files", "money", "render", "words"]

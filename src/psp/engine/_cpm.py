@@ -12,10 +12,13 @@ O(tasks + links), no recursion.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import attrs
 
+from psp._support.extras import require
 from psp._support.render import Table, grid_html, html_table, shorten, text_table
 from psp._support.words import periods
 from psp.calendars import Calendar, Lang, Unit, format_date
@@ -23,8 +26,8 @@ from psp.engine._network import Network, actual_span, compress, network
 from psp.errors import Problem, UnknownIdError, ValidationError
 from psp.model import Actual, Link, LinkType, Package, Project, Task, TaskKind
 
-__all__ = ["FILLED", "MILESTONE", "MissedDeadline", "PackageSchedule", "Schedule", "TaskSchedule",
-           "month_grid", "schedule"]
+__all__ = ["FILLED", "MILESTONE", "Bound", "MissedDeadline", "PackageSchedule", "Schedule",
+           "TaskProgress", "TaskSchedule", "month_grid", "schedule"]
 
 _GRID_PERIODS, _GRID_ROWS = 120, 500
 
@@ -41,19 +44,40 @@ def _span_dates(
     return cal.first_day(start), cal.last_day(finish - 1)
 
 
+class Bound(enum.StrEnum):
+    """What sets a task's early start when no link does."""
+
+    START = "start"
+    """The project start."""
+    NOT_BEFORE = "not_before"
+    """The task's *start no earlier than* date."""
+    STATUS = "status"
+    """The status date: no unfinished work is scheduled before it."""
+    ACTUAL = "actual"
+    """The task's actual start."""
+
+
+class TaskProgress(enum.StrEnum):
+    """Where a task stands: reported or assumed from the status date."""
+
+    PLANNED = "planned"
+    STARTED = "started"
+    FINISHED = "finished"
+
+
 @attrs.frozen
 class TaskSchedule:
     """One task's place in a schedule: early and late periods, their dates, float.
 
-    Periods are counted from the project start (0); ``early_finish`` is the
-    boundary after the last occupied period, so ``early_finish - early_start`` is
-    the duration. ``start``/``finish`` are the early dates: first day of the first
-    period, last day of the last.
+    A bare time word is a date: ``start``, ``finish`` (the early dates: first day of the
+    first period, last day of the last), ``late_start``, ``late_finish``. The same in
+    periods, counted from the project start (0), ends in ``_period``: ``finish_period``
+    is the boundary after the last occupied period, so ``finish_period - start_period``
+    is the ``duration``. ``name``, ``package``, ``owners`` and ``kind`` are the task's.
 
-    ``driver`` says what sets the early start: the `Link` whose demand it meets, or
-    ``"start"`` (the project start), ``"not_before"``, ``"status"`` (no unfinished work
-    before the status date) or ``"actual"``. ``progress`` is ``"planned"``,
-    ``"started"`` or ``"finished"``.
+    ``driver`` says what sets the early start: the `Link` whose demand it meets, or a
+    `Bound` (the project start, a *not before*, the status date, actual dates).
+    ``progress`` is a `TaskProgress`: planned, started or finished.
 
     A milestone occupies no period: it sits on a boundary. One that is reached
     when a predecessor finishes (``at_period_end``) is dated on the last day
@@ -68,23 +92,23 @@ class TaskSchedule:
     >>> t = s["3.1"]
     >>> t.start, t.finish, t.total_float, t.critical
     (datetime.date(2021, 3, 1), datetime.date(2021, 6, 30), 0, True)
-    >>> t.early_start, t.early_finish
-    (6, 10)
+    >>> t.start_period, t.finish_period, t.late_finish
+    (6, 10, datetime.date(2021, 6, 30))
     """
 
-    task: Task
-    early_start: int
-    early_finish: int
-    late_start: int
-    late_finish: int
+    task: Task = attrs.field(repr=False)
+    start_period: int
+    finish_period: int
+    late_start_period: int
+    late_finish_period: int
     total_float: int
     free_float: int
     critical: bool
-    at_period_end: bool
+    at_period_end: bool = attrs.field(repr=False)
     calendar: Calendar = attrs.field(repr=False)
-    driver: Link | str = "start"
-    progress: str = "planned"
-    late_at_period_end: bool = False
+    driver: Link | Bound = Bound.START
+    progress: TaskProgress = TaskProgress.PLANNED
+    late_at_period_end: bool = attrs.field(default=False, repr=False)
 
     @property
     def id(self) -> str:
@@ -96,36 +120,79 @@ class TaskSchedule:
         return _span_dates(self.calendar, start, finish, at_end=side)
 
     @property
+    def name(self) -> str:
+        """The task's name."""
+        return self.task.name
+
+    @property
+    def package(self) -> str | None:
+        """The id of the task's work package, or ``None``."""
+        return self.task.package
+
+    @property
+    def owners(self) -> tuple[str, ...]:
+        """The task's owners, in the order written."""
+        return self.task.owners
+
+    @property
+    def kind(self) -> TaskKind:
+        """Work, milestone or level of effort."""
+        return self.task.kind
+
+    @property
+    def duration(self) -> int:
+        """The scheduled duration in periods (a task in progress may run longer than planned)."""
+        return self.finish_period - self.start_period
+
+    @property
     def start(self) -> dt.date:
         """Early start date."""
-        return self._dates(self.early_start, self.early_finish)[0]
+        return self._dates(self.start_period, self.finish_period)[0]
 
     @property
     def finish(self) -> dt.date:
         """Early finish date (the last day of the last period)."""
-        return self._dates(self.early_start, self.early_finish)[1]
+        return self._dates(self.start_period, self.finish_period)[1]
 
     @property
-    def late_start_date(self) -> dt.date:
+    def late_start(self) -> dt.date:
         """Late start date."""
-        return self._dates(self.late_start, self.late_finish, late=True)[0]
+        return self._dates(self.late_start_period, self.late_finish_period, late=True)[0]
 
     @property
-    def late_finish_date(self) -> dt.date:
+    def late_finish(self) -> dt.date:
         """Late finish date."""
-        return self._dates(self.late_start, self.late_finish, late=True)[1]
+        return self._dates(self.late_start_period, self.late_finish_period, late=True)[1]
 
     @property
     def periods(self) -> range:
         """The periods the task occupies at its early dates (empty for a milestone)."""
-        return range(self.early_start, self.early_finish)
+        return range(self.start_period, self.finish_period)
+
+    def to_record(self) -> dict[str, Any]:
+        """The task's row as plain values: what `Schedule.to_records` lists.
+
+        Examples
+        --------
+        >>> import psp
+        >>> psp.schedule(psp.load("examples/digitale_werkstatt.toml"))["M1"].to_record()["kind"]
+        'milestone'
+        """
+        return {
+            "id": self.id, "name": self.name, "package": self.package,
+            "owners": self.task.owner_label, "kind": self.kind.value, "duration": self.duration,
+            "start": self.start, "finish": self.finish, "late_start": self.late_start,
+            "late_finish": self.late_finish, "total_float": self.total_float,
+            "free_float": self.free_float, "critical": self.critical,
+        }
 
 
 @attrs.frozen
 class PackageSchedule:
     """A work package rolled up from its tasks: earliest start, latest finish.
 
-    ``early_start``/``early_finish`` are ``None`` for a package without tasks.
+    ``start_period``/``finish_period`` (and the dates) are ``None`` for a package without
+    tasks.
 
     Examples
     --------
@@ -137,8 +204,8 @@ class PackageSchedule:
 
     package: Package
     task_ids: tuple[str, ...]
-    early_start: int | None
-    early_finish: int | None
+    start_period: int | None
+    finish_period: int | None
     critical: bool
     calendar: Calendar = attrs.field(repr=False)
     start: dt.date | None = None
@@ -188,19 +255,20 @@ class Schedule:
     """
 
     project: Project
-    early_start: tuple[int, ...]
-    early_finish: tuple[int, ...]
-    late_start: tuple[int, ...]
-    late_finish: tuple[int, ...]
-    total_float: tuple[int, ...]
-    free_float: tuple[int, ...]
-    critical: tuple[bool, ...]
-    at_period_end: tuple[bool, ...]
+    # Per task, in plan order: the engine's arrays. Users read them through s["3.1"].
+    _start_periods: tuple[int, ...] = attrs.field(repr=False)
+    _finish_periods: tuple[int, ...] = attrs.field(repr=False)
+    _late_start_periods: tuple[int, ...] = attrs.field(repr=False)
+    _late_finish_periods: tuple[int, ...] = attrs.field(repr=False)
+    _total_float: tuple[int, ...] = attrs.field(repr=False)
+    _free_float: tuple[int, ...] = attrs.field(repr=False)
+    _critical: tuple[bool, ...] = attrs.field(repr=False)
+    _at_period_end: tuple[bool, ...] = attrs.field(repr=False)
     critical_path: tuple[str, ...]
     finish_period: int
-    driver: tuple[int, ...]
-    progress: tuple[str, ...]
-    late_at_period_end: tuple[bool, ...]
+    _driver_code: tuple[int, ...] = attrs.field(repr=False)
+    _progress: tuple[TaskProgress, ...] = attrs.field(repr=False)
+    _late_at_period_end: tuple[bool, ...] = attrs.field(repr=False)
     _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -291,9 +359,9 @@ class Schedule:
 
     def _instants(self, i: int) -> tuple[int, int]:
         """A task's early start and finish in half periods (notes above `_forward`)."""
-        es, ef = self.early_start[i], self.early_finish[i]
+        es, ef = self._start_periods[i], self._finish_periods[i]
         if ef == es:
-            x = 2 * es - self.at_period_end[i]
+            x = 2 * es - self._at_period_end[i]
             return x, x
         return 2 * es, 2 * ef - 1
 
@@ -341,24 +409,57 @@ class Schedule:
     def _task(self, i: int) -> TaskSchedule:
         return TaskSchedule(
             self.project.tasks[i],
-            self.early_start[i],
-            self.early_finish[i],
-            self.late_start[i],
-            self.late_finish[i],
-            self.total_float[i],
-            self.free_float[i],
-            self.critical[i],
-            self.at_period_end[i],
+            self._start_periods[i],
+            self._finish_periods[i],
+            self._late_start_periods[i],
+            self._late_finish_periods[i],
+            self._total_float[i],
+            self._free_float[i],
+            self._critical[i],
+            self._at_period_end[i],
             self.calendar,
-            self._driver(self.driver[i]),
-            self.progress[i],
-            self.late_at_period_end[i],
+            self._driver(self._driver_code[i]),
+            self._progress[i],
+            self._late_at_period_end[i],
         )
 
-    def _driver(self, code: int) -> Link | str:
+    def _driver(self, code: int) -> Link | Bound:
         if code >= 0:
             return self.project.links[code]
         return _BOUNDS[code]
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One dict per task in plan order, with dates as dates: for data tools.
+
+        Keys: ``id``, ``name``, ``package``, ``owners`` (as the plan file writes them,
+        ``3win+AGIT``), ``kind``, ``duration`` (periods), ``start``, ``finish``,
+        ``late_start``, ``late_finish``, ``total_float``, ``free_float``, ``critical`` —
+        the columns of the CSV form.
+
+        Examples
+        --------
+        >>> import psp
+        >>> rows = psp.schedule(psp.load("examples/digitale_werkstatt.toml")).to_records()
+        >>> [rows[2][k] for k in ("id", "owners", "duration", "start", "critical")]
+        ['1.3', '3win+AGIT', 2, datetime.date(2020, 9, 1), True]
+        """
+        return [t.to_record() for t in self]
+
+    def to_dataframe(self) -> Any:
+        """`to_records` as a pandas ``DataFrame`` indexed by task id (needs ``psp[pandas]``).
+
+        Examples
+        --------
+        >>> import psp
+        >>> df = psp.schedule(psp.load("examples/digitale_werkstatt.toml")).to_dataframe()
+        >>> df.loc["3.1", "start"], int(df.loc["3.1", "total_float"])
+        (Timestamp('2021-03-01 00:00:00'), 0)
+        """
+        pandas = require("pandas", extra="pandas")
+        frame = pandas.DataFrame.from_records(self.to_records(), index="id")
+        for column in ("start", "finish", "late_start", "late_finish"):
+            frame[column] = pandas.to_datetime(frame[column])
+        return frame
 
     def __getitem__(self, task_id: str) -> TaskSchedule:
         try:
@@ -381,9 +482,9 @@ class Schedule:
         return PackageSchedule(
             package,
             tuple(self.project.tasks[i].id for i in members),
-            min((self.early_start[i] for i in members), default=None),
-            max((self.early_finish[i] for i in members), default=None),
-            any(self.critical[i] for i in members),
+            min((self._start_periods[i] for i in members), default=None),
+            max((self._finish_periods[i] for i in members), default=None),
+            any(self._critical[i] for i in members),
             self.calendar,
             min((t.start for t in spans), default=None),
             max((t.finish for t in spans), default=None),
@@ -432,7 +533,7 @@ class Schedule:
                 continue
             ts = self[ident]
             loe = ts.task.kind is TaskKind.LEVEL_OF_EFFORT
-            dur = "LoE" if loe else str(ts.early_finish - ts.early_start)
+            dur = "LoE" if loe else str(ts.duration)
             rows.append([
                 ts.id, name(ts.task.name), ts.task.owner_label,
                 label(ts.start),
@@ -560,7 +661,7 @@ def schedule(project: Project) -> Schedule:
     ...     Task("a", duration=2), Task("b", duration=3), Task("c", duration=1)],
     ...     links=[Link("a", "c"), Link("b", "c", "FF")])
     >>> s = schedule(plan)
-    >>> [(t.id, t.early_start, t.early_finish, t.total_float) for t in s]
+    >>> [(t.id, t.start_period, t.finish_period, t.total_float) for t in s]
     [('a', 0, 2, 0), ('b', 0, 3, 0), ('c', 2, 3, 0)]
     >>> s.finish
     datetime.date(2020, 11, 30)
@@ -599,20 +700,20 @@ def _schedule(project: Project, net: Network, actuals: tuple[Actual, ...]) -> Sc
         for i in range(n):
             if status > lower[i] or (status == lower[i] and at_end[i]):
                 lower[i], source[i], at_end[i] = status, STATUS, False
-    progress = ["planned"] * n
+    progress = [TaskProgress.PLANNED] * n
     pinned: dict[int, int] = {}
     for a in actuals:
         i = index[a.task]
         start, finish, at_end[i] = actual_span(cal, tasks[i], a)
         pinned[i], source[i] = start, ACTUAL
         if finish is None:  # started: still running on the status date, so past its period
-            progress[i] = "started"
+            progress[i] = TaskProgress.STARTED
             running = 0 if project.status is None else cal.period_of(project.status) + 1
             dur[i] = max(dur[i], running - start)
         else:
-            progress[i] = "finished"
+            progress[i] = TaskProgress.FINISHED
             dur[i] = finish - start
-    finished = [p == "finished" for p in progress]
+    finished = [p is TaskProgress.FINISHED for p in progress]
 
     links = project.links
     tails, heads = net.tails, net.heads
@@ -702,7 +803,8 @@ def _empty_effort(task: Task, cal: Calendar, begin: int, close: int) -> Problem:
 
 # Where an early start comes from, when no link sets it (links are >= 0: their positions).
 START, NOT_BEFORE, STATUS, ACTUAL = -1, -2, -3, -4
-_BOUNDS = {START: "start", NOT_BEFORE: "not_before", STATUS: "status", ACTUAL: "actual"}
+_BOUNDS = {START: Bound.START, NOT_BEFORE: Bound.NOT_BEFORE, STATUS: Bound.STATUS,
+           ACTUAL: Bound.ACTUAL}
 
 
 # Links between instants. Periods are whole, but a milestone sits *between* two periods
@@ -875,9 +977,9 @@ def _assumed_progress(project: Project, net: Network) -> tuple[Actual, ...]:
 
 
 def _as_planned(ts: TaskSchedule, status: dt.date) -> Actual | None:
-    if ts.finish <= status and (ts.early_finish > ts.early_start or ts.start <= status):
+    if ts.finish <= status and (ts.finish_period > ts.start_period or ts.start <= status):
         return Actual(ts.id, ts.start, ts.finish)
-    if ts.start < status and ts.early_finish > ts.early_start:
+    if ts.start < status and ts.finish_period > ts.start_period:
         return Actual(ts.id, ts.start, None)
     return None
 
@@ -888,10 +990,10 @@ FILLED, MILESTONE = "■", "◆"
 
 
 def _marks(ts: TaskSchedule, periods: range) -> list[str]:
-    if ts.early_finish == ts.early_start:  # a milestone sits in the period of its date
+    if ts.finish_period == ts.start_period:  # a milestone sits in the period of its date
         where = ts.calendar.period_of(ts.start)
         return [MILESTONE if p == where else "" for p in periods]
-    return [FILLED if ts.early_start <= p < ts.early_finish else "" for p in periods]
+    return [FILLED if ts.start_period <= p < ts.finish_period else "" for p in periods]
 
 
 def month_grid(schedule: Schedule, *, lang: Lang = "de") -> Table:

@@ -286,7 +286,7 @@ def schedule_portfolio(portfolio: Portfolio) -> PortfolioSchedule:
     s = schedule(flat)
     cal = s.calendar
     order = {task_id: n for n, task_id in enumerate(s.critical_path)}
-    free = list(s.free_float)
+    free = list(s._free_float)  # the engine's own array: same package
     summaries = []
     for pid, project in zip(portfolio.keys, portfolio.projects, strict=True):
         mine = [s[f"{pid}:{task.id}"] for task in project.tasks]

@@ -66,13 +66,14 @@ def _rows(replan: Replan, lang: Lang) -> tuple[list[str], list[tuple[str, list[s
             old, new = before.package(package.id), after.package(package.id)
             if old.start is not None and new.start is not None:
                 assert old.finish is not None and new.finish is not None
-                assert old.early_start is not None and new.early_start is not None
-                assert old.early_finish is not None and new.early_finish is not None
+                assert old.start_period is not None and new.start_period is not None
+                assert old.finish_period is not None and new.finish_period is not None
                 rows.append(("package", [
                     package.id, package.name, "",
                     _when(replan.baseline, old.start, old.finish, lang),
                     _when(replan.plan, new.start, new.finish, lang),
-                    _shift(new.early_start - old.early_start, new.early_finish - old.early_finish),
+                    _shift(new.start_period - old.start_period,
+                           new.finish_period - old.finish_period),
                     "",
                 ]))
             continue

@@ -20,24 +20,30 @@ def as_dict(schedule: Schedule | Replan, *, lang: Lang = "de") -> dict[str, Any]
 
     ``{"project": {"start", "finish", "end", "slack", "deadlines_missed": [{"id",
     "not_after", "finish", "by"}]}, "critical_path": [ids], "critical_chains": [[ids]],
-    "tasks": [{"id", "start", "finish", "late_start", "late_finish", "total_float",
-    "free_float", "critical"}]}``; ``end`` and ``slack`` are ``None`` without a
-    contractual end.
+    "tasks": [{"id", "name", "package", "owners", "kind", "duration", "start", "finish",
+    "late_start", "late_finish", "total_float", "free_float", "critical"}]}``: per task
+    the columns of the CSV (``package`` is ``None`` when there is none); ``end`` and
+    ``slack`` are ``None`` without a contractual end.
 
     Examples
     --------
     >>> import psp
     >>> s = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
-    >>> for key, value in as_dict(s)["tasks"][5].items():
+    >>> for key, value in as_dict(s)["tasks"][10].items():
     ...     print(f"{key:12} {value}")
-    id           2.1
-    start        2020-11-01
-    finish       2020-11-30
-    late_start   2020-11-01
-    late_finish  2020-11-30
-    total_float  0
-    free_float   0
-    critical     True
+    id           2.6
+    name         Untersuchen, Darstellen und Bewerten von Varianten
+    package      AP2
+    owners       3win
+    kind         work
+    duration     1
+    start        2021-01-01
+    finish       2021-01-31
+    late_start   2021-08-01
+    late_finish  2021-08-31
+    total_float  7
+    free_float   7
+    critical     False
 
     A `Replan` gives the new schedule in that form plus ``"changes"`` (every task that
     moved: ``id``, ``start_shift``, ``finish_shift`` in periods, ``reason`` in ``lang``)
@@ -72,8 +78,8 @@ def as_dict(schedule: Schedule | Replan, *, lang: Lang = "de") -> dict[str, Any]
                 "id": t.id,
                 "start": t.start.isoformat(),
                 "finish": t.finish.isoformat(),
-                "late_start": t.late_start_date.isoformat(),
-                "late_finish": t.late_finish_date.isoformat(),
+                "late_start": t.late_start.isoformat(),
+                "late_finish": t.late_finish.isoformat(),
                 "total_float": t.total_float,
                 "free_float": t.free_float,
                 "critical": t.critical,
@@ -120,8 +126,8 @@ def as_csv(schedule: Schedule) -> str:
             *(spreadsheet_safe(text) for text in (t.id, t.task.package or "", t.task.name,
                                                   t.task.owner_label)),
             t.task.kind.value,
-            t.early_finish - t.early_start, t.start.isoformat(), t.finish.isoformat(),
-            t.late_start_date.isoformat(), t.late_finish_date.isoformat(),
+            t.duration, t.start.isoformat(), t.finish.isoformat(),
+            t.late_start.isoformat(), t.late_finish.isoformat(),
             t.total_float, t.free_float, int(t.critical),
         ])
     return out.getvalue()

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from psp._support.extras import require
 from psp._support.render import shorten
 from psp._support.words import periods
 from psp.analysis._costs import CostReport
@@ -110,7 +111,7 @@ def _num(day: dt.date) -> float:
 
 def _span(ts: TaskSchedule) -> tuple[float, float]:
     """Left edge and width in date numbers: from the start day to the end of the finish day."""
-    if ts.early_finish == ts.early_start:  # midday of its printed date: in the right month
+    if ts.finish_period == ts.start_period:  # midday of its printed date: in the right month
         return _num(ts.start) + 0.5, 0.0
     left = _num(ts.start)
     return left, _num(ts.finish + dt.timedelta(days=1)) - left
@@ -216,6 +217,7 @@ def gantt(
     >>> sorted(g.end_lines)
     ['end', 'old_end']
     """
+    require("matplotlib", extra="plot")
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch, Rectangle
@@ -301,7 +303,7 @@ def gantt(
         if (float_tails and not ts.critical and not ts.task.is_level_of_effort
                 and ts.total_float > 0):
             tail_left = left + width
-            tail_end = _num(ts.late_finish_date + dt.timedelta(days=1))
+            tail_end = _num(ts.late_finish + dt.timedelta(days=1))
             tail = Rectangle((tail_left, y - 0.1), tail_end - tail_left, 0.06,
                              facecolor=FLOAT, edgecolor="none", zorder=3)
             ax.add_patch(tail)

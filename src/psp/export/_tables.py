@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from psp._support.extras import require
 from psp._support.files import write_atomically
 from psp._support.render import Table, grid_html, spreadsheet_safe
 from psp.analysis._costs import CostCell, CostReport
@@ -113,7 +114,7 @@ def critical_path_table(schedule: Schedule, *, lang: Lang = "de") -> Table:
         driver = ts.driver
         after = _link_text(driver) if isinstance(driver, Link) else starts[driver]
         rows.append((ts.id, ts.task.name, format_date(ts.start, lang),
-                     format_date(ts.finish, lang), str(ts.early_finish - ts.early_start),
+                     format_date(ts.finish, lang), str(ts.duration),
                      after, str(ts.total_float)))
     title = {"de": "Kritischer Pfad", "en": "Critical path"}[lang]
     return Table(head, rows, kinds=["critical"] * len(rows),
@@ -121,6 +122,7 @@ def critical_path_table(schedule: Schedule, *, lang: Lang = "de") -> Table:
 
 
 def _xlsx(schedule: Schedule, path: Path, lang: Lang) -> None:
+    require("openpyxl", extra="xlsx")
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -241,7 +243,7 @@ def mermaid(schedule: Schedule, *, lang: Lang = "de") -> str:
             key += "_"
         used.add(key)
         tags = ["crit"] if ts.critical else []
-        if ts.early_finish == ts.early_start:
+        if ts.finish_period == ts.start_period:
             tags.append("milestone")
             when = f"{ts.start.isoformat()}, 0d"
         else:
@@ -264,6 +266,8 @@ def write_costs_xlsx(report: CostReport, path: str | os.PathLike[str], *, lang: 
     ...     book.sheetnames, book["Personalaufwand"]["D9"].value
     (['Ertrag', 'Personalaufwand', 'Saldo'], 472200)
     """
+    require("openpyxl", extra="xlsx")
+
     def write(tmp: Path) -> None:
         from openpyxl import Workbook
         from openpyxl.styles import Font

@@ -300,7 +300,7 @@ def _delay(plan: Project, change: Delay) -> Project:
         wanted = dict.fromkeys(ids, change.until)
     else:  # N periods later on the same side: a milestone at a period's end stays there
         now = schedule(plan)
-        wanted = {t: cal.instant(now[t].early_start + (change.by or 0),
+        wanted = {t: cal.instant(now[t].start_period + (change.by or 0),
                                  at_end=now[t].at_period_end and now[t].task.duration == 0)
                   for t in ids}
     constraints = list(plan.constraints)
@@ -445,18 +445,18 @@ def _link_reason(link: Link, lang: Lang, unit: Unit) -> str:
 
 
 def _reason(plan: Project, before: TaskSchedule, after: TaskSchedule, lang: Lang) -> str:
-    if after.task.is_level_of_effort and after.early_finish != before.early_finish:
+    if after.task.is_level_of_effort and after.finish_period != before.finish_period:
         when = _when(plan, after.finish, lang)
         return (f"{after.id} läuft bis zum Projektende {when}: Daueraufgabe" if lang == "de"
                 else f"{after.id} runs to the project finish {when}: level of effort")
-    if after.early_start == before.early_start:
-        if after.early_finish == before.early_finish:
+    if after.start_period == before.start_period:
+        if after.finish_period == before.finish_period:
             return ""
         when = _when(plan, after.finish, lang)
         if after.progress != "planned":
             return (f"{after.id} endet {when}: Ist-Termin" if lang == "de"
                     else f"{after.id} finishes {when}: actual dates")
-        old, new = before.early_finish - before.early_start, after.early_finish - after.early_start
+        old, new = before.duration, after.duration
         return (f"{after.id} endet {when}: Dauer {old} → {new}" if lang == "de"
                 else f"{after.id} finishes {when}: duration {old} → {new}")
     driver = after.driver
@@ -510,8 +510,8 @@ class Replan:
     def shift(self, task_id: str, lang: Lang = "de") -> TaskShift:
         """How far one task moved and why (`UnknownIdError` for an unknown id)."""
         old, new = self.before[task_id], self.after[task_id]
-        return TaskShift(task_id, new.early_start - old.early_start,
-                         new.early_finish - old.early_finish,
+        return TaskShift(task_id, new.start_period - old.start_period,
+                         new.finish_period - old.finish_period,
                          _reason(self.plan, old, new, lang))
 
     def shifts(self, lang: Lang = "de", *, moved_only: bool = False) -> list[TaskShift]:

@@ -13,3 +13,10 @@ Examples
 ...     assert psp.schedule(plan).finish_period >= 0
 >>> test_finish_is_never_before_the_start()
 """
+
+from psp._support.extras import require
+
+# Before the strategies import hypothesis: one line naming the extra, not a bare ImportError.
+require("hypothesis", extra="testing")
+
+__all__: list[str] = []

@@ -76,12 +76,13 @@ def links_hold(schedule: Schedule) -> None:
         p, s = schedule[link.predecessor], schedule[link.successor]
         check = _HOLDS[link.type.value]
         if s.progress == "planned" and not check(
-            (p.early_start, p.early_finish), (s.early_start, s.early_finish), link.lag
+            (p.start_period, p.finish_period), (s.start_period, s.finish_period), link.lag
         ):
             raise _fail(s.id, f"early dates break {link.type.value} {link.lag:+d} "
                               f"from {p.id}")
         if "finished" not in (p.progress, s.progress) and not check(
-            (p.late_start, p.late_finish), (s.late_start, s.late_finish), link.lag
+            (p.late_start_period, p.late_finish_period),
+            (s.late_start_period, s.late_finish_period), link.lag
         ):
             raise _fail(p.id, f"late dates break {link.type.value} {link.lag:+d} to {s.id}")
     for c in schedule.project.constraints:
@@ -115,7 +116,7 @@ def shifted_by(before: Schedule, after: Schedule, periods: int) -> None:
         raise _fail("project", f"critical path {before.critical_path} became "
                                f"{after.critical_path}")
     for a, b in zip(before, after, strict=True):
-        instant = a.early_start == a.early_finish
+        instant = a.start_period == a.finish_period
         pairs = [("start", a.start, b.start, instant and a.at_period_end),
                  ("finish", a.finish, b.finish, not instant or a.at_period_end)]
         for name, old, new, is_finish in pairs:
@@ -138,10 +139,10 @@ def no_date_earlier(before: Schedule, after: Schedule) -> None:
     """
     for a in before:
         b = after[a.id]
-        if b.early_start < a.early_start:
-            raise _fail(a.id, f"early start {a.early_start} became {b.early_start}, earlier")
-        if b.early_finish < a.early_finish:
-            raise _fail(a.id, f"early finish {a.early_finish} became {b.early_finish}, earlier")
+        if b.start_period < a.start_period:
+            raise _fail(a.id, f"early start {a.start_period} became {b.start_period}, earlier")
+        if b.finish_period < a.finish_period:
+            raise _fail(a.id, f"early finish {a.finish_period} became {b.finish_period}, earlier")
     if after.finish_period < before.finish_period:
         raise _fail("project", f"finish {before.finish} became {after.finish}, earlier")
 
@@ -158,10 +159,10 @@ def only_task_moved(before: Schedule, after: Schedule, task_id: str) -> None:
     """
     for a in _open(before):
         b = after[a.id]
-        if a.id != task_id and (a.early_start, a.early_finish) != (b.early_start,
-                                                                     b.early_finish):
-            raise _fail(a.id, f"moved from {a.early_start}–{a.early_finish} to "
-                              f"{b.early_start}–{b.early_finish} though only {task_id} "
+        if a.id != task_id and (a.start_period, a.finish_period) != (b.start_period,
+                                                                     b.finish_period):
+            raise _fail(a.id, f"moved from {a.start_period}–{a.finish_period} to "
+                              f"{b.start_period}–{b.finish_period} though only {task_id} "
                               "was delayed")
 
 
@@ -192,7 +193,7 @@ def extended_by(before: Schedule, after: Schedule, periods: int) -> None:
         raise _fail("project", f"slack {before.slack} became {after.slack}, not {periods:+d}")
     for a in _open(before):
         b = after[a.id]
-        if (a.early_start, a.early_finish) != (b.early_start, b.early_finish):
+        if (a.start_period, a.finish_period) != (b.start_period, b.finish_period):
             raise _fail(a.id, "early dates changed with the contractual end")
         if a.progress != "finished" and b.total_float - a.total_float != periods:
             raise _fail(a.id, f"total float {a.total_float} became {b.total_float}, "
@@ -214,7 +215,7 @@ def progress_respected(schedule: Schedule) -> None:
         a = actual.get(t.id)
         if a is None:  # not reported: unless assumed done or started as planned …
             if t.progress == "planned" and plan.status is not None and (
-                    t.early_finish > t.early_start) and (
+                    t.finish_period > t.start_period) and (
                     t.start < plan.status):
                 raise _fail(t.id, f"unfinished work starts {t.start}, before the status date "
                                   f"{plan.status}")
@@ -224,7 +225,7 @@ def progress_respected(schedule: Schedule) -> None:
         if a.finish is not None and t.finish != a.finish:
             raise _fail(t.id, f"actual finish {a.finish} shown as {t.finish}")
         if a.finish is None and plan.status is not None and t.finish < plan.status and (
-                t.early_finish > t.early_start):
+                t.finish_period > t.start_period):
             raise _fail(t.id, f"started but shown finished {t.finish}, before the status date")
 
 

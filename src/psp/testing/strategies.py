@@ -12,7 +12,7 @@ Examples
 ... @given(plans(max_tasks=5, link_types=["FS"]))
 ... def test_fs_plans_schedule(plan):
 ...     s = psp.schedule(plan)
-...     assert all(s[l.successor].early_start >= s[l.predecessor].early_finish + l.lag
+...     assert all(s[l.successor].start_period >= s[l.predecessor].finish_period + l.lag
 ...                for l in plan.links)
 >>> test_fs_plans_schedule()
 """
