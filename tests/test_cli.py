@@ -64,7 +64,10 @@ def test_schedule_json_has_the_fixed_form() -> None:
                                "end": "2021-08-31", "slack": 0, "deadlines_missed": []}
     assert data["critical_path"][-3:] == ["4.2", "4.4", "4.5"]
     t = next(t for t in data["tasks"] if t["id"] == "2.4")
-    assert t == {"id": "2.4", "start": "2020-12-01", "finish": "2021-01-31",
+    assert t == {"id": "2.4", "package": "AP2", "owners": "3win+AGIT", "kind": "work",
+                 "duration": 2, "name": "Entwicklung eines Konzeptes zur Bewerbung und "
+                 "Auswahl der teilnehmenden Unternehmen",
+                 "start": "2020-12-01", "finish": "2021-01-31",
                  "late_start": "2021-01-01", "late_finish": "2021-02-28",
                  "total_float": 1, "free_float": 1, "critical": False}
 

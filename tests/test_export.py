@@ -107,3 +107,41 @@ pay_grade = "EG 13"
     without = psp.replan(psp.loads(psp.dumps(attrs.evolve(plan, positions=()))),
                          [psp.Extend(to="31.12.2021")])
     assert "ostenneutral" not in psp.export.amendment_table(without)
+
+
+def test_json_csv_and_records_carry_the_same_columns_and_values() -> None:
+    """One fact reads the same everywhere: every CSV cell equals the JSON's and the record's."""
+    import csv as csv_module
+    import io as io_module
+
+    export = psp.export
+    plan = psp.load("examples/digitale_werkstatt.toml")
+    s = psp.schedule(plan)
+    rows = list(csv_module.DictReader(io_module.StringIO(export.as_csv(s))))
+    tasks = json.loads(export.as_json(s))["tasks"]
+    records = s.to_records()
+    assert list(rows[0]) == list(tasks[0]) == list(records[0])
+    for row, task, record in zip(rows, tasks, records, strict=True):
+        for key, cell in row.items():
+            as_json = task[key]
+            as_record = record[key]
+            if key == "critical":
+                assert cell == str(int(as_json)) == str(int(as_record))
+            elif key == "package":
+                assert cell == (as_json or "") == (as_record or "")
+            else:
+                assert cell == str(as_json) == str(as_record), (key, cell, as_json, as_record)
+    by_id = {t.id: t for t in plan.tasks}
+    for task in tasks:  # the plan's own words, not a copy of the engine's
+        source = by_id[task["id"]]
+        assert (task["name"], task["package"], task["kind"]) == (
+            source.name, source.package, source.kind.value)
+        assert task["owners"].split("+") == list(source.owners) or not source.owners
+
+
+def test_to_dataframe_has_one_row_per_task_with_dates_as_timestamps() -> None:
+    s = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
+    frame = s.to_dataframe()
+    assert list(frame.index) == [t.id for t in s]
+    assert [d.date() for d in frame["late_finish"]] == [t.late_finish for t in s]
+    assert frame["total_float"].tolist() == [t.total_float for t in s]

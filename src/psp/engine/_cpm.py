@@ -26,8 +26,8 @@ from psp.engine._network import Network, actual_span, compress, network
 from psp.errors import Problem, UnknownIdError, ValidationError
 from psp.model import Actual, Link, LinkType, Package, Project, Task, TaskKind
 
-__all__ = ["FILLED", "MILESTONE", "Bound", "MissedDeadline", "PackageSchedule", "Schedule",
-           "TaskProgress", "TaskSchedule", "month_grid", "schedule"]
+__all__ = ["FILLED", "MILESTONE", "RECORD_FIELDS", "Bound", "MissedDeadline", "PackageSchedule",
+           "Schedule", "TaskProgress", "TaskSchedule", "month_grid", "schedule"]
 
 _GRID_PERIODS, _GRID_ROWS = 120, 500
 
@@ -42,6 +42,11 @@ def _span_dates(
         day = cal.instant(start, at_end=at_end)
         return day, day
     return cal.first_day(start), cal.last_day(finish - 1)
+
+
+RECORD_FIELDS = ("id", "package", "name", "owners", "kind", "duration", "start", "finish",
+                 "late_start", "late_finish", "total_float", "free_float", "critical")
+"""A task's fields in records, the JSON form and the CSV, in this order."""
 
 
 class Bound(enum.StrEnum):
@@ -178,13 +183,10 @@ class TaskSchedule:
         >>> psp.schedule(psp.load("examples/digitale_werkstatt.toml"))["M1"].to_record()["kind"]
         'milestone'
         """
-        return {
-            "id": self.id, "name": self.name, "package": self.package,
-            "owners": self.task.owner_label, "kind": self.kind.value, "duration": self.duration,
-            "start": self.start, "finish": self.finish, "late_start": self.late_start,
-            "late_finish": self.late_finish, "total_float": self.total_float,
-            "free_float": self.free_float, "critical": self.critical,
-        }
+        values = (self.id, self.package, self.name, self.task.owner_label, self.kind.value,
+                  self.duration, self.start, self.finish, self.late_start, self.late_finish,
+                  self.total_float, self.free_float, self.critical)
+        return dict(zip(RECORD_FIELDS, values, strict=True))
 
 
 @attrs.frozen
@@ -431,7 +433,7 @@ class Schedule:
     def to_records(self) -> list[dict[str, Any]]:
         """One dict per task in plan order, with dates as dates: for data tools.
 
-        Keys: ``id``, ``name``, ``package``, ``owners`` (as the plan file writes them,
+        Keys: ``id``, ``package``, ``name``, ``owners`` (as the plan file writes them,
         ``3win+AGIT``), ``kind``, ``duration`` (periods), ``start``, ``finish``,
         ``late_start``, ``late_finish``, ``total_float``, ``free_float``, ``critical`` —
         the columns of the CSV form.

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from typing import Any
 
 from psp._support.render import spreadsheet_safe
 from psp.calendars import Lang
-from psp.engine._cpm import Schedule
+from psp.engine._cpm import RECORD_FIELDS, Schedule
 from psp.replanning._replan import Replan
 
 __all__ = ["as_csv", "as_dict", "as_json", "as_text"]
@@ -20,7 +21,7 @@ def as_dict(schedule: Schedule | Replan, *, lang: Lang = "de") -> dict[str, Any]
 
     ``{"project": {"start", "finish", "end", "slack", "deadlines_missed": [{"id",
     "not_after", "finish", "by"}]}, "critical_path": [ids], "critical_chains": [[ids]],
-    "tasks": [{"id", "name", "package", "owners", "kind", "duration", "start", "finish",
+    "tasks": [{"id", "package", "name", "owners", "kind", "duration", "start", "finish",
     "late_start", "late_finish", "total_float", "free_float", "critical"}]}``: per task
     the columns of the CSV (``package`` is ``None`` when there is none); ``end`` and
     ``slack`` are ``None`` without a contractual end.
@@ -32,8 +33,8 @@ def as_dict(schedule: Schedule | Replan, *, lang: Lang = "de") -> dict[str, Any]
     >>> for key, value in as_dict(s)["tasks"][10].items():
     ...     print(f"{key:12} {value}")
     id           2.6
-    name         Untersuchen, Darstellen und Bewerten von Varianten
     package      AP2
+    name         Untersuchen, Darstellen und Bewerten von Varianten
     owners       3win
     kind         work
     duration     1
@@ -74,16 +75,8 @@ def as_dict(schedule: Schedule | Replan, *, lang: Lang = "de") -> dict[str, Any]
         "critical_path": list(schedule.critical_path),
         "critical_chains": [list(chain) for chain in schedule.critical_chains],
         "tasks": [
-            {
-                "id": t.id,
-                "start": t.start.isoformat(),
-                "finish": t.finish.isoformat(),
-                "late_start": t.late_start.isoformat(),
-                "late_finish": t.late_finish.isoformat(),
-                "total_float": t.total_float,
-                "free_float": t.free_float,
-                "critical": t.critical,
-            }
+            {key: value.isoformat() if isinstance(value, dt.date) else value
+             for key, value in t.to_record().items()}
             for t in schedule
         ],
     }
@@ -102,12 +95,6 @@ def as_json(schedule: Schedule | Replan, *, indent: int | None = 2, lang: Lang =
     return json.dumps(as_dict(schedule, lang=lang), indent=indent, ensure_ascii=False)
 
 
-CSV_COLUMNS = (
-    "id", "package", "name", "owners", "kind", "duration", "start", "finish",
-    "late_start", "late_finish", "total_float", "free_float", "critical",
-)
-
-
 def as_csv(schedule: Schedule) -> str:
     """One row per task: ids, names, owners, ISO dates, floats in periods, ``critical`` 0/1.
 
@@ -120,17 +107,21 @@ def as_csv(schedule: Schedule) -> str:
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(RECORD_FIELDS)
     for t in schedule:
-        writer.writerow([
-            *(spreadsheet_safe(text) for text in (t.id, t.task.package or "", t.task.name,
-                                                  t.task.owner_label)),
-            t.task.kind.value,
-            t.duration, t.start.isoformat(), t.finish.isoformat(),
-            t.late_start.isoformat(), t.late_finish.isoformat(),
-            t.total_float, t.free_float, int(t.critical),
-        ])
+        writer.writerow([_cell(value) for value in t.to_record().values()])
     return out.getvalue()
+
+
+def _cell(value: object) -> object:
+    """A CSV cell: ISO dates, 0/1 for yes/no, text that no spreadsheet runs as a formula."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return spreadsheet_safe(value)
+    return "" if value is None else value
 
 
 def as_text(schedule: Schedule, *, lang: Lang = "de") -> str:
