@@ -31,8 +31,6 @@ __all__ = ["FILLED", "MILESTONE", "RECORD_FIELDS", "Bound", "MissedDeadline", "P
 
 _GRID_PERIODS, _GRID_ROWS = 120, 500
 
-_FROM_FINISH = frozenset({LinkType.FS, LinkType.FF})
-_TO_FINISH = frozenset({LinkType.FF, LinkType.SF})
 
 
 def _span_dates(
@@ -371,8 +369,8 @@ class Schedule:
         """Half periods between what a link demands and the successor's early date."""
         p_start, p_finish = self._instants(u)
         s_start, s_finish = self._instants(v)
-        ref = p_finish if link.type in _FROM_FINISH else p_start
-        target = s_finish if link.type in _TO_FINISH else s_start
+        ref = p_finish if link.type.from_finish else p_start
+        target = s_finish if link.type.to_finish else s_start
         meet = (link.type is LinkType.SF and p_finish > p_start and s_finish > s_start)
         return target - (2 * link.lag - meet) - ref
 
@@ -723,7 +721,7 @@ def _schedule(project: Project, net: Network, actuals: tuple[Actual, ...]) -> Sc
     kind = [0] * len(tails)  # 1: from the predecessor's finish, 2: to the successor's finish
     for k, position in enumerate(net.links):
         link = links[position]
-        code = (link.type in _FROM_FINISH) + 2 * (link.type in _TO_FINISH)
+        code = link.type.from_finish + 2 * link.type.to_finish
         # Work that may finish as another starts (SF): the two meet at one boundary.
         meet = code == 2 and dur[tails[k]] > 0 and dur[heads[k]] > 0
         kind[k], lag2[k] = code, 2 * link.lag - meet
@@ -931,12 +929,6 @@ def _free_float(
 
 
 
-# Which link types gate a successor's start (and its finish) on the predecessor's start
-# or finish: a task cannot have started as planned while its FS predecessor is unfinished.
-_START_NEEDS = {LinkType.FS: "finished", LinkType.SS: "started"}
-_FINISH_NEEDS = {LinkType.FF: "finished", LinkType.SF: "started"}
-
-
 def _assumed_progress(project: Project, net: Network) -> tuple[Actual, ...]:
     """The actual dates of tasks nobody reported on: as planned, as far as allowed.
 
@@ -954,13 +946,14 @@ def _assumed_progress(project: Project, net: Network) -> tuple[Actual, ...]:
     for link in project.links:
         incoming.setdefault(link.successor, []).append(link)
 
-    def reached(task_id: str, needs: str) -> bool:
-        actual = state.get(task_id)
-        return actual is not None and (needs == "started" or actual.finished)
+    def reached(link: Link) -> bool:
+        # A task cannot have started as planned while its FS predecessor is unfinished.
+        actual = state.get(link.predecessor)
+        return actual is not None and (not link.type.from_finish or actual.finished)
 
-    def allowed(task_id: str, needs: dict[LinkType, str]) -> bool:
-        return all(reached(lk.predecessor, needs[lk.type])
-                   for lk in incoming.get(task_id, []) if lk.type in needs)
+    def allowed(task_id: str, *, finish: bool) -> bool:
+        return all(reached(lk) for lk in incoming.get(task_id, [])
+                   if lk.type.to_finish == finish)
 
     for position in net.order:
         ts = fresh._task(position)
@@ -969,9 +962,9 @@ def _assumed_progress(project: Project, net: Network) -> tuple[Actual, ...]:
             actual = None
         elif actual is None:
             actual = _as_planned(ts, status)
-            if actual is not None and not allowed(ts.id, _START_NEEDS):
+            if actual is not None and not allowed(ts.id, finish=False):
                 actual = None
-            if actual is not None and actual.finished and not allowed(ts.id, _FINISH_NEEDS):
+            if actual is not None and actual.finished and not allowed(ts.id, finish=True):
                 # running on; a milestone is reached or not
                 actual = None if ts.task.duration == 0 else attrs.evolve(actual, finish=None)
         state[ts.id] = actual

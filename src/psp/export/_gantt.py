@@ -441,8 +441,8 @@ def _arrows(ax: Axes, schedule: Schedule, rows: list[tuple[str, str]], drawn: Ga
         p, s = schedule[link.predecessor], schedule[link.successor]
         p_left, p_width = _span(p)
         s_left, s_width = _span(s)
-        x0 = p_left + (p_width if link.type.value in ("FS", "FF") else 0.0)
-        x1 = s_left + (s_width if link.type.value in ("FF", "SF") else 0.0)
+        x0 = p_left + (p_width if link.type.from_finish else 0.0)
+        x1 = s_left + (s_width if link.type.to_finish else 0.0)
         arrow = ax.annotate(
             "", xy=(x1, y_of[s.id]), xytext=(x0, y_of[p.id]),
             arrowprops={"arrowstyle": "->", "color": "#777777", "linewidth": 0.5, "alpha": 0.8,

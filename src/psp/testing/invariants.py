@@ -19,7 +19,6 @@ psp.testing.invariants.InvariantError: 3.1: early start 8 became 6, earlier
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from dateutil.relativedelta import relativedelta
 
@@ -52,16 +51,6 @@ def _open(s: Schedule) -> list[TaskSchedule]:
     return [t for t in s if not t.task.is_level_of_effort]
 
 
-Span = tuple[int, int]
-# What each link type demands of (start, finish) periods of predecessor and successor.
-_HOLDS: dict[str, Callable[[Span, Span, int], bool]] = {
-    "FS": lambda p, s, lag: s[0] >= p[1] + lag,
-    "SS": lambda p, s, lag: s[0] >= p[0] + lag,
-    "FF": lambda p, s, lag: s[1] >= p[1] + lag,
-    "SF": lambda p, s, lag: s[1] >= p[0] + lag,
-}
-
-
 def links_hold(schedule: Schedule) -> None:
     """Every link and *not before* holds in the early dates; late dates respect every link.
 
@@ -74,15 +63,14 @@ def links_hold(schedule: Schedule) -> None:
     """
     for link in schedule.project.links:
         p, s = schedule[link.predecessor], schedule[link.successor]
-        check = _HOLDS[link.type.value]
-        if s.progress == "planned" and not check(
-            (p.start_period, p.finish_period), (s.start_period, s.finish_period), link.lag
+        if s.progress == "planned" and not link.holds(
+            (p.start_period, p.finish_period), (s.start_period, s.finish_period)
         ):
             raise _fail(s.id, f"early dates break {link.type.value} {link.lag:+d} "
                               f"from {p.id}")
-        if "finished" not in (p.progress, s.progress) and not check(
+        if "finished" not in (p.progress, s.progress) and not link.holds(
             (p.late_start_period, p.late_finish_period),
-            (s.late_start_period, s.late_finish_period), link.lag
+            (s.late_start_period, s.late_finish_period)
         ):
             raise _fail(p.id, f"late dates break {link.type.value} {link.lag:+d} to {s.id}")
     for c in schedule.project.constraints:
