@@ -46,7 +46,24 @@ def test_shifts_and_reasons() -> None:
     s = r.shift("4.4")
     assert (s.start_shift, s.finish_shift) == (3, 3)
     assert s.reason == "4.4 beginnt Okt'21: nach Ende von 3.1 (FS)"
-    assert r.shift("1.1") == psp.TaskShift("1.1", 0, 0, "")
+    assert r.shift("1.1") == psp.TaskShift("1.1", 0, 0)
+    assert (r.shift("1.1").reason, r.shift("1.1").cause) == ("", None)
+
+
+def test_a_shift_carries_its_cause_as_values_and_prose_is_made_from_them() -> None:
+    r = psp.replan(PLAN, [Delay("3.1", until="2021-06"), Extend(to="31.12.2021")])
+    link = r.shift("4.4").cause
+    assert link == psp.Cause(psp.CauseKind.LINK, link=psp.Link("3.1", "4.4"))
+    bound = r.shift("3.1").cause
+    assert bound == psp.Cause(psp.CauseKind.NOT_BEFORE, date=D(2021, 6, 1))
+    effort = r.shift("4.1")
+    assert (effort.cause, effort.moved, effort.date) == (
+        psp.Cause(psp.CauseKind.LEVEL_OF_EFFORT), psp.Moved.RUN, D(2021, 12, 31))  # the new end
+    longer = psp.replan(PLAN, [psp.SetDuration("2.6", 3)]).shift("2.6")
+    assert longer.cause == psp.Cause(psp.CauseKind.DURATION, durations=(1, 3))
+    assert longer.explanation == "Dauer 1 → 3" and longer.moved is psp.Moved.FINISH
+    late = psp.replan(PLAN, [psp.Progress("2021-03-29", not_started=["3.1"])]).shift("3.1")
+    assert late.cause == psp.Cause(psp.CauseKind.STATUS, date=D(2021, 3, 29))
 
 
 def test_verdicts_in_both_languages() -> None:

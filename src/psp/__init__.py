@@ -27,11 +27,13 @@ from psp.analysis import (
 )
 from psp.calendars import Calendar, Month, Unit, format_date, parse_date
 from psp.engine import (
+    Bound,
     MissedDeadline,
     PackageSchedule,
     PortfolioSchedule,
     ProjectSummary,
     Schedule,
+    TaskProgress,
     TaskSchedule,
     flatten,
     problems,
@@ -76,9 +78,12 @@ from psp.model import (
 )
 from psp.replanning import (
     AddLink,
+    Cause,
+    CauseKind,
     Change,
     Delay,
     Extend,
+    Moved,
     Progress,
     RemoveLink,
     Replan,
@@ -115,7 +120,10 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "Actual",
     "AddLink",
+    "Bound",
     "Calendar",
+    "Cause",
+    "CauseKind",
     "Change",
     "ChangeError",
     "Constraint",
@@ -139,6 +147,7 @@ __all__ = [
     "MissingExtraError",
     "MoneyError",
     "Month",
+    "Moved",
     "Package",
     "PackageSchedule",
     "PlanError",
@@ -158,6 +167,7 @@ __all__ = [
     "SizeError",
     "Task",
     "TaskKind",
+    "TaskProgress",
     "TaskSchedule",
     "TaskShift",
     "TomlSyntaxError",

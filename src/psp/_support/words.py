@@ -1,14 +1,15 @@
-"""Counted words in German and English: one place for units and their plurals.
+"""German and English words: one place for units, their plurals and the phrases results print.
 
 German needs the case as well as the number: "Puffer +1 Monat", "um 2 Monate
-überschritten", but "mit 4 Monaten Puffer" (dative plural).
+überschritten", but "mit 4 Monaten Puffer" (dative plural). Phrases are looked up by a
+key and filled with structured values (`phrase`); no code parses them back.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["periods"]
+__all__ = ["PHRASES", "periods", "phrase"]
 
 Case = Literal["nominative", "dative"]
 
@@ -38,3 +39,36 @@ def periods(count: int, unit: str, lang: str, *, case: Case = "nominative",
     word = one if abs(count) == 1 else dative if case == "dative" else many
     number = f"{count:+d}" if sign else str(count)
     return f"{number} {word}"
+
+
+PHRASES: dict[str, dict[str, str]] = {
+    # why a task moved (replanning's causes)
+    "cause.link.FS": {"de": "nach Ende von {task}", "en": "after {task} finishes"},
+    "cause.link.SS": {"de": "nach Beginn von {task}", "en": "after {task} starts"},
+    "cause.link.FF": {"de": "endet mit {task}", "en": "finishes with {task}"},
+    "cause.link.SF": {"de": "endet mit Beginn von {task}", "en": "finishes when {task} starts"},
+    "cause.not_before": {"de": "frühestens ab {date}", "en": "start no earlier than {date}"},
+    "cause.status": {"de": "keine offene Arbeit vor dem Stichtag {date}",
+                     "en": "no unfinished work before the status date {date}"},
+    "cause.actual": {"de": "Ist-Termin", "en": "actual dates"},
+    "cause.project_start": {"de": "Projektbeginn", "en": "project start"},
+    "cause.duration": {"de": "Dauer {old} → {new}", "en": "duration {old} → {new}"},
+    "cause.level_of_effort": {"de": "Daueraufgabe", "en": "level of effort"},
+    # what moved
+    "moved.start": {"de": "{task} beginnt {when}", "en": "{task} starts {when}"},
+    "moved.finish": {"de": "{task} endet {when}", "en": "{task} finishes {when}"},
+    "moved.run": {"de": "{task} läuft bis zum Projektende {when}",
+                  "en": "{task} runs to the project finish {when}"},
+}
+
+
+def phrase(key: str, lang: str, **values: object) -> str:
+    """The phrase ``key`` in ``lang``, filled with ``values``.
+
+    Examples
+    --------
+    >>> phrase("cause.link.FS", "de", task="2.10"), phrase("moved.start", "en", task="3.1",
+    ...                                                    when="Jun'21")
+    ('nach Ende von 2.10', "3.1 starts Jun'21")
+    """
+    return PHRASES[key][lang].format(**values)

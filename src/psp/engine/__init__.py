@@ -15,7 +15,15 @@ Examples
 datetime.date(2020, 11, 30)
 """
 
-from psp.engine._cpm import MissedDeadline, PackageSchedule, Schedule, TaskSchedule, schedule
+from psp.engine._cpm import (
+    Bound,
+    MissedDeadline,
+    PackageSchedule,
+    Schedule,
+    TaskProgress,
+    TaskSchedule,
+    schedule,
+)
 from psp.engine._network import problems, validate
 from psp.engine._portfolio import (
     PortfolioSchedule,
@@ -26,11 +34,13 @@ from psp.engine._portfolio import (
 )
 
 __all__ = [
+    "Bound",
     "MissedDeadline",
     "PackageSchedule",
     "PortfolioSchedule",
     "ProjectSummary",
     "Schedule",
+    "TaskProgress",
     "TaskSchedule",
     "flatten",
     "problems",

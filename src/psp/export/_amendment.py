@@ -87,7 +87,7 @@ def _rows(replan: Replan, lang: Lang) -> tuple[list[str], list[tuple[str, list[s
             _when(replan.baseline, before[ident].start, before[ident].finish, lang),
             _when(replan.plan, after[ident].start, after[ident].finish, lang),
             _shift(s.start_shift, s.finish_shift),
-            s.reason.partition(": ")[2],
+            s.explanation,
         ]))
     return head, rows
 

@@ -16,9 +16,12 @@ datetime.date(2021, 11, 30)
 
 from psp.replanning._replan import (
     AddLink,
+    Cause,
+    CauseKind,
     Change,
     Delay,
     Extend,
+    Moved,
     Progress,
     RemoveLink,
     Replan,
@@ -30,9 +33,12 @@ from psp.replanning._replan import (
 
 __all__ = [
     "AddLink",
+    "Cause",
+    "CauseKind",
     "Change",
     "Delay",
     "Extend",
+    "Moved",
     "Progress",
     "RemoveLink",
     "Replan",

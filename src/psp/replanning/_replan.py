@@ -9,6 +9,7 @@ compares the schedules before and after: what moved, by how much, and why.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import html
 import re
 from collections.abc import Iterable, Mapping
@@ -17,9 +18,9 @@ from typing import Any
 import attrs
 
 from psp._support.render import html_table, text_table
-from psp._support.words import periods
+from psp._support.words import periods, phrase
 from psp.calendars import Lang, Month, Unit, format_date, parse_date
-from psp.engine._cpm import Schedule, TaskSchedule, schedule
+from psp.engine._cpm import Bound, Schedule, TaskProgress, TaskSchedule, schedule
 from psp.engine._network import validate
 from psp.errors import ChangeError, DateParseError, FieldError, UnknownIdError
 from psp.model import (
@@ -34,9 +35,12 @@ from psp.model import (
 
 __all__ = [
     "AddLink",
+    "Cause",
+    "CauseKind",
     "Change",
     "Delay",
     "Extend",
+    "Moved",
     "Progress",
     "RemoveLink",
     "Replan",
@@ -415,69 +419,147 @@ def _apply_one(plan: Project, change: Change) -> Project:
 # --- the result ----------------------------------------------------------------------------
 
 
+class CauseKind(enum.StrEnum):
+    """What made a task move in a replan."""
+
+    LINK = "link"
+    """A link from a predecessor (`Cause.link`)."""
+    NOT_BEFORE = "not_before"
+    """The task's *start no earlier than* date (`Cause.date`)."""
+    STATUS = "status"
+    """No unfinished work before the status date (`Cause.date`)."""
+    ACTUAL = "actual"
+    """Actual dates were reported."""
+    PROJECT_START = "project_start"
+    """The project start."""
+    DURATION = "duration"
+    """Its planned duration changed (`Cause.durations`: before, after)."""
+    LEVEL_OF_EFFORT = "level_of_effort"
+    """It spans the project, and the project's finish moved."""
+
+
 @attrs.frozen
-class TaskShift:
-    """How far one task moved, in periods, and why (the driver of its new start).
+class Cause:
+    """Why a task moved: the kind, and the link, date or durations behind it.
+
+    Prose is made from it where it is printed (`describe`); nothing reads prose back.
 
     Examples
     --------
     >>> import psp
     >>> r = psp.replan(psp.load("examples/digitale_werkstatt.toml"), [Delay("3.1", by=1)])
-    >>> r.shift("4.5", "en").reason
+    >>> cause = r.shift("4.5").cause
+    >>> cause.kind, cause.link.predecessor, cause.link.type
+    (<CauseKind.LINK: 'link'>, '3.1', <LinkType.FS: 'FS'>)
+    >>> cause.describe(Unit.MONTH, "en")
+    'after 3.1 finishes (FS)'
+    """
+
+    kind: CauseKind
+    link: Link | None = None
+    date: dt.date | None = None
+    durations: tuple[int, int] | None = None
+
+    def describe(self, unit: Unit, lang: Lang = "de") -> str:
+        """The cause in words, dates as a plan of ``unit`` prints them."""
+        if self.kind is CauseKind.LINK:
+            assert self.link is not None
+            lag = f" {self.link.lag:+d}" if self.link.lag else ""
+            words = phrase(f"cause.link.{self.link.type.value}", lang,
+                           task=self.link.predecessor)
+            return f"{words} ({self.link.type.value}{lag})"
+        if self.kind is CauseKind.NOT_BEFORE:
+            assert self.date is not None
+            text = f"{self.date:%m/%Y}" if unit is Unit.MONTH else format_date(self.date, lang)
+            return phrase("cause.not_before", lang, date=text)
+        if self.kind is CauseKind.STATUS:
+            assert self.date is not None
+            return phrase("cause.status", lang, date=format_date(self.date, lang))
+        if self.kind is CauseKind.DURATION:
+            assert self.durations is not None
+            old, new = self.durations
+            return phrase("cause.duration", lang, old=old, new=new)
+        return phrase(f"cause.{self.kind.value}", lang)
+
+
+class Moved(enum.StrEnum):
+    """Which of a task's dates a `TaskShift` explains."""
+
+    START = "start"
+    FINISH = "finish"
+    RUN = "run"
+    """A level-of-effort task's run, which ends with the project."""
+
+
+@attrs.frozen
+class TaskShift:
+    """How far one task moved, in periods, and why (the driver of its new start).
+
+    ``cause`` is `None` for a task that did not move; ``reason`` and ``explanation``
+    are the prose, in the language the shift was asked for.
+
+    Examples
+    --------
+    >>> import psp
+    >>> r = psp.replan(psp.load("examples/digitale_werkstatt.toml"), [Delay("3.1", by=1)])
+    >>> shift = r.shift("4.5", "en")
+    >>> shift.start_shift, shift.moved, shift.date
+    (1, <Moved.START: 'start'>, datetime.date(2021, 8, 1))
+    >>> shift.reason
     "4.5 starts Aug'21: after 3.1 finishes (FS)"
     """
 
     id: str
     start_shift: int
     finish_shift: int
-    reason: str
+    cause: Cause | None = None
+    moved: Moved | None = None
+    date: dt.date | None = None
+    unit: Unit = attrs.field(default=Unit.MONTH, repr=False)
+    lang: Lang = attrs.field(default="de", repr=False)
+
+    @property
+    def explanation(self) -> str:
+        """The cause in words (``after 3.1 finishes (FS)``), empty when nothing moved."""
+        return "" if self.cause is None else self.cause.describe(self.unit, self.lang)
+
+    @property
+    def reason(self) -> str:
+        """What moved, when to, and why: ``4.5 starts Aug'21: after 3.1 finishes (FS)``."""
+        if self.cause is None or self.moved is None or self.date is None:
+            return ""
+        when = (Month.from_date(self.date).label(self.lang) if self.unit is Unit.MONTH
+                else format_date(self.date, self.lang))
+        what = phrase(f"moved.{self.moved.value}", self.lang, task=self.id, when=when)
+        return f"{what}: {self.explanation}"
 
 
-def _link_reason(link: Link, lang: Lang, unit: Unit) -> str:
-    lag = f" {link.lag:+d}" if link.lag else ""
-    p = link.predecessor
-    de = {LinkType.FS: f"nach Ende von {p}", LinkType.SS: f"nach Beginn von {p}",
-          LinkType.FF: f"endet mit {p}", LinkType.SF: f"endet mit Beginn von {p}"}
-    en = {LinkType.FS: f"after {p} finishes", LinkType.SS: f"after {p} starts",
-          LinkType.FF: f"finishes with {p}", LinkType.SF: f"finishes when {p} starts"}
-    words = (de if lang == "de" else en)[link.type]
-    return f"{words} ({link.type.value}{lag})"
+_BOUND_CAUSES = {Bound.START: CauseKind.PROJECT_START, Bound.NOT_BEFORE: CauseKind.NOT_BEFORE,
+                 Bound.STATUS: CauseKind.STATUS, Bound.ACTUAL: CauseKind.ACTUAL}
 
 
-def _reason(plan: Project, before: TaskSchedule, after: TaskSchedule, lang: Lang) -> str:
+def _cause(plan: Project, before: TaskSchedule,
+           after: TaskSchedule) -> tuple[Cause, Moved, dt.date] | None:
+    """Why ``after`` differs from ``before``, which date moved, and where to."""
     if after.task.is_level_of_effort and after.finish_period != before.finish_period:
-        when = _when(plan, after.finish, lang)
-        return (f"{after.id} läuft bis zum Projektende {when}: Daueraufgabe" if lang == "de"
-                else f"{after.id} runs to the project finish {when}: level of effort")
+        return Cause(CauseKind.LEVEL_OF_EFFORT), Moved.RUN, after.finish
     if after.start_period == before.start_period:
         if after.finish_period == before.finish_period:
-            return ""
-        when = _when(plan, after.finish, lang)
-        if after.progress != "planned":
-            return (f"{after.id} endet {when}: Ist-Termin" if lang == "de"
-                    else f"{after.id} finishes {when}: actual dates")
-        old, new = before.duration, after.duration
-        return (f"{after.id} endet {when}: Dauer {old} → {new}" if lang == "de"
-                else f"{after.id} finishes {when}: duration {old} → {new}")
+            return None
+        if after.progress != TaskProgress.PLANNED:
+            return Cause(CauseKind.ACTUAL), Moved.FINISH, after.finish
+        return (Cause(CauseKind.DURATION, durations=(before.duration, after.duration)),
+                Moved.FINISH, after.finish)
     driver = after.driver
-    cal = plan.calendar
     if isinstance(driver, Link):
-        why = _link_reason(driver, lang, plan.unit)
-    elif driver == "not_before":
-        day = next(c.date for c in plan.constraints if c.task == after.id and c.is_start)
-        text = (f"{day:%m/%Y}" if plan.unit is Unit.MONTH else format_date(day, lang))
-        why = f"frühestens ab {text}" if lang == "de" else f"start no earlier than {text}"
-    elif driver == "status":
-        status = format_date(plan.status or cal.start, lang)
-        why = (f"keine offene Arbeit vor dem Stichtag {status}" if lang == "de"
-               else f"no unfinished work before the status date {status}")
-    elif driver == "actual":
-        why = "Ist-Termin" if lang == "de" else "actual dates"
-    else:
-        why = "Projektbeginn" if lang == "de" else "project start"
-    when = _when(plan, after.start, lang)
-    verb = "beginnt" if lang == "de" else "starts"
-    return f"{after.id} {verb} {when}: {why}"
+        return Cause(CauseKind.LINK, link=driver), Moved.START, after.start
+    kind = _BOUND_CAUSES[driver]
+    date = None
+    if kind is CauseKind.NOT_BEFORE:
+        date = next(c.date for c in plan.constraints if c.task == after.id and c.is_start)
+    elif kind is CauseKind.STATUS:
+        date = plan.status or plan.start
+    return Cause(kind, date=date), Moved.START, after.start
 
 
 @attrs.frozen
@@ -510,9 +592,11 @@ class Replan:
     def shift(self, task_id: str, lang: Lang = "de") -> TaskShift:
         """How far one task moved and why (`UnknownIdError` for an unknown id)."""
         old, new = self.before[task_id], self.after[task_id]
+        found = _cause(self.plan, old, new)
+        cause, moved, date = (None, None, None) if found is None else found
         return TaskShift(task_id, new.start_period - old.start_period,
-                         new.finish_period - old.finish_period,
-                         _reason(self.plan, old, new, lang))
+                         new.finish_period - old.finish_period, cause, moved, date,
+                         self.plan.unit, lang)
 
     def shifts(self, lang: Lang = "de", *, moved_only: bool = False) -> list[TaskShift]:
         """Every task's shift in plan order (only those that moved, if asked)."""
@@ -564,8 +648,7 @@ class Replan:
         for s in self.shifts(lang, moved_only=True):
             old, new = self.before[s.id], self.after[s.id]
             rows.append([s.id, _span(self.baseline, old, lang), _span(self.plan, new, lang),
-                         f"{s.start_shift:+d}", f"{s.finish_shift:+d}",
-                         s.reason.partition(": ")[2]])
+                         f"{s.start_shift:+d}", f"{s.finish_shift:+d}", s.explanation])
         return heads, rows
 
     def __str__(self) -> str:
