@@ -112,7 +112,10 @@ def test_replan_scenario_3_as_json() -> None:
     assert data["critical_path"] == ["3.1", "4.2", "4.4", "4.5"]
     changes = {c["id"]: c for c in data["changes"]}
     assert changes["4.4"] == {"id": "4.4", "start_shift": 3, "finish_shift": 3,
-                              "reason": "4.4 starts Oct'21: after 3.1 finishes (FS)"}
+                              "reason": "4.4 starts Oct'21: after 3.1 finishes (FS)",
+                              "cause": {"kind": "link", "date": None, "durations": None,
+                                        "link": {"from": "3.1", "to": "4.4", "type": "FS",
+                                                 "lag": 0}}}
     assert changes["4.1"]["finish_shift"] == 4 and "1.1" not in changes
 
 

@@ -145,3 +145,18 @@ def test_to_dataframe_has_one_row_per_task_with_dates_as_timestamps() -> None:
     assert list(frame.index) == [t.id for t in s]
     assert [d.date() for d in frame["late_finish"]] == [t.late_finish for t in s]
     assert frame["total_float"].tolist() == [t.total_float for t in s]
+
+
+def test_a_replans_json_carries_each_cause_as_values_matching_its_reason() -> None:
+    plan = psp.load("examples/digitale_werkstatt.toml")
+    r = psp.replan(plan, [psp.Delay("3.1", until="2021-06"), psp.Extend(to="31.12.2021")])
+    changes = {c["id"]: c for c in json.loads(psp.export.as_json(r, lang="en"))["changes"]}
+    assert changes["4.4"]["cause"] == {"kind": "link", "date": None, "durations": None,
+                                       "link": {"from": "3.1", "to": "4.4", "type": "FS",
+                                                "lag": 0}}
+    assert changes["3.1"]["cause"]["date"] == "2021-06-01"
+    for change in changes.values():  # the prose names what the values say
+        cause = change["cause"]
+        if cause["link"]:
+            assert f"{cause['link']['from']} " in change["reason"]
+            assert f"({cause['link']['type']}" in change["reason"]

@@ -11,7 +11,7 @@ from typing import Any
 from psp._support.render import spreadsheet_safe
 from psp.calendars import Lang
 from psp.engine._cpm import RECORD_FIELDS, Schedule
-from psp.replanning._replan import Replan
+from psp.replanning._replan import Cause, Replan
 
 __all__ = ["as_csv", "as_dict", "as_json", "as_text"]
 
@@ -47,7 +47,9 @@ def as_dict(schedule: Schedule | Replan, *, lang: Lang = "de") -> dict[str, Any]
     critical     False
 
     A `Replan` gives the new schedule in that form plus ``"changes"`` (every task that
-    moved: ``id``, ``start_shift``, ``finish_shift`` in periods, ``reason`` in ``lang``)
+    moved: ``id``, ``start_shift``, ``finish_shift`` in periods, ``reason`` in ``lang``,
+    ``cause`` as values: ``{"kind", "link": {"from", "to", "type", "lag"}, "date",
+    "durations"}``, each part ``None`` where it does not apply)
     and ``"baseline"`` (``finish``, ``end``, ``slack`` before the changes).
     """
     if isinstance(schedule, Replan):
@@ -55,7 +57,7 @@ def as_dict(schedule: Schedule | Replan, *, lang: Lang = "de") -> dict[str, Any]
         data = as_dict(schedule.after)
         data["changes"] = [
             {"id": s.id, "start_shift": s.start_shift, "finish_shift": s.finish_shift,
-             "reason": s.reason}
+             "reason": s.reason, "cause": _cause(s.cause)}
             for s in schedule.shifts(lang, moved_only=True)
         ]
         data["baseline"] = {k: before[k] for k in ("finish", "end", "slack")}
@@ -79,6 +81,19 @@ def as_dict(schedule: Schedule | Replan, *, lang: Lang = "de") -> dict[str, Any]
              for key, value in t.to_record().items()}
             for t in schedule
         ],
+    }
+
+
+def _cause(cause: Cause | None) -> dict[str, Any] | None:
+    if cause is None:
+        return None
+    link = cause.link
+    return {
+        "kind": cause.kind.value,
+        "link": None if link is None else {"from": link.predecessor, "to": link.successor,
+                                           "type": link.type.value, "lag": link.lag},
+        "date": None if cause.date is None else cause.date.isoformat(),
+        "durations": None if cause.durations is None else list(cause.durations),
     }
 
 
