@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -34,6 +35,8 @@ OLD_AND_NEW: list[tuple[str, Callable[[], Any], Callable[[], Any]]] = [
                                           actual={"2.4": ("2020-12", "2021-02")}))),
     ("Schedule.critical_path_table()", lambda: SCHEDULE.critical_path_table("en"),
      lambda: export.critical_path_table(SCHEDULE, lang="en")),
+    ("psp.export.as_text()", lambda: export.as_text(SCHEDULE, lang="en"),
+     lambda: SCHEDULE.to_text("en")),
     ("Replan.amendment_table()", lambda: REPLAN.amendment_table(format="html"),
      lambda: export.amendment_table(REPLAN, format="html")),
 ]
@@ -43,8 +46,8 @@ OLD_AND_NEW: list[tuple[str, Callable[[], Any], Callable[[], Any]]] = [
 def test_an_old_method_warns_and_gives_what_the_new_spelling_gives(
     old: str, call: Callable[[], Any], new: Callable[[], Any]
 ) -> None:
-    with pytest.warns(DeprecationWarning, match=rf"{old.replace('(', '[(]')[:-1]}\) is "
-                                                 r"deprecated .* use psp\."):
+    with pytest.warns(DeprecationWarning, match=rf"{re.escape(old.removesuffix('()'))}"
+                                                 r"(\(\))? is deprecated and goes in psp 0\.3; use "):
         got = call()
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # the new spelling warns about nothing

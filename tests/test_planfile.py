@@ -179,3 +179,10 @@ def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     marked = tmp_path / "bom.toml"
     marked.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     assert psp.load(marked) == psp.load("examples/digitale_werkstatt.toml")
+
+
+def test_load_on_a_portfolio_file_says_to_use_load_portfolio() -> None:
+    with pytest.raises(psp.PlanFileError) as err:
+        psp.load("examples/digitale_modellregion.toml")
+    assert str(err.value) == ("examples/digitale_modellregion.toml: a portfolio file "
+                              "([portfolio], [[project]]): read it with psp.load_portfolio")

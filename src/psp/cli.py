@@ -382,5 +382,5 @@ def _schedule(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
     elif args.format == "csv":
         sys.stdout.write(export.as_csv(result))
     else:
-        print(export.as_text(result, lang=args.lang))
+        print(result.to_text(args.lang))
     return 0

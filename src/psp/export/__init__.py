@@ -10,7 +10,8 @@ Examples
 """
 
 from psp.export._amendment import amendment_table
-from psp.export._formats import as_csv, as_dict, as_json, as_text
+from psp.export._formats import as_csv, as_dict, as_json
+from psp.export._formats import as_text as as_text  # deprecated: not in __all__
 from psp.export._gantt import Gantt, gantt
 from psp.export._limits import check_chart, check_table
 from psp.export._tables import (
@@ -28,7 +29,6 @@ __all__ = [
     "as_csv",
     "as_dict",
     "as_json",
-    "as_text",
     "check_chart",
     "check_table",
     "critical_path_table",

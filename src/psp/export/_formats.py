@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import warnings
 from typing import Any
 
 from psp._support.render import spreadsheet_safe
@@ -13,7 +14,7 @@ from psp.calendars import Lang
 from psp.engine._cpm import RECORD_FIELDS, Schedule
 from psp.replanning._replan import Cause, Replan
 
-__all__ = ["as_csv", "as_dict", "as_json", "as_text"]
+__all__ = ["as_csv", "as_dict", "as_json"]
 
 
 def as_dict(schedule: Schedule | Replan, *, lang: Lang = "de") -> dict[str, Any]:
@@ -140,13 +141,10 @@ def _cell(value: object) -> object:
 
 
 def as_text(schedule: Schedule, *, lang: Lang = "de") -> str:
-    """The readable table ``str(schedule)`` shows, German labels by default.
+    """Deprecated since psp 0.2 (removed in 0.3): use ``schedule.to_text(lang=…)``.
 
-    Examples
-    --------
-    >>> import psp
-    >>> s = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
-    >>> print(as_text(s, lang="en").splitlines()[-1])
-      3.1 → 4.5
+    It only forwarded to `Schedule.to_text`.
     """
+    warnings.warn("psp.export.as_text() is deprecated and goes in psp 0.3; use "
+                  "schedule.to_text(lang)", DeprecationWarning, stacklevel=2)
     return schedule.to_text(lang)

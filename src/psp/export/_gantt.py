@@ -25,8 +25,10 @@ from psp._support.words import periods
 from psp.analysis._costs import CostReport
 from psp.calendars import Calendar, Lang, Month, Unit, format_date
 from psp.engine._cpm import Schedule, TaskSchedule
-from psp.engine._portfolio import PortfolioSchedule
+from psp.engine._cpm import schedule as schedule_plan
+from psp.engine._portfolio import PortfolioSchedule, schedule_portfolio
 from psp.export._limits import check_chart
+from psp.model import Portfolio, Project
 from psp.replanning._replan import Replan
 
 if TYPE_CHECKING:
@@ -155,7 +157,7 @@ def _time_axis(ax: Axes, cal: Calendar, first: int, last: int, lang: Lang) -> No
 
 
 def gantt(
-    schedule: Schedule | Replan | PortfolioSchedule,
+    schedule: Schedule | Replan | PortfolioSchedule | Project | Portfolio,
     *,
     baseline: Schedule | None = None,
     ax: Axes | None = None,
@@ -180,9 +182,10 @@ def gantt(
 
     Parameters
     ----------
-    schedule : Schedule, Replan or PortfolioSchedule
+    schedule : Schedule, Replan, PortfolioSchedule, Project or Portfolio
         What to draw; a Replan draws its new schedule over its baseline; a portfolio
-        draws every project's packages and tasks, project by project.
+        draws every project's packages and tasks, project by project; a plan or a
+        portfolio is scheduled first.
     baseline : Schedule, optional
         Ghost bars behind the bars (default: the Replan's baseline, if any).
     ax : matplotlib Axes, optional
@@ -216,12 +219,18 @@ def gantt(
     (datetime.date(2021, 6, 1), True)
     >>> sorted(g.end_lines)
     ['end', 'old_end']
+    >>> gantt(plan).rows == gantt(psp.schedule(plan)).rows  # a plan is scheduled first
+    True
     """
     require("matplotlib", extra="plot")
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch, Rectangle
 
+    if isinstance(schedule, Project):
+        schedule = schedule_plan(schedule)
+    elif isinstance(schedule, Portfolio):
+        schedule = schedule_portfolio(schedule)
     if isinstance(schedule, Replan):
         baseline = schedule.before if baseline is None else baseline
         schedule = schedule.after

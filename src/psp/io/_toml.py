@@ -33,6 +33,7 @@ from psp.errors import (
     DateRangeError,
     FieldError,
     FileReadError,
+    PlanFileError,
     Problem,
     TomlSyntaxError,
     ValidationError,
@@ -395,8 +396,15 @@ def loads(text: str, *, file: str = "<string>") -> Project:
     ...
     psp.errors.ValidationError: the plan has 1 problem:
       plan.toml: project: start: cannot read 'Smarch 2020' as a month or date (expected ...)
+    >>> loads('[portfolio]\\nname = "P"\\n[[project]]\\nname = "A"', file="p.toml")
+    Traceback (most recent call last):
+    ...
+    psp.errors.PlanFileError: p.toml: a portfolio file ([portfolio], [[project]]): read it ...
     """
     data = _toml(text, file)
+    if "portfolio" in data or isinstance(data.get("project"), list):
+        raise PlanFileError(file, "a portfolio file ([portfolio], [[project]]): read it with "
+                                  "psp.load_portfolio")
     return _from_data(data, file)
 
 
