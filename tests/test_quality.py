@@ -96,3 +96,25 @@ def test_the_cli_names_the_missing_extra_in_one_line(tmp_path: Path) -> None:
     assert result.stderr == ('psp gantt: error: drawing charts needs matplotlib: '
                              'pip install "psp[plot]"\n')
     assert not (tmp_path / "c.png").exists()
+
+
+def test_every_result_has_a_short_repr_and_shows_itself_in_jupyter() -> None:
+    plan = psp.load("examples/digitale_werkstatt.toml")
+    portfolio = psp.load_portfolio("examples/digitale_modellregion.toml")
+    s = psp.schedule(plan)
+    r = psp.replan(plan, [psp.Delay("3.1", until="2021-06"), psp.Extend(to="31.12.2021")])
+    results = [s, r, psp.schedule_portfolio(portfolio), psp.costs(portfolio),
+               psp.compare_costs(plan, r.plan), s["3.1"], r.shift("4.4")]
+    for result in results:
+        assert len(repr(result)) <= 200, repr(result)
+    assert repr(s) == ("<Schedule 'Digitale Werkstatt für den Mittelstand…': "
+                       "25 tasks, 2020-09-01 → 2021-08-31, slack +0>")
+    assert repr(r) == ("<Replan 'Digitale Werkstatt für den Mittelstand…': 2 changes, "
+                       "finish 2021-08-31 → 2021-11-30, 8 tasks moved>")
+    assert repr(psp.compare_costs(plan, r.plan)) == (
+        "<CostComparison: cost-neutral, cost 200.800 € → 200.800 €>")
+    for result in results[:5]:
+        page = result._repr_html_()  # type: ignore[attr-defined]
+        assert page.count("<table") >= 1 and page.count("<table") == page.count("</table>")
+    chart = psp.gantt(s)
+    assert repr(chart) == "<Gantt: 29 rows, 24 bars, 1 milestones>"  # 4 packages + 25 tasks

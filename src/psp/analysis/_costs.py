@@ -168,7 +168,7 @@ def _position_cost(project: Project, key: str, position: Position,
     return PositionCost(key, position, first, last, tuple(cells))
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class CostReport:
     """Cost, funding and own share per position, project and budget year.
 
@@ -304,6 +304,15 @@ class CostReport:
                                  d["fte_months"], d["cost"], d["funding"], d["own_share"]])
         return out.getvalue()
 
+    def __repr__(self) -> str:
+        years = sorted(self.years())
+        span = f"{years[0]}–{years[-1]}" if years else "no years"
+        return (f"<CostReport: {len(self.rows)} positions, {span}, "
+                f"cost {format_money(self.total().cost)}>")
+
+    def _repr_html_(self) -> str:
+        return "".join(self.table(what).to_html() for what in ("funding", "cost", "balance"))
+
     def __str__(self) -> str:
         return self.to_text()
 
@@ -386,7 +395,7 @@ def _report_names(portfolio: Portfolio) -> tuple[str, ...]:
     return portfolio.keys
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class CostComparison:
     """Cost per budget year before and after a replan, and whether it is cost-neutral.
 
@@ -417,6 +426,14 @@ class CostComparison:
         word = "Mehrkosten" if diff > 0 else "Minderkosten"
         return (f"nicht kostenneutral: {word} {sign}{format_money(diff, lang)}" if lang == "de"
                 else f"not cost-neutral: {sign}{format_money(diff, lang)}")
+
+    def __repr__(self) -> str:
+        before, after = self.before.total().cost, self.after.total().cost
+        return (f"<CostComparison: {self.verdict('en')}, cost {format_money(before)} → "
+                f"{format_money(after)}>")
+
+    def _repr_html_(self) -> str:
+        return self.table().to_html()
 
     def table(self, lang: Lang = "de") -> Table:
         """Cost per year before, after and the difference."""

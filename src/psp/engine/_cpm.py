@@ -68,7 +68,7 @@ class TaskProgress(enum.StrEnum):
     FINISHED = "finished"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class TaskSchedule:
     """One task's place in a schedule: early and late periods, their dates, float.
 
@@ -121,6 +121,13 @@ class TaskSchedule:
     def _dates(self, start: int, finish: int, *, late: bool = False) -> tuple[dt.date, dt.date]:
         side = self.late_at_period_end if late else self.at_period_end
         return _span_dates(self.calendar, start, finish, at_end=side)
+
+    def __repr__(self) -> str:
+        flag = ", critical" if self.critical else ""
+        return (f"<TaskSchedule {self.id}: {self.start.isoformat()} → "
+                f"{self.finish.isoformat()}, late {self.late_start.isoformat()} → "
+                f"{self.late_finish.isoformat()}, float {self.total_float}/{self.free_float}"
+                f"{flag}, {self.progress.value}>")
 
     @property
     def name(self) -> str:
@@ -236,7 +243,7 @@ class MissedDeadline:
     by: int
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Schedule:
     """The result of `schedule`: per task early/late periods and float, the project's finish.
 
@@ -581,6 +588,11 @@ class Schedule:
 
     def __str__(self) -> str:
         return self.to_text()
+
+    def __repr__(self) -> str:
+        slack = "" if self.slack is None else f", slack {self.slack:+d}"
+        return (f"<Schedule {shorten(self.project.name, 40)!r}: {len(self)} tasks, "
+                f"{self.start.isoformat()} → {self.finish.isoformat()}{slack}>")
 
     def _repr_html_(self) -> str:
         heads, rows, classes = self.table()

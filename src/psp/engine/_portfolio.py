@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from psp._support.render import html_table
+from psp._support.render import html_table, shorten
 from psp.engine._cpm import Schedule, TaskSchedule, schedule
 from psp.engine._network import portfolio_problems
 from psp.errors import ChangeError, ValidationError
@@ -197,7 +197,7 @@ def _chains(summary: ProjectSummary) -> str:
     return "; ".join(" → ".join(chain) for chain in summary.critical_chains) or "—"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class PortfolioSchedule:
     """A portfolio scheduled together: the flat `Schedule` and a summary per project.
 
@@ -242,6 +242,11 @@ class PortfolioSchedule:
 
     def __str__(self) -> str:
         return self.to_text()
+
+    def __repr__(self) -> str:
+        return (f"<PortfolioSchedule {shorten(self.portfolio.name, 40)!r}: "
+                f"{len(self.summaries)} projects, {len(self.schedule)} tasks, "
+                f"finish {self.schedule.finish.isoformat()}>")
 
     def _repr_html_(self) -> str:
         rows = [[s.id, s.project.name, f"{s.finish:%d.%m.%Y}",

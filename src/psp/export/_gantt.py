@@ -98,6 +98,28 @@ class Gantt:
         """Save the figure (PNG, SVG, PDF …, by the file's ending)."""
         self.figure.savefig(path, **kwargs)
 
+    def show(self) -> None:
+        """Show the chart in a window from a plain script (the one place pyplot is used).
+
+        The figure is handed to pyplot for the window and released when it closes; in
+        Jupyter, just let the chart be the cell's value instead.
+        """
+        import matplotlib.pyplot as plt
+
+        host = plt.figure()
+        manager = host.canvas.manager
+        assert manager is not None
+        manager.canvas.figure = self.figure
+        self.figure.set_canvas(manager.canvas)
+        try:
+            plt.show()
+        finally:
+            plt.close(host)
+
+    def __repr__(self) -> str:
+        return (f"<Gantt: {len(self.rows)} rows, {len(self.bars)} bars, "
+                f"{len(self.milestones)} milestones>")
+
     def _repr_png_(self) -> bytes:
         out = io.BytesIO()
         self.figure.savefig(out, format="png", dpi=100)

@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from psp._support.render import html_table, text_table
+from psp._support.render import html_table, shorten, text_table
 from psp._support.words import periods, phrase
 from psp.calendars import Lang, Month, Unit, format_date, parse_date
 from psp.engine._cpm import Bound, Schedule, TaskProgress, TaskSchedule, schedule
@@ -491,7 +491,7 @@ class Moved(enum.StrEnum):
     """A level-of-effort task's run, which ends with the project."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class TaskShift:
     """How far one task moved, in periods, and why (the driver of its new start).
 
@@ -517,6 +517,10 @@ class TaskShift:
     date: dt.date | None = None
     unit: Unit = attrs.field(default=Unit.MONTH, repr=False)
     lang: Lang = attrs.field(default="de", repr=False)
+
+    def __repr__(self) -> str:
+        why = f": {self.reason}" if self.cause is not None else ""
+        return f"<TaskShift {self.id} {self.start_shift:+d}/{self.finish_shift:+d}{why}>"
 
     @property
     def explanation(self) -> str:
@@ -562,7 +566,7 @@ def _cause(plan: Project, before: TaskSchedule,
     return Cause(kind, date=date), Moved.START, after.start
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Replan:
     """A baseline and a replanned plan, their schedules, and what moved and why.
 
@@ -653,6 +657,12 @@ class Replan:
 
     def __str__(self) -> str:
         return self.to_text()
+
+    def __repr__(self) -> str:
+        moved = len(self.shifts(moved_only=True))
+        return (f"<Replan {shorten(self.plan.name, 40)!r}: {len(self.changes)} changes, "
+                f"finish {self.before.finish.isoformat()} → {self.after.finish.isoformat()}, "
+                f"{moved} tasks moved>")
 
     def _repr_html_(self) -> str:
         heads, rows = self._rows("de")
