@@ -48,5 +48,36 @@ def test_validation_error_lists_every_problem() -> None:
 
 def test_key_and_os_errors_print_their_message_plainly() -> None:
     assert str(psp.UnknownIdError("task", "9.9", ["1.1"])) == "no task '9.9' in this plan"
-    assert "did you mean 1.1, 1.10?" in str(psp.UnknownIdError("task", "1.1", ["1.10", "1.1"]))
+    assert str(psp.UnknownIdError("task", "1.1", ["1.10", "2.2"])) == (
+        "no task '1.1' in this plan; did you mean '1.10'?")
     assert str(psp.FileReadError("p.toml", "gone")) == "p.toml: gone"
+
+
+def test_typing_errors_get_a_suggestion_naming_the_likely_fix() -> None:
+    with pytest.raises(psp.ValidationError) as err:
+        psp.load("tests/data/errors/typos.toml")
+    lines = str(err.value).splitlines()[1:]
+    assert [line.split(": ", 3)[2:] for line in lines][:4] == [
+        ["start", "cannot read 'Septmber 2020' as a month or date; did you mean 'September'? "
+                  "(expected a month like 2020-09, 09/2020, 09.2020, Sep 2020, März 2021, "
+                  "Mär'21, or a date like 31.08.2021 or 2021-08-31)"],
+        ["duraton", "unknown key; did you mean 'duration'? (known: id, package, name, owners, "
+                    "duration, depends, not_before, not_after, level_of_effort, milestone, "
+                    "actual_start, actual_finish, not_started)"],
+        ["owner", "unknown key; did you mean 'owners'? (known: id, package, name, owners, "
+                  "duration, depends, not_before, not_after, level_of_effort, milestone, "
+                  "actual_start, actual_finish, not_started)"],
+        ["dependencies", "unknown key; did you mean 'depends'? (known: id, package, name, "
+                         "owners, duration, depends, not_before, not_after, level_of_effort, "
+                         "milestone, actual_start, actual_finish, not_started)"],
+    ]
+
+
+def test_an_unknown_task_id_suggests_the_ids_it_was_likely_meant_to_be() -> None:
+    plan = psp.load("examples/digitale_werkstatt.toml")
+    with pytest.raises(psp.UnknownIdError, match=r"'3\.11' in this plan; did you mean '3\.1'"):
+        psp.apply(plan, psp.Delay("3.11", by=1))
+    with pytest.raises(psp.UnknownIdError, match=r"'ap3' in this plan; did you mean 'AP3'\?"):
+        psp.apply(plan, psp.Delay("ap3", by=1))
+    with pytest.raises(psp.UnknownIdError, match=r"'zz' in this plan$"):
+        plan.task("zz")

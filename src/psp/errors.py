@@ -11,6 +11,7 @@ Validation of a whole plan does not stop at the first problem: it collects
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -58,10 +59,10 @@ class DateParseError(PlanError, ValueError):
 
     code: ClassVar[str] = "date-unreadable"
 
-    def __init__(self, text: str, expected: str = "") -> None:
+    def __init__(self, text: str, expected: str = "", *, suggestion: str = "") -> None:
         self.text = text
         hint = f" (expected {expected})" if expected else ""
-        super().__init__(f"cannot read {text!r} as a month or date{hint}")
+        super().__init__(f"cannot read {text!r} as a month or date{suggestion}{hint}")
 
 
 class DateAlignmentError(PlanError, ValueError):
@@ -107,6 +108,37 @@ class FieldTypeError(FieldError, TypeError):
     code: ClassVar[str] = "wrong-type"
 
 
+def did_you_mean(word: object, known: Iterable[str], *,
+                 synonyms: dict[str, str] | None = None) -> str:
+    """``"; did you mean 'duration'?"`` for the known words closest to ``word``, else ``""``.
+
+    Close in spelling (difflib's ratio), containing it, or a synonym named in
+    ``synonyms`` (``dependencies`` → ``depends``).
+
+    Examples
+    --------
+    >>> did_you_mean("duraton", ["id", "name", "duration"])
+    "; did you mean 'duration'?"
+    >>> did_you_mean("dependencies", ["depends"], synonyms={"dependencies": "depends"})
+    "; did you mean 'depends'?"
+    >>> did_you_mean("zzz", ["id"])
+    ''
+    """
+    names = list(dict.fromkeys(known))
+    text = str(word)
+    found = []
+    if synonyms and text.lower() in synonyms and synonyms[text.lower()] in names:
+        found.append(synonyms[text.lower()])
+    found += difflib.get_close_matches(text, names, n=3, cutoff=0.75)
+    lowered = {n.lower(): n for n in names}
+    found += difflib.get_close_matches(text.lower(), list(lowered), n=3, cutoff=0.75)
+    found = [lowered.get(f, f) for f in found]
+    if text:
+        found += [n for n in names if text.lower() in n.lower() and n != text][:3]
+    picked = [f for f in dict.fromkeys(found) if f != text][:3]
+    return f"; did you mean {' or '.join(repr(p) for p in picked)}?" if picked else ""
+
+
 class UnknownIdError(PlanError, KeyError):
     """An id that names no task or package of the plan."""
 
@@ -115,10 +147,7 @@ class UnknownIdError(PlanError, KeyError):
     def __init__(self, what: str, ident: object, known: Iterable[str] = ()) -> None:
         self.what = what
         self.ident = ident
-        names = sorted(known)
-        near = [n for n in names if str(ident).lower() in n.lower()][:5]
-        hint = f"; did you mean {', '.join(near)}?" if near else ""
-        self.message = f"no {what} {ident!r} in this plan{hint}"
+        self.message = f"no {what} {ident!r} in this plan{did_you_mean(ident, sorted(known))}"
         super().__init__(self.message)
 
     def __str__(self) -> str:  # KeyError would quote the whole message

@@ -27,6 +27,7 @@ from psp.errors import (
     DateRangeError,
     FieldError,
     FieldTypeError,
+    did_you_mean,
 )
 
 __all__ = [
@@ -72,6 +73,11 @@ _DE_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 _NUM_MONTH = re.compile(r"(\d{1,2})[/.](\d{4})")
 _NAMED_MONTH = re.compile(r"([^\W\d_]+)\.?\s*['’‘´`-]?\s*(\d{4}|\d{2})")
+
+# Month names as people write them in full, for suggestions ("Septmber" → "September").
+_SPELLED = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+            "September", "Oktober", "November", "Dezember", "January", "February", "March",
+            "May", "June", "July", "October", "December"]
 
 _LONGEST = 40  # "September 2021", "2021-08-31": a date fits with room to spare
 _FORMS = (
@@ -266,6 +272,8 @@ def _read(text: object) -> tuple[Month, dt.date | None]:
         year, number = int(m[2]), int(m[1])
     elif (m := _NAMED_MONTH.fullmatch(s)) and m[1].lower() in _MONTH_NAMES:
         year, number = _two_digit_year(m[2]), _MONTH_NAMES[m[1].lower()]
+    elif m:  # a word where a month's name belongs: name the closest
+        raise DateParseError(text, _FORMS, suggestion=did_you_mean(m[1], _SPELLED))
     else:
         raise DateParseError(text, _FORMS)
     if not 1 <= number <= 12:

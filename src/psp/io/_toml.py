@@ -37,6 +37,7 @@ from psp.errors import (
     Problem,
     TomlSyntaxError,
     ValidationError,
+    did_you_mean,
 )
 from psp.model import (
     Actual,
@@ -55,6 +56,12 @@ from psp.model import (
 
 __all__ = ["dump", "dumps", "dumps_portfolio", "load", "load_portfolio", "loads",
            "loads_portfolio"]
+
+# What people write for a key, and the key psp knows for it.
+_SYNONYMS = {"dependencies": "depends", "predecessors": "depends", "after": "depends",
+             "owner": "owners", "responsible": "owners", "wp": "package",
+             "work_package": "package", "title": "name", "length": "duration",
+             "from": "id", "deadline": "not_after", "earliest": "not_before"}
 
 _PROJECT_KEYS = ("name", "start", "end", "unit", "status", "id")
 _POSITION_KEYS = ("id", "name", "fte", "pay_grade", "yearly_cost", "total", "funding_rate",
@@ -84,12 +91,9 @@ class _Reader:
     def keys(self, table: dict[str, Any], allowed: tuple[str, ...], entry: str) -> None:
         for key in table:
             if key not in allowed:
-                self.problem(
-                    "unknown-key",
-                    f"unknown key (known: {', '.join(allowed)})",
-                    entry,
-                    key,
-                )
+                hint = did_you_mean(key, allowed, synonyms=_SYNONYMS)
+                self.problem("unknown-key", f"unknown key{hint} (known: {', '.join(allowed)})",
+                             entry, key)
 
     def build(
         self, entry: str, make: Callable[[], Any], key: str | None = None,
