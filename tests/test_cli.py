@@ -307,14 +307,15 @@ def test_output_files_keep_their_kind_and_permissions(tmp_path: Path) -> None:
     kept.write_text("old", encoding="utf-8")
     kept.chmod(0o640)
     assert psp_cli("table", EXAMPLE, "-o", str(kept)).returncode == 0
-    assert stat.S_IMODE(kept.stat().st_mode) == 0o640 and kept.read_text().startswith("Nr.")
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+    assert kept.read_text().startswith("id,task,owner,2020-09,")
     out = psp_cli("table", EXAMPLE, "-o", "-", "--format", "csv")
-    assert out.returncode == 0 and out.stdout.splitlines()[0].startswith("Nr.,Aufgabe")
+    assert out.returncode == 0 and out.stdout.splitlines()[0].startswith("id,task,owner,2020-09,")
     fifo = tmp_path / "pipe.csv"
     os.mkfifo(fifo)
     reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
     assert psp_cli("table", EXAMPLE, "-o", str(fifo)).returncode == 0
-    assert reader.communicate()[0].decode("utf-8").startswith("Nr.,Aufgabe")
+    assert reader.communicate()[0].decode("utf-8").startswith("id,task,owner,2020-09,")
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
 
@@ -403,3 +404,56 @@ def test_costs_of_a_plan_file_name_the_project() -> None:
     out = psp_cli("costs", EXAMPLE, "--format", "csv").stdout
     rows = list(csv.DictReader(io.StringIO(out)))
     assert {r["project"] for r in rows} == {"Digitale Werkstatt für den Mittelstand – MACH 4.0"}
+
+
+def test_every_command_documents_each_option_and_shows_an_example() -> None:
+    from psp.cli import _parser
+
+    commands = next(a for a in _parser()._actions if a.dest == "command")
+    assert set(commands.choices) == {"check", "schedule", "replan", "gantt", "table", "costs",
+                                     "critical"}
+    for name, sub in commands.choices.items():
+        assert sub.epilog and sub.epilog.startswith(f"example:\n  psp {name} "), name
+        for action in sub._actions:
+            assert action.help, (name, action.dest)
+        options = {o for a in sub._actions for o in a.option_strings}
+        assert "--lang" in options, name
+        if name not in ("check",):
+            assert {"-o", "--output"} <= options and "--format" in options, name
+        example = sub.epilog.split("\n  ", 1)[1].split()[2:]  # the example parses
+        sub.parse_args(example)
+
+
+def test_output_and_format_follow_one_convention(tmp_path: Path) -> None:
+    json_file, csv_file = tmp_path / "s.json", tmp_path / "c.csv"
+    assert psp_cli("schedule", EXAMPLE, "-o", str(json_file)).returncode == 0
+    assert json.loads(json_file.read_text(encoding="utf-8"))["project"]["finish"] == "2021-08-31"
+    assert psp_cli("critical", EXAMPLE, "-o", str(csv_file)).returncode == 0
+    rows = list(csv.reader(io.StringIO(csv_file.read_text(encoding="utf-8"))))
+    assert rows[0] == ["id", "task", "start", "finish", "duration", "after", "total float"]
+    assert rows[1][2:4] == ["2020-09-01", "2020-09-30"]  # CSV: ISO dates by default
+    german = psp_cli("critical", EXAMPLE, "--format", "csv", "--lang", "de").stdout
+    assert german.splitlines()[0].startswith("Nr.,Aufgabe,Beginn") and "01.09.2020" in german
+    clash = psp_cli("schedule", EXAMPLE, "-o", str(tmp_path / "s.csv"), "--format", "json")
+    assert clash.returncode == 2 and "--format json does not fit" in clash.stderr
+    unknown = psp_cli("schedule", EXAMPLE, "-o", str(tmp_path / "s.docx"))
+    assert unknown.returncode == 2 and "name a .txt, .json, .csv file" in unknown.stderr
+    assert not (tmp_path / "s.csv").exists() and not (tmp_path / "s.docx").exists()
+
+
+def test_replan_writes_its_plan_with_o_and_keeps_out_as_the_old_name(tmp_path: Path) -> None:
+    for flag in ("-o", "--output", "--out"):
+        target = tmp_path / f"new{flag.strip('-')}.toml"
+        result = psp_cli("replan", EXAMPLE, "--extend", "31.12.2021", flag, str(target))
+        assert result.returncode == 0, result.stderr
+        assert psp.load(target).end == psp.parse_date("31.12.2021")
+
+
+def test_check_takes_lang_for_the_dates_of_its_warnings(tmp_path: Path) -> None:
+    plan = tmp_path / "late.toml"
+    plan.write_text('[project]\nname = "x"\nstart = "2021-01"\n[[task]]\nid = "a"\n'
+                    'duration = 3\nnot_after = "2021-02"\n', encoding="utf-8")
+    iso = psp_cli("check", str(plan)).stdout
+    german = psp_cli("check", str(plan), "--lang", "de").stdout
+    assert "finishes 2021-03-31, after 2021-02-28 (1 period late)" in iso
+    assert "finishes 31.03.2021, after 28.02.2021 (1 period late)" in german

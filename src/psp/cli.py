@@ -18,92 +18,172 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import psp
 from psp import export
-from psp._support.files import write_atomically
+from psp._support.files import STDOUT, write_atomically
+from psp.calendars import Lang
 
 __all__ = ["main"]
 
 T = TypeVar("T")
 
 
+_EXAMPLES = {
+    "check": "psp check examples/digitale_werkstatt.toml --strict",
+    "schedule": "psp schedule examples/digitale_werkstatt.toml --format json -o schedule.json",
+    "replan": "psp replan examples/digitale_werkstatt.toml --delay 3.1=2021-06 "
+              "--extend 31.12.2021 -o new.toml",
+    "gantt": "psp gantt examples/digitale_werkstatt.toml -o chart.png --delay AP3=+2",
+    "table": "psp table examples/digitale_werkstatt.toml -o plan.xlsx",
+    "costs": "psp costs examples/digitale_modellregion.toml -o costs.csv",
+    "critical": "psp critical examples/digitale_werkstatt.toml --format markdown",
+}
+
+
+def _command(commands: Any, name: str, help: str, **extra: Any) -> argparse.ArgumentParser:
+    """A subcommand with its file argument and an example in its help."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name, help=help, epilog=f"example:\n  {_EXAMPLES[name]}",
+        formatter_class=argparse.RawDescriptionHelpFormatter, **extra)
+    parser.add_argument("file", metavar="FILE", help="a plan or portfolio file (TOML)")
+    return parser
+
+
+def _lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=("de", "en"), default=None,
+                        help="labels and dates: de or en (text: de by default; CSV and JSON: "
+                             "English headers and ISO dates unless --lang de)")
+
+
+def _output_option(parser: argparse.ArgumentParser, metavar: str, *,
+                   required: bool = False) -> None:
+    parser.add_argument("-o", "--output", metavar=metavar, required=required,
+                        help="the file to write (- for standard output); its suffix picks "
+                             "the format unless --format says otherwise")
+
+
+def _format_option(parser: argparse.ArgumentParser, choices: tuple[str, ...]) -> None:
+    parser.add_argument("--format", choices=choices,
+                        help=f"one of {', '.join(choices)} (default: from -o's suffix, "
+                             f"else {choices[0]})")
+
+
+def _change_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--delay", action="append", default=[], metavar="ID=MONTH|ID=+N",
+                        help="start no earlier than MONTH, or N periods later (a task or a "
+                             "package; repeatable): 3.1=2021-06, AP3=+2")
+    parser.add_argument("--duration", action="append", default=[], metavar="ID=N",
+                        help="a task's new duration in periods (repeatable): 3.1=5")
+    parser.add_argument("--extend", metavar="DATE",
+                        help="new contractual end: 31.12.2021 or 2021-12")
+    parser.add_argument("--status", metavar="DATE",
+                        help="status date: no unfinished work before it (2021-03-29)")
+    parser.add_argument("--not-started", action="append", default=[], metavar="ID",
+                        help="with --status: this task has not started (repeatable)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="psp", description="Project schedules in exact calendar months."
-    )
+        prog="psp", description="Project schedules in exact calendar months.",
+        epilog="Every command takes a plan or portfolio file; 'psp COMMAND -h' shows its "
+               "options and an example.")
     parser.add_argument("--version", action="version", version=f"psp {psp.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = commands.add_parser("check", help="validate a plan file: one line per problem")
-    check.add_argument("file", metavar="FILE")
+    check = _command(commands, "check", "validate a plan file: one line per problem")
     check.add_argument("-v", "--verbose", action="store_true", help="say so when all is well")
     check.add_argument("--strict", action="store_true",
                        help="exit 1 on warnings too (e.g. a missed finish-no-later-than)")
+    _lang_option(check)
 
-    sched = commands.add_parser("schedule", help="compute and print the schedule of a plan")
-    sched.add_argument("file", metavar="FILE")
-    sched.add_argument("--format", choices=("text", "json", "csv"), default="text")
-    sched.add_argument("--lang", choices=("de", "en"), default="de", help="labels (text form)")
+    sched = _command(commands, "schedule", "compute and print the schedule of a plan")
+    _format_option(sched, ("text", "json", "csv"))
+    _output_option(sched, "OUT.txt|json|csv")
+    _lang_option(sched)
 
-    re = commands.add_parser(
-        "replan", help="apply delays, an extension or progress and show what moved and why",
-        description="Changes apply in this order: --delay (as given), --duration, --extend, "
-                    "--status.")
-    re.add_argument("file", metavar="FILE")
-    re.add_argument("--delay", action="append", default=[], metavar="ID=MONTH|ID=+N",
-                    help="start no earlier than MONTH, or N periods later (task or package)")
-    re.add_argument("--duration", action="append", default=[], metavar="ID=N",
-                    help="a task's new duration in periods")
-    re.add_argument("--extend", metavar="DATE", help="new contractual end, e.g. 31.12.2021")
-    re.add_argument("--status", metavar="DATE", help="status date: no unfinished work before it")
-    re.add_argument("--not-started", action="append", default=[], metavar="ID",
-                    help="with --status: this task has not started")
-    re.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text")
-    re.add_argument("--lang", choices=("de", "en"), default="de")
-    re.add_argument("--out", metavar="NEW.toml",
-                    help="write the replanned plan (or portfolio) file; never over FILE")
+    re = _command(commands, "replan",
+                  "apply delays, an extension or progress and show what moved and why",
+                  description="Changes apply in this order: --delay (as given), --duration, "
+                              "--extend, --status.")
+    _change_options(re)
+    _format_option(re, ("text", "json", "markdown", "html"))
+    re.add_argument("-o", "--output", "--out", dest="out", metavar="NEW.toml",
+                    help="write the replanned plan (or portfolio) file; never over FILE "
+                         "(--out is the old name)")
     re.add_argument("--force", action="store_true",
-                    help="with --out: write over FILE itself (or a link to it)")
+                    help="with -o: write over FILE itself (or a link to it)")
     re.add_argument("--costs", action="store_true",
                     help="add cost per budget year before and after, and the verdict")
+    _lang_option(re)
 
-    chart = commands.add_parser("gantt", help="draw the Gantt chart (PNG, SVG or PDF)")
-    chart.add_argument("file", metavar="FILE")
-    chart.add_argument("-o", "--output", required=True, metavar="OUT.png|svg|pdf",
-                       help="the file to write (- for standard output)")
-    chart.add_argument("--format", choices=("png", "svg", "pdf"),
-                       help="the format, when the file's suffix does not say it")
+    chart = _command(commands, "gantt", "draw the Gantt chart (PNG, SVG or PDF)")
+    _output_option(chart, "OUT.png|svg|pdf", required=True)
+    _format_option(chart, ("png", "svg", "pdf"))
     chart.add_argument("--baseline", metavar="FILE", help="a plan drawn as ghost bars")
-    chart.add_argument("--delay", action="append", default=[], metavar="ID=MONTH|ID=+N")
-    chart.add_argument("--duration", action="append", default=[], metavar="ID=N")
-    chart.add_argument("--extend", metavar="DATE")
-    chart.add_argument("--status", metavar="DATE")
-    chart.add_argument("--not-started", action="append", default=[], metavar="ID")
+    _change_options(chart)
     chart.add_argument("--arrows", action="store_true", help="draw dependency arrows")
-    chart.add_argument("--lang", choices=("de", "en"), default="de")
+    _lang_option(chart)
 
-    table = commands.add_parser("table", help="write the Projektstrukturplan table")
-    table.add_argument("file", metavar="FILE")
-    table.add_argument("-o", "--output", required=True, metavar="OUT.md|html|csv|xlsx",
-                       help="the file to write (- for standard output)")
-    table.add_argument("--format", choices=("md", "html", "csv", "xlsx"),
-                       help="the format, when the file's suffix does not say it")
-    table.add_argument("--lang", choices=("de", "en"), default="de")
+    table = _command(commands, "table", "write the Projektstrukturplan table")
+    _output_option(table, "OUT.md|html|csv|xlsx", required=True)
+    _format_option(table, ("markdown", "html", "csv", "xlsx", "md"))
+    _lang_option(table)
 
-    money = commands.add_parser("costs", help="cost, funding and own share per budget year")
-    money.add_argument("file", metavar="FILE", help="a plan or a portfolio file")
-    money.add_argument("--format", choices=("text", "json", "csv", "xlsx"),
-                       help="text, json, csv or xlsx (default: from -o's suffix, else text)")
-    money.add_argument("-o", "--output", metavar="OUT", help="write to a file (xlsx needs it)")
-    money.add_argument("--lang", choices=("de", "en"), default="de")
+    money = _command(commands, "costs", "cost, funding and own share per budget year")
+    _format_option(money, ("text", "json", "csv", "xlsx"))
+    _output_option(money, "OUT.txt|json|csv|xlsx")
+    _lang_option(money)
 
-    crit = commands.add_parser("critical", help="print the critical path in order")
-    crit.add_argument("file", metavar="FILE")
-    crit.add_argument("--format", choices=("text", "markdown", "csv"), default="text")
-    crit.add_argument("--lang", choices=("de", "en"), default="de")
+    crit = _command(commands, "critical", "print the critical path in order")
+    _format_option(crit, ("text", "markdown", "csv"))
+    _output_option(crit, "OUT.txt|md|csv")
+    _lang_option(crit)
     return parser
+
+
+def _lang(args: argparse.Namespace, *, data: bool = False) -> Lang:
+    """The language asked for; data (CSV) is English with ISO dates unless --lang de."""
+    chosen: Lang = args.lang or ("en" if data else "de")
+    return chosen
+
+
+_SUFFIX_FORMATS = {".txt": "text", ".json": "json", ".csv": "csv", ".md": "markdown",
+                   ".markdown": "markdown", ".html": "html", ".htm": "html", ".xlsx": "xlsx"}
+
+
+def _format(args: argparse.Namespace, choices: tuple[str, ...], *, guess: bool = True) -> str:
+    """The format asked for, or the one the output file's suffix names, else the first.
+
+    ``guess=False``: a file's format must be named, by its suffix or ``--format``.
+    """
+    output = getattr(args, "output", None)
+    named = None if output in (None, *STDOUT) else _SUFFIX_FORMATS.get(
+        Path(output).suffix.lower())
+    if args.format and named and args.format != named:
+        raise psp.UsageError(f"--format {args.format} does not fit {output}: name a "
+                             f"{_SUFFIX_OF.get(args.format, args.format)} file")
+    suffix = "" if output in (None, *STDOUT) else Path(output).suffix.lower()
+    if not args.format and ((named is not None and named not in choices)
+                            or ((suffix or not guess) and named is None)):
+        known = ", ".join(_SUFFIX_OF[c] for c in choices if c in _SUFFIX_OF)
+        raise psp.UsageError(f"{output}: name a {known} file (or say --format)")
+    return args.format or named or choices[0]
+
+
+_SUFFIX_OF = {"text": ".txt", "markdown": ".md", "json": ".json", "csv": ".csv",
+              "html": ".html", "xlsx": ".xlsx"}
+
+
+def _emit(args: argparse.Namespace, text: str) -> None:
+    """Text to -o's file (atomically, never over the input) or to standard output."""
+    output = getattr(args, "output", None)
+    if output is None or output in STDOUT:
+        sys.stdout.write(text)
+        return
+    write_atomically(output, lambda tmp: tmp.write_text(text, encoding="utf-8"),
+                     inputs=(args.file,))
 
 
 _CHART_FORMATS = (".png", ".svg", ".pdf")
@@ -119,7 +199,7 @@ def _gantt(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
     drawn: psp.Schedule | psp.Replan = (psp.replan(plan, changes) if changes
                                         else psp.schedule(plan))
     baseline = None if args.baseline is None else psp.schedule(_load(args.baseline))
-    chart = psp.gantt(drawn, baseline=baseline, lang=args.lang, arrows=args.arrows)
+    chart = psp.gantt(drawn, baseline=baseline, lang=_lang(args), arrows=args.arrows)
     inputs = [args.file] + ([args.baseline] if args.baseline else [])
     write_atomically(args.output, lambda tmp: chart.figure.savefig(
         tmp, format=suffix[1:], dpi=150), inputs=inputs)
@@ -128,16 +208,21 @@ def _gantt(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
 
 def _table(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
     plan = _as_plan(portfolio)
-    export.write_table(psp.schedule(plan), args.output, lang=args.lang, format=args.format,
-                       inputs=(args.file,))
+    if args.format == "md":
+        args.format = "markdown"
+    chosen = _format(args, ("markdown", "html", "csv", "xlsx"), guess=False)
+    export.write_table(psp.schedule(plan), args.output, format=_SUFFIX_OF[chosen],
+                       lang=_lang(args, data=chosen == "csv"), inputs=(args.file,))
     return 0
 
 
 def _critical(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
     plan = _as_plan(portfolio)
-    result = export.critical_path_table(psp.schedule(plan), lang=args.lang)
+    chosen = _format(args, ("text", "markdown", "csv"))
+    result = export.critical_path_table(psp.schedule(plan),
+                                        lang=_lang(args, data=chosen == "csv"))
     text = {"text": result.to_text, "markdown": result.to_markdown, "csv": result.to_csv}
-    sys.stdout.write(text[args.format]().rstrip("\n") + "\n")
+    _emit(args, text[chosen]().rstrip("\n") + "\n")
     return 0
 
 
@@ -187,58 +272,40 @@ def _replan(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
         write_atomically(args.out, lambda tmp: tmp.write_text(text, encoding="utf-8"),
                          inputs=() if args.force else (args.file,))
     comparison = psp.compare_costs(plan, result.plan) if args.costs else None
+    lang = _lang(args)
     if args.format == "json":
-        data = export.as_dict(result, lang=args.lang)
+        data = export.as_dict(result, lang=_lang(args, data=True))
         if comparison is not None:
             data["costs"] = {"before": comparison.before.to_dict(),
                              "after": comparison.after.to_dict(),
                              "neutral": comparison.neutral}
         print(json.dumps(data, indent=2, ensure_ascii=False))
     elif args.format in ("markdown", "html"):
-        print(export.amendment_table(result, format=args.format, lang=args.lang,
+        print(export.amendment_table(result, format=args.format, lang=lang,
                                      costs=comparison))
     else:
-        print(result.to_text(args.lang))
+        print(result.to_text(lang))
         if comparison is not None:
             print()
-            print(comparison.table(args.lang).to_text())
+            print(comparison.table(lang).to_text())
         print()
-        print(result.after.to_text(args.lang))
+        print(result.after.to_text(lang))
     return 0
-
-
-_COST_SUFFIXES = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".txt": "text"}
-
-
-def _cost_format(args: argparse.Namespace) -> str:
-    """The format asked for, or the one the output file's suffix names; never text as xlsx."""
-    named = _COST_SUFFIXES.get(Path(args.output or "").suffix.lower())
-    if args.format and named and args.format != named:
-        raise psp.UsageError(f"--format {args.format} does not fit {args.output}: "
-                             f"name a .{'txt' if args.format == 'text' else args.format} file")
-    chosen: str = args.format or named or "text"
-    if chosen == "xlsx" and not args.output:
-        raise psp.UsageError("--format xlsx writes a file: give -o OUT.xlsx (or -o -)")
-    return chosen
 
 
 def _costs(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
     report = psp.costs(portfolio)
-    args.format = _cost_format(args)
-    if args.format == "xlsx":
-        export.write_costs_xlsx(report, args.output, lang=args.lang, inputs=(args.file,))
-        return 0
-    if args.format == "json":
-        text = json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
-    elif args.format == "csv":
-        text = report.to_csv()
+    chosen = _format(args, ("text", "json", "csv", "xlsx"))
+    if chosen == "xlsx":
+        if not args.output:
+            raise psp.UsageError("--format xlsx writes a file: give -o OUT.xlsx (or -o -)")
+        export.write_costs_xlsx(report, args.output, lang=_lang(args), inputs=(args.file,))
+    elif chosen == "json":
+        _emit(args, json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    elif chosen == "csv":
+        _emit(args, report.to_csv())
     else:
-        text = report.to_text(args.lang) + "\n"
-    if args.output:
-        write_atomically(args.output, lambda tmp: tmp.write_text(text, encoding="utf-8"),
-                         inputs=(args.file,))
-    else:
-        sys.stdout.write(text)
+        _emit(args, report.to_text(_lang(args)) + "\n")
     return 0
 
 
@@ -360,8 +427,10 @@ def _check(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
     export.check_table(schedule)  # table
     if any(p.positions for p in portfolio.projects):
         psp.costs(portfolio)  # costs
+    day = (lambda d: d.isoformat()) if args.lang is None else (
+        lambda d: psp.format_date(d, args.lang))
     warnings = [f"{args.file}: task {m.id}: not_after: warning: finishes "
-                f"{m.finish.isoformat()}, after {m.not_after.isoformat()} "
+                f"{day(m.finish)}, after {day(m.not_after)} "
                 f"({m.by} period{'s' if m.by != 1 else ''} late)"
                 for m in schedule.deadlines_missed if m.id in _written_deadlines(portfolio)]
     for line in warnings:
@@ -377,10 +446,11 @@ def _check(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
 def _schedule(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
     plan = _as_plan(portfolio)
     result = psp.schedule(plan)
-    if args.format == "json":
-        print(export.as_json(result))
-    elif args.format == "csv":
-        sys.stdout.write(export.as_csv(result))
+    chosen = _format(args, ("text", "json", "csv"))
+    if chosen == "json":
+        _emit(args, export.as_json(result, lang=_lang(args, data=True)) + "\n")
+    elif chosen == "csv":
+        _emit(args, export.as_csv(result))
     else:
-        print(result.to_text(args.lang))
+        _emit(args, result.to_text(_lang(args)) + "\n")
     return 0

@@ -8,11 +8,13 @@ import re
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from psp._support.extras import require
 from psp._support.files import write_atomically
 from psp._support.render import Table, grid_html, spreadsheet_safe
 from psp.analysis._costs import CostCell, CostReport
-from psp.calendars import Lang, Unit, format_date
+from psp.calendars import Lang, Month, Unit, format_date
 from psp.engine import Schedule
 from psp.engine._cpm import FILLED, MILESTONE, month_grid
 from psp.errors import UsageError
@@ -80,6 +82,17 @@ def psp_table_html(schedule: Schedule, *, lang: Lang = "de") -> str:
     """
     table = psp_table(schedule, lang=lang)
     return grid_html(table, range(3, len(table.header) - 1), shown=[MILESTONE])
+
+
+def _csv(schedule: Schedule, lang: Lang) -> str:
+    """The grid as CSV: in English its period columns are ISO dates (``2020-09``)."""
+    table = psp_table(schedule, lang=lang)
+    if lang == "en":
+        cal = schedule.calendar
+        iso = [str(Month.from_date(cal.first_day(p))) if cal.unit is Unit.MONTH
+               else cal.first_day(p).isoformat() for p in range(len(table.header) - 4)]
+        table = attrs.evolve(table, header=[*table.header[:3], *iso, table.header[-1]])
+    return table.to_csv()
 
 
 def _link_text(link: Link) -> str:
@@ -192,7 +205,7 @@ def write_table(schedule: Schedule, path: str | os.PathLike[str], *, lang: Lang 
     texts: dict[str, Any] = {
         ".md": lambda: psp_table(schedule, lang=lang).to_markdown() + "\n",
         ".html": lambda: psp_table_html(schedule, lang=lang),
-        ".csv": lambda: psp_table(schedule, lang=lang).to_csv(),
+        ".csv": lambda: _csv(schedule, lang),
     }
     if suffix == ".xlsx":
         return write_atomically(path, lambda tmp: _xlsx(schedule, tmp, lang), inputs=inputs)
