@@ -20,3 +20,36 @@ def test_the_gallery_script_draws_every_chart_the_gallery_shows(tmp_path: Path) 
     assert sorted(p.name for p in (DOCS / "gallery").iterdir()) == shown  # committed too
     for name in drawn:
         assert (tmp_path / name).read_bytes()[:4] == b"\x89PNG"
+
+
+PLAN_FILE = (DOCS / "plan-file.md").read_text(encoding="utf-8")
+EXAMPLES = re.findall(r"```toml\n(.*?)```", PLAN_FILE, flags=re.S)
+
+
+def test_every_plan_file_example_loads_and_round_trips() -> None:
+    import psp
+
+    assert len(EXAMPLES) == 6
+    for text in EXAMPLES:
+        if "[portfolio]" in text:
+            portfolio = psp.loads_portfolio(text)
+            assert psp.loads_portfolio(psp.dumps_portfolio(portfolio)) == portfolio
+            psp.schedule_portfolio(portfolio)
+        else:
+            plan = psp.loads(text)
+            assert psp.loads(psp.dumps(plan)) == plan
+            psp.schedule(plan)
+
+
+def test_the_plan_file_page_names_every_key_the_reader_knows() -> None:
+    from psp.io import _toml
+
+    keys = {*_toml._PROJECT_KEYS, *_toml._POSITION_KEYS, *_toml._COST_KEYS,
+            *_toml._PACKAGE_KEYS, *_toml._TASK_KEYS, *_toml._LINK_KEYS,
+            *_toml._PORTFOLIO_KEYS, *_toml._CROSS_LINK_KEYS}
+    missing = sorted(k for k in keys if f"`{k}`" not in PLAN_FILE and f"[{k}]" not in PLAN_FILE)
+    assert missing == []
+    examples = "\n".join(EXAMPLES)
+    unused = sorted(k for k in keys if not re.search(
+        rf"(^|[\s{{,]){k}\s*=|\[{k}\]|\.{k}\]", examples, flags=re.M))
+    assert unused == [], "every key has an example"
