@@ -15,7 +15,7 @@ import datetime as dt
 import io
 import math
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -26,7 +26,7 @@ from psp.analysis._costs import CostReport
 from psp.calendars import Calendar, Lang, Month, Unit, format_date
 from psp.engine._cpm import Schedule, TaskSchedule
 from psp.engine._cpm import schedule as schedule_plan
-from psp.engine._portfolio import PortfolioSchedule, schedule_portfolio
+from psp.engine._portfolio import PortfolioSchedule, ProjectSummary, schedule_portfolio
 from psp.export._limits import check_chart
 from psp.model import Portfolio, Project
 from psp.replanning._replan import Replan
@@ -245,113 +245,160 @@ def gantt(
     True
     """
     require("matplotlib", extra="plot")
-    from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch, Rectangle
-
-    if isinstance(schedule, Project):
-        schedule = schedule_plan(schedule)
-    elif isinstance(schedule, Portfolio):
-        schedule = schedule_portfolio(schedule)
-    if isinstance(schedule, Replan):
-        baseline = schedule.before if baseline is None else baseline
-        schedule = schedule.after
-    summaries = None
-    if isinstance(schedule, PortfolioSchedule):  # its projects' rows, project by project
-        summaries = schedule.summaries
-        schedule = schedule.schedule
+    schedule, baseline, summaries = _resolve(schedule, baseline)
     check_chart(schedule)
     if baseline is not None:
         check_chart(baseline)
-    project = schedule.project
-    cal = schedule.calendar
     words = _WORDS[lang]
-    rows = project.outline()
-    if ax is None:
-        height = 1.6 + 0.27 * len(rows) + (0.6 if legend else 0) + (2.2 if load else 0)
-        figure = Figure(figsize=(13, height), layout="constrained")
-        if load is not None:
-            ax, load_ax = figure.subplots(2, 1, sharex=True,
-                                          height_ratios=[max(len(rows), 4) * 0.27, 2.0])
-        else:
-            ax = figure.add_subplot()
-        own_figure = True
-    else:
-        figure = ax.get_figure()  # type: ignore[assignment]
-        own_figure = False
-        if load is not None and load_ax is None:
-            raise ValueError("with ax=…, also give load_ax=… to draw the load")
+    rows = schedule.project.outline()
+    figure, ax, load_ax, own_figure = _axes(rows, ax, legend=legend, load=load,
+                                            load_ax=load_ax)
     drawn = Gantt(figure, ax)
-
     labels = []
     for y, (kind, ident) in enumerate(rows):
         drawn.rows.append(ident)
         if kind == "package":
-            rolled = schedule.package(ident)
-            labels.append(_label(f"{ident}  {project.package(ident).name}", name_width))
-            if rolled.start is not None and rolled.finish is not None:
-                left = _num(rolled.start)
-                width = _num(rolled.finish + dt.timedelta(days=1)) - left
-                bar = Rectangle((left, y - 0.12), width, 0.24, facecolor=PACKAGE,
-                                edgecolor=PACKAGE, zorder=3)
-                ax.add_patch(bar)
-                drawn.package_bars[ident] = bar
-            continue
-        ts = schedule[ident]
-        owners = f" ({ts.task.owner_label})" if ts.task.owners else ""
-        labels.append(_label(f"{ident}  {ts.task.name}", name_width - len(owners)) + owners)
-        left, width = _span(ts)
-        if baseline is not None and ident in baseline:
-            old_left, old_width = _span(baseline[ident])
-            if old_width == 0:  # a milestone's ghost: a hollow diamond below
-                (marker,) = ax.plot([old_left], [y + 0.26], marker="D", markersize=6,
-                                    markerfacecolor="none", markeredgecolor="#555555",
-                                    linestyle="none", zorder=2)
-                drawn.baseline_bars[ident] = marker
-            else:
-                ghost = Rectangle((old_left, y + 0.16), old_width, 0.2, fill=False,
-                                  edgecolor="#555555", linestyle="--", hatch="....",
-                                  linewidth=0.8, zorder=2)
-                ax.add_patch(ghost)
-                drawn.baseline_bars[ident] = ghost
-        if width == 0:
-            colour = CRITICAL if ts.critical else PACKAGE
-            (marker,) = ax.plot([left], [y], marker="D", markersize=8, color=colour,
-                                markeredgecolor="black", linestyle="none", zorder=5)
-            drawn.milestones[ident] = marker
-            continue
-        if ts.task.is_level_of_effort:
-            bar = Rectangle((left, y - 0.3), width, 0.45, facecolor="white",
-                            edgecolor="#666666", hatch="////", linewidth=0.8, zorder=3)
-        elif ts.critical:
-            bar = Rectangle((left, y - 0.3), width, 0.45, facecolor=CRITICAL,
-                            edgecolor="black", linewidth=1.6, zorder=4)
+            labels.append(_package_row(drawn, schedule, y, ident, name_width))
         else:
-            bar = Rectangle((left, y - 0.3), width, 0.45, facecolor=NORMAL,
-                            edgecolor=NORMAL_EDGE, linewidth=0.6, zorder=4)
-        ax.add_patch(bar)
-        drawn.bars[ident] = bar
-        if (float_tails and not ts.critical and not ts.task.is_level_of_effort
-                and ts.total_float > 0):
-            tail_left = left + width
-            tail_end = _num(ts.late_finish + dt.timedelta(days=1))
-            tail = Rectangle((tail_left, y - 0.1), tail_end - tail_left, 0.06,
-                             facecolor=FLOAT, edgecolor="none", zorder=3)
-            ax.add_patch(tail)
-            drawn.float_tails[ident] = tail
-
+            labels.append(_task_row(drawn, schedule, baseline, y, ident, name_width,
+                                    float_tails=float_tails))
     if arrows:
         _arrows(ax, schedule, rows, drawn)
-
-    first = 0
     last = max([schedule.horizon_period] + (
         [baseline.horizon_period] if baseline is not None else []))
     if schedule.end_period is not None:
         last = max(last, schedule.end_period)
     # From the project start: late dates before it (a plan behind schedule) would only
     # push the bars into a corner.
-    _time_axis(ax, cal, first, max(last, first + 1), lang)
+    _time_axis(ax, schedule.calendar, 0, max(last, 1), lang)
+    _row_axis(ax, rows, labels)
+    handles = _date_lines(drawn, schedule, baseline, words, lang)
+    _title(ax, schedule, summaries, title, words, lang)
+    if load is not None and load_ax is not None:
+        _load(load_ax, load, lang, drawn)
+    if legend:
+        _legend(drawn, schedule, handles, words, own_figure=own_figure)
+    return drawn
 
+
+Drawable = Schedule | Replan | PortfolioSchedule | Project | Portfolio
+
+
+def _resolve(
+    what: Drawable, baseline: Schedule | None
+) -> tuple[Schedule, Schedule | None, tuple[ProjectSummary, ...] | None]:
+    """The schedule to draw, its baseline, and a portfolio's project summaries."""
+    if isinstance(what, Project):
+        what = schedule_plan(what)
+    elif isinstance(what, Portfolio):
+        what = schedule_portfolio(what)
+    if isinstance(what, Replan):
+        return what.after, what.before if baseline is None else baseline, None
+    if isinstance(what, PortfolioSchedule):  # its projects' rows, project by project
+        return what.schedule, baseline, what.summaries
+    return what, baseline, None
+
+
+def _axes(rows: list[tuple[str, str]], ax: Axes | None, *, legend: bool,
+          load: CostReport | None, load_ax: Axes | None
+          ) -> tuple[Figure, Axes, Axes | None, bool]:
+    """The figure and axes to draw on: the caller's, or a new Figure sized to the rows."""
+    from matplotlib.figure import Figure
+
+    if ax is not None:
+        if load is not None and load_ax is None:
+            raise ValueError("with ax=…, also give load_ax=… to draw the load")
+        return ax.get_figure(), ax, load_ax, False  # type: ignore[return-value]
+    height = 1.6 + 0.27 * len(rows) + (0.6 if legend else 0) + (2.2 if load else 0)
+    figure = Figure(figsize=(13, height), layout="constrained")
+    if load is None:
+        return figure, figure.add_subplot(), None, True
+    top, bottom = figure.subplots(2, 1, sharex=True,
+                                  height_ratios=[max(len(rows), 4) * 0.27, 2.0])
+    return figure, top, bottom, True
+
+
+def _package_row(drawn: Gantt, schedule: Schedule, y: int, ident: str, width: int) -> str:
+    """A work package's summary bar; returns its row label."""
+    from matplotlib.patches import Rectangle
+
+    rolled = schedule.package(ident)
+    if rolled.start is not None and rolled.finish is not None:
+        left = _num(rolled.start)
+        right = _num(rolled.finish + dt.timedelta(days=1))
+        bar = Rectangle((left, y - 0.12), right - left, 0.24, facecolor=PACKAGE,
+                        edgecolor=PACKAGE, zorder=3)
+        drawn.ax.add_patch(bar)
+        drawn.package_bars[ident] = bar
+    return _label(f"{ident}  {rolled.package.name}", width)
+
+
+def _task_row(drawn: Gantt, schedule: Schedule, baseline: Schedule | None, y: int,
+              ident: str, width: int, *, float_tails: bool) -> str:
+    """A task's bar (or diamond), its ghost and its float tail; returns its row label."""
+    ts = schedule[ident]
+    owners = f" ({ts.task.owner_label})" if ts.task.owners else ""
+    if baseline is not None and ident in baseline:
+        _ghost(drawn, baseline[ident], y)
+    left, span = _span(ts)
+    if span == 0:
+        colour = CRITICAL if ts.critical else PACKAGE
+        (marker,) = drawn.ax.plot([left], [y], marker="D", markersize=8, color=colour,
+                                  markeredgecolor="black", linestyle="none", zorder=5)
+        drawn.milestones[ident] = marker
+    else:
+        _task_bar(drawn, ts, y, left, span)
+        if float_tails and not ts.critical and not ts.task.is_level_of_effort \
+                and ts.total_float > 0:
+            _float_tail(drawn, ts, y, left + span)
+    return _label(f"{ident}  {ts.task.name}", width - len(owners)) + owners
+
+
+def _ghost(drawn: Gantt, old: TaskSchedule, y: int) -> None:
+    """The baseline's bar behind a task: hatched, dashed; a hollow diamond for a milestone."""
+    from matplotlib.patches import Rectangle
+
+    left, span = _span(old)
+    if span == 0:
+        (marker,) = drawn.ax.plot([left], [y + 0.26], marker="D", markersize=6,
+                                  markerfacecolor="none", markeredgecolor="#555555",
+                                  linestyle="none", zorder=2)
+        drawn.baseline_bars[old.id] = marker
+        return
+    ghost = Rectangle((left, y + 0.16), span, 0.2, fill=False, edgecolor="#555555",
+                      linestyle="--", hatch="....", linewidth=0.8, zorder=2)
+    drawn.ax.add_patch(ghost)
+    drawn.baseline_bars[old.id] = ghost
+
+
+def _task_bar(drawn: Gantt, ts: TaskSchedule, y: int, left: float, span: float) -> None:
+    from matplotlib.patches import Rectangle
+
+    if ts.task.is_level_of_effort:
+        style: dict[str, Any] = {"facecolor": "white", "edgecolor": "#666666",
+                                 "hatch": "////", "linewidth": 0.8, "zorder": 3}
+    elif ts.critical:
+        style = {"facecolor": CRITICAL, "edgecolor": "black", "linewidth": 1.6, "zorder": 4}
+    else:
+        style = {"facecolor": NORMAL, "edgecolor": NORMAL_EDGE, "linewidth": 0.6,
+                 "zorder": 4}
+    bar = Rectangle((left, y - 0.3), span, 0.45, **style)
+    drawn.ax.add_patch(bar)
+    drawn.bars[ts.id] = bar
+
+
+def _float_tail(drawn: Gantt, ts: TaskSchedule, y: int, left: float) -> None:
+    from matplotlib.patches import Rectangle
+
+    right = _num(ts.late_finish + dt.timedelta(days=1))
+    tail = Rectangle((left, y - 0.1), right - left, 0.06, facecolor=FLOAT, edgecolor="none",
+                     zorder=3)
+    drawn.ax.add_patch(tail)
+    drawn.float_tails[ts.id] = tail
+
+
+def _row_axis(ax: Axes, rows: list[tuple[str, str]], labels: list[str]) -> None:
+    """One label per row, top down; packages in bold."""
     ax.set_yticks(range(len(rows)), labels, fontsize=8)
     _literal(ax.get_yticklabels())  # "Budget $5 bis $10" is text, not a formula
     for tick, (kind, _ident) in zip(ax.get_yticklabels(), rows, strict=True):
@@ -360,26 +407,38 @@ def gantt(
     ax.set_ylim(len(rows) - 0.4, -0.6)
     ax.tick_params(axis="y", length=0)
 
-    handles: list[Any] = []
+
+def _date_lines(drawn: Gantt, schedule: Schedule, baseline: Schedule | None,
+                words: dict[str, str], lang: Lang) -> list[Any]:
+    """The contractual end (old and new), the status date; returns their legend handles."""
+    from matplotlib.lines import Line2D
+
+    ax, handles = drawn.ax, []
+    lines: list[tuple[str, dt.date, str, Literal["--", ":", "-."], dt.date]] = []
     if schedule.end is not None:
-        x = _num(schedule.end + dt.timedelta(days=1))
-        drawn.end_lines["end"] = ax.axvline(x, color=END, linestyle="--", linewidth=1.6,
-                                            zorder=6)
-        handles.append(Line2D([], [], color=END, linestyle="--", linewidth=1.6,
-                              label=f"{words['end']} {format_date(schedule.end, lang)}"))
+        lines.append(("end", schedule.end + dt.timedelta(days=1), END, "--", schedule.end))
     old_end = None if baseline is None else baseline.end
     if old_end is not None and old_end != schedule.end:
-        x = _num(old_end + dt.timedelta(days=1))
-        drawn.end_lines["old_end"] = ax.axvline(x, color=OLD_END, linestyle=":",
-                                                linewidth=1.6, zorder=6)
-        handles.append(Line2D([], [], color=OLD_END, linestyle=":", linewidth=1.6,
-                              label=f"{words['old_end']} {format_date(old_end, lang)}"))
-    if project.status is not None:
-        drawn.status_line = ax.axvline(_num(project.status), color=STATUS, linestyle="-.",
-                                       linewidth=1.4, zorder=6)
-        handles.append(Line2D([], [], color=STATUS, linestyle="-.", linewidth=1.4,
-                              label=f"{words['status']} {format_date(project.status, lang)}"))
+        lines.append(("old_end", old_end + dt.timedelta(days=1), OLD_END, ":", old_end))
+    status = schedule.project.status
+    if status is not None:
+        lines.append(("status", status, STATUS, "-.", status))
+    for key, at, colour, style, shown in lines:
+        width = 1.4 if key == "status" else 1.6
+        line = ax.axvline(_num(at), color=colour, linestyle=style, linewidth=width, zorder=6)
+        if key == "status":
+            drawn.status_line = line
+        else:
+            drawn.end_lines[key] = line
+        handles.append(Line2D([], [], color=colour, linestyle=style, linewidth=width,
+                              label=f"{words[key]} {format_date(shown, lang)}"))
+    return handles
 
+
+def _title(ax: Axes, schedule: Schedule, summaries: tuple[ProjectSummary, ...] | None,
+           title: str | None, words: dict[str, str], lang: Lang) -> None:
+    """The name, the finish and slack (or a portfolio's last finish), missed deadlines."""
+    project = schedule.project
     heading = project.name if title is None else title
     facts = f"{words['finish']} {format_date(schedule.finish, lang)}"
     if summaries is not None:  # a portfolio: each project has its own finish and end
@@ -395,37 +454,37 @@ def gantt(
             f"{m.id} ({periods(m.by, project.unit, lang, sign=True)})" for m in missed)
     ax.set_title(f"{heading}\n{facts}", fontsize=10, loc="left", parse_math=False)
 
-    if load is not None and load_ax is not None:
-        _load(load_ax, load, lang, drawn)
 
-    if legend:
-        work = [schedule[i] for i in drawn.bars if not schedule[i].task.is_level_of_effort]
-        kinds: list[Any] = []
-        if any(t.critical for t in work):
-            kinds.append(Patch(facecolor=CRITICAL, edgecolor="black", linewidth=1.6,
-                               label=words["critical"]))
-        if any(not t.critical for t in work):
-            kinds.append(Patch(facecolor=NORMAL, edgecolor=NORMAL_EDGE, label=words["normal"]))
-        if drawn.float_tails:
-            kinds.append(Patch(facecolor=FLOAT, label=words["float"]))
-        if any(schedule[i].task.is_level_of_effort for i in drawn.bars):
-            kinds.append(Patch(facecolor="white", edgecolor="#666666", hatch="////",
-                               label=words["loe"]))
-        if drawn.milestones:
-            kinds.append(Line2D([], [], marker="D", color=PACKAGE, markeredgecolor="black",
-                                linestyle="none", label=words["milestone"]))
-        if drawn.baseline_bars:
-            kinds.append(Patch(fill=False, edgecolor="#555555", linestyle="--", hatch="....",
-                               label=words["baseline"]))
-        everything = kinds + handles
-        if own_figure:
-            drawn.legend = figure.legend(handles=everything, loc="outside lower center",
-                                         ncols=min(len(everything), 5), fontsize=8,
-                                         frameon=False)
-        else:
-            drawn.legend = ax.legend(handles=everything, fontsize=7, loc="upper right")
-        _literal(drawn.legend.get_texts())
-    return drawn
+def _legend(drawn: Gantt, schedule: Schedule, handles: list[Any], words: dict[str, str],
+            *, own_figure: bool) -> None:
+    """One entry per kind of mark actually drawn, then the date lines."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    work = [schedule[i] for i in drawn.bars if not schedule[i].task.is_level_of_effort]
+    candidates: list[tuple[bool, Any]] = [
+        (any(t.critical for t in work),
+         Patch(facecolor=CRITICAL, edgecolor="black", linewidth=1.6, label=words["critical"])),
+        (any(not t.critical for t in work),
+         Patch(facecolor=NORMAL, edgecolor=NORMAL_EDGE, label=words["normal"])),
+        (bool(drawn.float_tails), Patch(facecolor=FLOAT, label=words["float"])),
+        (any(schedule[i].task.is_level_of_effort for i in drawn.bars),
+         Patch(facecolor="white", edgecolor="#666666", hatch="////", label=words["loe"])),
+        (bool(drawn.milestones),
+         Line2D([], [], marker="D", color=PACKAGE, markeredgecolor="black", linestyle="none",
+                label=words["milestone"])),
+        (bool(drawn.baseline_bars),
+         Patch(fill=False, edgecolor="#555555", linestyle="--", hatch="....",
+               label=words["baseline"])),
+    ]
+    everything = [mark for shown, mark in candidates if shown] + handles
+    if own_figure:
+        drawn.legend = drawn.figure.legend(handles=everything, loc="outside lower center",
+                                           ncols=min(len(everything), 5), fontsize=8,
+                                           frameon=False)
+    else:
+        drawn.legend = drawn.ax.legend(handles=everything, fontsize=7, loc="upper right")
+    _literal(drawn.legend.get_texts())
 
 
 # Okabe–Ito without the vermillion, which marks critical tasks in the chart above.
