@@ -399,7 +399,7 @@ def loads(text: str, *, file: str = "<string>") -> Project:
     Traceback (most recent call last):
     ...
     psp.errors.ValidationError: the plan has 1 problem:
-      plan.toml: project: start: cannot read 'Smarch 2020' as a month or date (expected ...)
+      plan.toml: project: start: cannot read 'Smarch 2020' as a month or date; did you mean ...
     >>> loads('[portfolio]\\nname = "P"\\n[[project]]\\nname = "A"', file="p.toml")
     Traceback (most recent call last):
     ...
@@ -527,7 +527,15 @@ def dumps(project: Project) -> str:
     >>> loads(dumps(plan)) == plan
     True
     """
-    unwritable = [
+    unwritable = _unwritable(project)
+    if unwritable:
+        raise ValidationError(unwritable)
+    return "\n".join(_plan_lines(project, nested=False)) + "\n"
+
+
+def _unwritable(project: Project) -> list[Problem]:
+    """What a plan holds that its file cannot: dangling links, doubled constraints."""
+    found = [
         Problem("unknown-task", "a link to a task the plan lacks cannot be written",
                 f"link {link.predecessor} → {link.successor}")
         for link in project.links
@@ -536,22 +544,47 @@ def dumps(project: Project) -> str:
     seen: set[tuple[str, bool]] = set()
     for c in project.constraints:
         if c.task not in project:
-            unwritable.append(Problem("unknown-task", "constrains a task the plan lacks",
-                                      f"task {c.task}"))
+            found.append(Problem("unknown-task", "constrains a task the plan lacks",
+                                 f"task {c.task}"))
         elif (c.task, c.is_start) in seen:
-            unwritable.append(Problem("duplicate-constraint", "only one of each kind can be "
-                                      "written", f"task {c.task}"))
+            found.append(Problem("duplicate-constraint", "only one of each kind can be "
+                                 "written", f"task {c.task}"))
         seen.add((c.task, c.is_start))
     owners_of_actuals = Counter(a.task for a in project.actuals)
-    unwritable += [
+    found += [
         Problem("duplicate-actual" if t in project else "unknown-task",
                 "these actual dates cannot be written", f"task {t}")
         for t, count in owners_of_actuals.items() if count > 1 or t not in project
     ]
-    if unwritable:
-        raise ValidationError(unwritable)
+    return found
 
-    lines = ["[project]", f"name = {_string(project.name)}"]
+
+def _plan_lines(project: Project, *, nested: bool) -> list[str]:
+    """A plan's tables; ``nested``: as one ``[[project]]`` of a portfolio file."""
+    def table(name: str) -> str:
+        return f"[[project.{name}]]" if nested else f"[[{name}]]"
+
+    lines = ["[[project]]" if nested else "[project]", *_header_lines(project)]
+    for package in project.packages:
+        lines += ["", table("package"), f"id = {_string(package.id)}"]
+        if package.name:
+            lines.append(f"name = {_string(package.name)}")
+    links: dict[str, list[Link]] = {}
+    for link in project.links:
+        links.setdefault(link.successor, []).append(link)
+    actuals = {a.task: a for a in project.actuals}
+    constraints = {(c.task, c.is_start): c for c in project.constraints}
+    for task in project.tasks:
+        lines += ["", table("task"), *_task_lines(project, task, links.get(task.id, []),
+                                                  constraints, actuals.get(task.id))]
+    lines += _rules_lines(project.rules, prefix="project." if nested else "")
+    for position in project.positions:
+        lines += ["", table("position"), *_position_lines(position)]
+    return lines
+
+
+def _header_lines(project: Project) -> list[str]:
+    lines = [f"name = {_string(project.name)}"]
     if project.id is not None:
         lines.append(f"id = {_string(project.id)}")
     if project.unit is Unit.MONTH and project.start.day == 1:
@@ -563,48 +596,36 @@ def dumps(project: Project) -> str:
     lines.append(f"unit = {_string(project.unit.value)}")
     if project.status is not None:
         lines.append(f'status = "{project.status.isoformat()}"')
-    for package in project.packages:
-        lines += ["", "[[package]]", f"id = {_string(package.id)}"]
-        if package.name:
-            lines.append(f"name = {_string(package.name)}")
-    links: dict[str, list[Link]] = {}
-    for link in project.links:
-        links.setdefault(link.successor, []).append(link)
-    actuals = {a.task: a for a in project.actuals}
-    by_task: dict[tuple[str, bool], Constraint] = {
-        (c.task, c.is_start): c for c in project.constraints
-    }
-    for task in project.tasks:
-        lines += ["", "[[task]]", f"id = {_string(task.id)}"]
-        if task.package is not None:
-            lines.append(f"package = {_string(task.package)}")
-        if task.name:
-            lines.append(f"name = {_string(task.name)}")
-        if task.owners:
-            owners = ", ".join(_string(o) for o in task.owners)  # in the order written
-            lines.append(f"owners = [{owners}]")
-        if task.is_level_of_effort:
-            lines.append("level_of_effort = true")
-        else:
-            lines.append(f"duration = {task.duration}")
-        if task.id in links:
-            lines.append(f"depends = [{', '.join(_link_text(lk) for lk in links.pop(task.id))}]")
-        for is_start, key in ((True, "not_before"), (False, "not_after")):
-            found = by_task.get((task.id, is_start))
-            if found is not None:
-                edge = "start" if is_start else "end"
-                lines.append(f'{key} = "{_date_text(project, found.date, edge=edge)}"')
-        if task.id in project.not_started:
-            lines.append("not_started = true")
-        actual = actuals.get(task.id)
-        if actual is not None:
-            lines.append(f'actual_start = "{actual.start.isoformat()}"')
-            if actual.finish is not None:
-                lines.append(f'actual_finish = "{actual.finish.isoformat()}"')
-    lines += _rules_lines(project.rules)
-    for position in project.positions:
-        lines += ["", "[[position]]", *_position_lines(position)]
-    return "\n".join(lines) + "\n"
+    return lines
+
+
+def _task_lines(project: Project, task: Task, depends: list[Link],
+                constraints: dict[tuple[str, bool], Constraint],
+                actual: Actual | None) -> list[str]:
+    lines = [f"id = {_string(task.id)}"]
+    if task.package is not None:
+        lines.append(f"package = {_string(task.package)}")
+    if task.name:
+        lines.append(f"name = {_string(task.name)}")
+    if task.owners:
+        owners = ", ".join(_string(o) for o in task.owners)  # in the order written
+        lines.append(f"owners = [{owners}]")
+    lines.append("level_of_effort = true" if task.is_level_of_effort
+                 else f"duration = {task.duration}")
+    if depends:
+        lines.append(f"depends = [{', '.join(_link_text(lk) for lk in depends)}]")
+    for is_start, key in ((True, "not_before"), (False, "not_after")):
+        found = constraints.get((task.id, is_start))
+        if found is not None:
+            edge = "start" if is_start else "end"
+            lines.append(f'{key} = "{_date_text(project, found.date, edge=edge)}"')
+    if task.id in project.not_started:
+        lines.append("not_started = true")
+    if actual is not None:
+        lines.append(f'actual_start = "{actual.start.isoformat()}"')
+        if actual.finish is not None:
+            lines.append(f'actual_finish = "{actual.finish.isoformat()}"')
+    return lines
 
 
 def _number_text(amount: Decimal) -> str:
@@ -636,14 +657,14 @@ def _rate_text(rate: Decimal) -> str:
     return _string(f"{_german(percent)} %")
 
 
-def _rules_lines(rules: CostRules) -> list[str]:
+def _rules_lines(rules: CostRules, *, prefix: str = "") -> list[str]:
     lines: list[str] = []
     if rules.pay_grades:
-        lines += ["", "[pay_grades]"]
+        lines += ["", f"[{prefix}pay_grades]"]
         lines += [f"{_string(grade)} = {_money_text(amount)}" for grade, amount in
                   rules.pay_grades]
     if rules != CostRules(rules.pay_grades):
-        lines += ["", "[costs]", f"round_to = {_number_text(rules.round_to)}",
+        lines += ["", f"[{prefix}costs]", f"round_to = {_number_text(rules.round_to)}",
                   f"rounding = {_string(rules.rounding)}"]
     return lines
 
@@ -816,16 +837,10 @@ def dumps_portfolio(portfolio: Portfolio) -> str:
     lines = ["[portfolio]", f"name = {_string(portfolio.name)}"]
     lines += _rules_lines(portfolio.rules)
     for project in portfolio.projects:
-        body = dumps(project).rstrip("\n").split("\n")
-        for line in body:
-            if line == "[project]":
-                line = "[[project]]"
-            elif line.startswith("[[") and line.endswith("]]"):
-                line = f"[[project.{line[2:-2]}]]"
-            elif line in ("[pay_grades]", "[costs]"):
-                line = f"[project.{line[1:-1]}]"
-            lines.append(line)
-        lines.append("")
+        unwritable = _unwritable(project)
+        if unwritable:
+            raise ValidationError(unwritable)
+        lines += [*_plan_lines(project, nested=True), ""]
     for link in portfolio.links:
         lines += ["[[link]]", f"from = {_string(link.predecessor)}",
                   f"to = {_string(link.successor)}", f"type = {_string(link.type.value)}",
