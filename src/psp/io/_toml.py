@@ -95,6 +95,14 @@ class _Reader:
                 self.problem("unknown-key", f"unknown key{hint} (known: {', '.join(allowed)})",
                              entry, key)
 
+    def flag(self, table: dict[str, Any], key: str, entry: str) -> bool:
+        """A true/false key (false when absent); anything else is a problem."""
+        value = table.get(key, False)
+        if isinstance(value, bool):
+            return value
+        self.problem("wrong-type", f"expected true or false, got {value!r}", entry, key)
+        return False
+
     def build(
         self, entry: str, make: Callable[[], Any], key: str | None = None,
         *, date_key: str | None = None,
@@ -183,6 +191,47 @@ def _read_links(reader: _Reader, task_id: str, value: Any, entry: str) -> list[L
     return links
 
 
+def _task_kind(reader: _Reader, table: dict[str, Any], entry: str, *,
+               loe: bool) -> TaskKind | None:
+    """The kind the file states (level of effort, milestone), or None for the default."""
+    milestone = reader.flag(table, "milestone", entry)
+    if loe:
+        if "duration" in table:
+            reader.problem("invalid-field", "level of effort spans the project: no duration",
+                           entry, "duration")
+        if "depends" in table:
+            reader.problem("loe-link", "level of effort spans the project: no links",
+                           entry, "depends")
+        return TaskKind.LEVEL_OF_EFFORT
+    if milestone:
+        return TaskKind.MILESTONE
+    if "duration" not in table:
+        reader.problem("missing-key", "required (0 for a milestone)", entry, "duration")
+    return None
+
+
+def _task_dates(reader: _Reader, table: dict[str, Any], task_id: str,
+                entry: str) -> tuple[list[Constraint], list[Actual]]:
+    """A task's not_before / not_after and its actual dates."""
+    constraints = []
+    for key, kind, edge in (
+        ("not_before", ConstraintKind.START_NO_EARLIER_THAN, "start"),
+        ("not_after", ConstraintKind.FINISH_NO_LATER_THAN, "end"),
+    ):
+        day = reader.date(table, key, entry, edge)
+        if day is not None:
+            constraints.append(Constraint(task_id, kind, day))
+    actuals = []
+    started = reader.date(table, "actual_start", entry, "start")
+    finished = reader.date(table, "actual_finish", entry, "end")
+    if started is None and "actual_finish" in table and "actual_start" not in table:
+        reader.problem("missing-key", "an actual finish needs an actual start", entry,
+                       "actual_start")
+    elif started is not None:
+        actuals.append(Actual(task_id, started, finished))
+    return constraints, actuals
+
+
 def _read_task(
     reader: _Reader, table: dict[str, Any], number: int
 ) -> tuple[Task | None, list[Link], list[Constraint], list[Actual]]:
@@ -192,29 +241,8 @@ def _read_task(
     if "id" not in table:
         reader.problem("missing-key", "required", entry, "id")
         return None, [], [], []
-    loe = table.get("level_of_effort", False)
-    if not isinstance(loe, bool):
-        reader.problem("wrong-type", f"expected true or false, got {loe!r}", entry,
-                       "level_of_effort")
-        loe = False
-    milestone = table.get("milestone", False)
-    if not isinstance(milestone, bool):
-        reader.problem("wrong-type", f"expected true or false, got {milestone!r}", entry,
-                       "milestone")
-        milestone = False
-    kind: TaskKind | None = None
-    if loe:
-        kind = TaskKind.LEVEL_OF_EFFORT
-        if "duration" in table:
-            reader.problem("invalid-field", "level of effort spans the project: no duration",
-                           entry, "duration")
-        if "depends" in table:
-            reader.problem("loe-link", "level of effort spans the project: no links",
-                           entry, "depends")
-    elif milestone is True:
-        kind = TaskKind.MILESTONE
-    elif "duration" not in table:
-        reader.problem("missing-key", "required (0 for a milestone)", entry, "duration")
+    loe = reader.flag(table, "level_of_effort", entry)
+    kind = _task_kind(reader, table, entry, loe=loe)
     duration = 0 if loe else table.get("duration", 0)
     task = reader.build(
         entry,
@@ -230,28 +258,9 @@ def _read_task(
     if not isinstance(task_id, str):
         return task, [], [], []
     links = [] if loe else _read_links(reader, task_id, table.get("depends", []), entry)
-    constraints = []
-    for key, kind_, edge in (
-        ("not_before", ConstraintKind.START_NO_EARLIER_THAN, "start"),
-        ("not_after", ConstraintKind.FINISH_NO_LATER_THAN, "end"),
-    ):
-        day = reader.date(table, key, entry, edge)
-        if day is not None:
-            constraints.append(Constraint(task_id, kind_, day))
-    idle = table.get("not_started", False)
-    if not isinstance(idle, bool):
-        reader.problem("wrong-type", f"expected true or false, got {idle!r}", entry,
-                       "not_started")
-    elif idle:
+    constraints, actuals = _task_dates(reader, table, task_id, entry)
+    if reader.flag(table, "not_started", entry):
         reader.idle.append(task_id)
-    actuals = []
-    started = reader.date(table, "actual_start", entry, "start")
-    finished = reader.date(table, "actual_finish", entry, "end")
-    if started is None and "actual_finish" in table and "actual_start" not in table:
-        reader.problem("missing-key", "an actual finish needs an actual start", entry,
-                       "actual_start")
-    elif started is not None:
-        actuals.append(Actual(task_id, started, finished))
     if task is None:
         # A stand-in keeps the id known, so links to a broken task are not reported twice.
         with contextlib.suppress(FieldError):
