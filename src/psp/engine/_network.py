@@ -15,7 +15,7 @@ import attrs
 
 from psp.calendars import Calendar, Unit, format_date
 from psp.errors import DateAlignmentError, Problem, ValidationError
-from psp.model import Actual, Portfolio, Project, Task, TaskKind
+from psp.model import Actual, Constraint, Portfolio, Project, Task, TaskKind
 
 __all__ = ["Network", "actual_span", "compress", "network", "portfolio_problems", "problems",
            "validate"]
@@ -158,23 +158,7 @@ def _link_problems(
 
 
 def _date_problems(project: Project) -> list[Problem]:
-    found: list[Problem] = []
-    cal = project.calendar
-    if project.end is not None:
-        if project.end < project.start:
-            found.append(
-                Problem(
-                    "end-before-start",
-                    f"{format_date(project.end)} is before the start {format_date(project.start)}",
-                    "project",
-                    "end",
-                )
-            )
-        else:
-            try:
-                cal.end_boundary(project.end, what="the end")
-            except DateAlignmentError as err:
-                found.append(Problem(err.code, str(err), "project", "end"))
+    found = _end_problems(project)
     kinds_seen: set[tuple[str, bool]] = set()
     for c in project.constraints:
         entry = f"task {c.task}"
@@ -185,27 +169,40 @@ def _date_problems(project: Project) -> list[Problem]:
         if (c.task, c.is_start) in kinds_seen:
             found.append(Problem("duplicate-constraint", "given more than once", entry, key))
         kinds_seen.add((c.task, c.is_start))
-        if c.date < project.start:
-            found.append(
-                Problem(
-                    "constraint-before-start",
-                    f"{format_date(c.date)} lies before the project start "
-                    f"{format_date(project.start)}",
-                    entry,
-                    key,
-                )
-            )
-            continue
-        try:
-            if c.is_start and project.task(c.task).kind is TaskKind.MILESTONE:  # either side
-                cal.milestone_bound(c.date, what="a milestone's not-before date")
-            elif c.is_start:
-                cal.start_period(c.date, what="a start-no-earlier-than date")
-            else:
-                cal.end_boundary(c.date, what="a finish-no-later-than date")
-        except DateAlignmentError as err:
-            found.append(Problem(err.code, str(err), entry, key))
+        found += _constraint_date_problems(project, c, entry, key)
     return found
+
+
+def _end_problems(project: Project) -> list[Problem]:
+    if project.end is None:
+        return []
+    if project.end < project.start:
+        return [Problem("end-before-start", f"{format_date(project.end)} is before the start "
+                        f"{format_date(project.start)}", "project", "end")]
+    try:
+        project.calendar.end_boundary(project.end, what="the end")
+    except DateAlignmentError as err:
+        return [Problem(err.code, str(err), "project", "end")]
+    return []
+
+
+def _constraint_date_problems(project: Project, c: Constraint, entry: str,
+                              key: str) -> list[Problem]:
+    """A constraint's date: not before the start, and on the period boundary it bounds."""
+    cal = project.calendar
+    if c.date < project.start:
+        return [Problem("constraint-before-start", f"{format_date(c.date)} lies before the "
+                        f"project start {format_date(project.start)}", entry, key)]
+    try:
+        if c.is_start and project.task(c.task).kind is TaskKind.MILESTONE:  # either side
+            cal.milestone_bound(c.date, what="a milestone's not-before date")
+        elif c.is_start:
+            cal.start_period(c.date, what="a start-no-earlier-than date")
+        else:
+            cal.end_boundary(c.date, what="a finish-no-later-than date")
+    except DateAlignmentError as err:
+        return [Problem(err.code, str(err), entry, key)]
+    return []
 
 
 def actual_span(cal: Calendar, task: Task, actual: Actual) -> tuple[int, int | None, bool]:
@@ -224,67 +221,77 @@ def actual_span(cal: Calendar, task: Task, actual: Actual) -> tuple[int, int | N
 
 def _progress_problems(project: Project) -> list[Problem]:
     found: list[Problem] = []
-    cal = project.calendar
     status = project.status
     if status is not None and status < project.start:
         found.append(Problem("status-outside-plan",
                              f"the status date {format_date(status)} lies before the project "
                              f"start {format_date(project.start)}", "project", "status"))
     for task_id in sorted(project.not_started):
-        entry = f"task {task_id}"
-        if task_id not in project:
-            found.append(Problem("unknown-task", "is said not to have started but is not a "
-                                 "task of this plan", entry, "not_started"))
-        elif project.task(task_id).is_level_of_effort:
-            found.append(Problem("loe-actual", "level of effort spans the project: it has no "
-                                 "start of its own", entry, "not_started"))
-        elif any(a.task == task_id for a in project.actuals):
-            found.append(Problem("conflicting-progress", "has an actual start and is said not "
-                                 "to have started", entry, "not_started"))
-        if status is None:
-            found.append(Problem("actual-without-status", "progress needs a status date "
-                                 "([project] status)", entry, "not_started"))
+        found += _idle_problems(project, task_id)
     seen: set[str] = set()
     for actual in project.actuals:
         entry = f"task {actual.task}"
-        if actual.task not in project:
-            found.append(Problem("unknown-task", "has actual dates but is not a task of this "
-                                 "plan", entry, "actual_start"))
-            continue
-        task = project.task(actual.task)
-        if task.is_level_of_effort:
-            found.append(Problem("loe-actual", "level of effort spans the project: no actual "
-                                 "dates", entry, "actual_start"))
-            continue
-        if actual.task in seen:
+        if (actual.task in seen and actual.task in project
+                and not project.task(actual.task).is_level_of_effort):
             found.append(Problem("duplicate-actual", "given more than once", entry,
                                  "actual_start"))
         seen.add(actual.task)
-        if status is None:
-            found.append(Problem("actual-without-status", "actual dates need a status date "
-                                 "([project] status)", entry, "actual_start"))
-        if actual.finish is not None and actual.finish < actual.start:
-            found.append(Problem("actual-finish-before-start",
-                                 f"finished {format_date(actual.finish)}, before it started "
-                                 f"{format_date(actual.start)}", entry, "actual_finish"))
-            continue
-        for key, day in (("actual_start", actual.start), ("actual_finish", actual.finish)):
-            if day is not None and status is not None and day > status:
-                found.append(Problem("actual-after-status",
-                                     f"{format_date(day)} lies after the status date "
-                                     f"{format_date(status)}", entry, key))
-            if day is not None and day < project.start:
-                found.append(Problem("actual-before-start",
-                                     f"{format_date(day)} lies before the project start",
-                                     entry, key))
-        if task.duration == 0 and actual.finish not in (None, actual.start):
-            found.append(Problem("invalid-field", "a milestone has one date: actual_finish "
-                                 "must equal actual_start", entry, "actual_finish"))
-            continue
-        try:
-            actual_span(cal, task, actual)
-        except DateAlignmentError as err:
-            found.append(Problem(err.code, str(err), entry, "actual_start"))
+        found += _actual_problems(project, actual, entry)
+    return found
+
+
+def _idle_problems(project: Project, task_id: str) -> list[Problem]:
+    """A task said not to have started: one of this plan's, with a start of its own."""
+    entry, key = f"task {task_id}", "not_started"
+    found = []
+    if task_id not in project:
+        found.append(Problem("unknown-task", "is said not to have started but is not a "
+                             "task of this plan", entry, key))
+    elif project.task(task_id).is_level_of_effort:
+        found.append(Problem("loe-actual", "level of effort spans the project: it has no "
+                             "start of its own", entry, key))
+    elif any(a.task == task_id for a in project.actuals):
+        found.append(Problem("conflicting-progress", "has an actual start and is said not "
+                             "to have started", entry, key))
+    if project.status is None:
+        found.append(Problem("actual-without-status", "progress needs a status date "
+                             "([project] status)", entry, key))
+    return found
+
+
+def _actual_problems(project: Project, actual: Actual, entry: str) -> list[Problem]:
+    """One task's actual dates: its own, in order, within start and status, aligned."""
+    if actual.task not in project:
+        return [Problem("unknown-task", "has actual dates but is not a task of this plan",
+                        entry, "actual_start")]
+    task = project.task(actual.task)
+    if task.is_level_of_effort:
+        return [Problem("loe-actual", "level of effort spans the project: no actual dates",
+                        entry, "actual_start")]
+    status = project.status
+    found = []
+    if status is None:
+        found.append(Problem("actual-without-status", "actual dates need a status date "
+                             "([project] status)", entry, "actual_start"))
+    if actual.finish is not None and actual.finish < actual.start:
+        return [*found, Problem("actual-finish-before-start",
+                                f"finished {format_date(actual.finish)}, before it started "
+                                f"{format_date(actual.start)}", entry, "actual_finish")]
+    for key, day in (("actual_start", actual.start), ("actual_finish", actual.finish)):
+        if day is not None and status is not None and day > status:
+            found.append(Problem("actual-after-status", f"{format_date(day)} lies after the "
+                                 f"status date {format_date(status)}", entry, key))
+        if day is not None and day < project.start:
+            found.append(Problem("actual-before-start",
+                                 f"{format_date(day)} lies before the project start",
+                                 entry, key))
+    if task.duration == 0 and actual.finish not in (None, actual.start):
+        return [*found, Problem("invalid-field", "a milestone has one date: actual_finish "
+                                "must equal actual_start", entry, "actual_finish")]
+    try:
+        actual_span(project.calendar, task, actual)
+    except DateAlignmentError as err:
+        found.append(Problem(err.code, str(err), entry, "actual_start"))
     return found
 
 
