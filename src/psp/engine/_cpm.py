@@ -683,41 +683,52 @@ def schedule(project: Project) -> Schedule:
     return _schedule(project, net, (*project.actuals, *assumed))
 
 
-def _schedule(project: Project, net: Network, actuals: tuple[Actual, ...]) -> Schedule:
-    """The passes, with the reported and the assumed actual dates."""
-    tasks = project.tasks
-    cal = project.calendar
-    n = len(tasks)
-    index = project._index  # a valid plan's ids are unique
-    dur = [t.duration for t in tasks]
-    status = None if project.status is None else cal.boundary_on_or_after(project.status)
+@attrs.define
+class _Bounds:
+    """Per task: the earliest start boundary and what set it, a milestone's side there,
+    the finish-no-later-than boundaries and the not-before boundaries."""
 
-    lower = [0] * n  # no task starts before the project start …
-    source = [START] * n
-    at_end = [False] * n  # a milestone's side; here: of a lower bound that ends a period
-    upper: dict[int, int] = {}  # finish-no-later-than, as a boundary
-    snet_of: dict[int, int] = {}
+    lower: list[int]
+    source: list[int]
+    at_end: list[bool]
+    upper: dict[int, int]
+    snet_of: dict[int, int]
+
+
+def _bounds(project: Project) -> _Bounds:
+    """The project start, each not-before and not-after, and the status date as bounds."""
+    tasks, cal, index = project.tasks, project.calendar, project._index
+    n = len(tasks)
+    bounds = _Bounds([0] * n, [START] * n, [False] * n, {}, {})
     for c in project.constraints:
         i = index[c.task]
-        if c.is_start:
-            bound, at_end[i] = (cal.milestone_bound(c.date)
-                                if tasks[i].kind is TaskKind.MILESTONE
-                                else (cal.start_period(c.date), False))
-            lower[i] = max(lower[i], bound)
-            snet_of[i] = lower[i]
-            source[i] = NOT_BEFORE
-        else:
-            upper[i] = cal.end_boundary(c.date)
-    if status is not None:  # … and no unfinished work before the status date
+        if not c.is_start:
+            bounds.upper[i] = cal.end_boundary(c.date)
+            continue
+        bound, bounds.at_end[i] = (cal.milestone_bound(c.date)
+                                   if tasks[i].kind is TaskKind.MILESTONE
+                                   else (cal.start_period(c.date), False))
+        bounds.lower[i] = max(bounds.lower[i], bound)
+        bounds.snet_of[i] = bounds.lower[i]
+        bounds.source[i] = NOT_BEFORE
+    if project.status is not None:  # no unfinished work before the status date
+        status = cal.boundary_on_or_after(project.status)
         for i in range(n):
-            if status > lower[i] or (status == lower[i] and at_end[i]):
-                lower[i], source[i], at_end[i] = status, STATUS, False
-    progress = [TaskProgress.PLANNED] * n
+            if status > bounds.lower[i] or (status == bounds.lower[i] and bounds.at_end[i]):
+                bounds.lower[i], bounds.source[i], bounds.at_end[i] = status, STATUS, False
+    return bounds
+
+
+def _pin_actuals(project: Project, actuals: tuple[Actual, ...], dur: list[int],
+                 bounds: _Bounds) -> tuple[list[TaskProgress], dict[int, int]]:
+    """Each task's progress and the start periods actual dates pin; durations follow them."""
+    cal, index = project.calendar, project._index
+    progress = [TaskProgress.PLANNED] * len(dur)
     pinned: dict[int, int] = {}
     for a in actuals:
         i = index[a.task]
-        start, finish, at_end[i] = actual_span(cal, tasks[i], a)
-        pinned[i], source[i] = start, ACTUAL
+        start, finish, bounds.at_end[i] = actual_span(cal, project.tasks[i], a)
+        pinned[i], bounds.source[i] = start, ACTUAL
         if finish is None:  # started: still running on the status date, so past its period
             progress[i] = TaskProgress.STARTED
             running = 0 if project.status is None else cal.period_of(project.status) + 1
@@ -725,10 +736,12 @@ def _schedule(project: Project, net: Network, actuals: tuple[Actual, ...]) -> Sc
         else:
             progress[i] = TaskProgress.FINISHED
             dur[i] = finish - start
-    finished = [p is TaskProgress.FINISHED for p in progress]
+    return progress, pinned
 
-    links = project.links
-    tails, heads = net.tails, net.heads
+
+def _link_arrays(project: Project, net: Network, dur: list[int]) -> tuple[Incoming, Outgoing]:
+    """The links as compressed arrays into and out of each task, lags in half periods."""
+    links, tails, heads = project.links, net.tails, net.heads
     lag2 = [0] * len(tails)  # each link's lag in half periods (notes above _forward)
     kind = [0] * len(tails)  # 1: from the predecessor's finish, 2: to the successor's finish
     for k, position in enumerate(net.links):
@@ -737,17 +750,28 @@ def _schedule(project: Project, net: Network, actuals: tuple[Actual, ...]) -> Sc
         # Work that may finish as another starts (SF): the two meet at one boundary.
         meet = code == 2 and dur[tails[k]] > 0 and dur[heads[k]] > 0
         kind[k], lag2[k] = code, 2 * link.lag - meet
+    n = len(project.tasks)
     into, (pred, pred_lag, pred_kind, pred_link) = compress(
         n, heads, tails, lag2, kind, net.links)
     out, (succ, succ_lag, succ_kind) = compress(n, tails, heads, lag2, kind)
+    return (into, pred, pred_lag, pred_kind, pred_link), (out, succ, succ_lag, succ_kind)
 
-    order = net.order
-    low = [2 * lower[i] - at_end[i] for i in range(n)]  # bounds as instants
+
+def _schedule(project: Project, net: Network, actuals: tuple[Actual, ...]) -> Schedule:
+    """The passes, with the reported and the assumed actual dates."""
+    tasks, n = project.tasks, len(project.tasks)
+    dur = [t.duration for t in tasks]
+    bounds = _bounds(project)
+    progress, pinned = _pin_actuals(project, actuals, dur, bounds)
+    finished = [p is TaskProgress.FINISHED for p in progress]
+    incoming, outgoing = _link_arrays(project, net, dur)
+
+    order, at_end = net.order, bounds.at_end
+    low = [2 * bounds.lower[i] - at_end[i] for i in range(n)]  # bounds as instants
     for i, start in pinned.items():
         low[i] = 2 * start - (at_end[i] and dur[i] == 0)
     length = [max(2 * d - 1, 0) for d in dur]  # finish instant − start instant
-    first, driver = _forward(order, length, low, source, pinned, finished,
-                             (into, pred, pred_lag, pred_kind, pred_link))
+    first, driver = _forward(order, length, low, bounds.source, pinned, finished, incoming)
     for v in pinned:  # a task in progress whose FF/SF predecessor is late runs longer
         dur[v] = max(dur[v], (length[v] + 1) // 2)
     last = [first[i] + length[i] for i in range(n)]  # finish instants
@@ -757,51 +781,47 @@ def _schedule(project: Project, net: Network, actuals: tuple[Actual, ...]) -> Sc
         at_end[v] = dur[v] == 0 and first[v] % 2 == 1
     # The finish ends the last period a printed date falls in (F // 2 is that period).
     finish = max((last[v] // 2 + 1 for v in order), default=0)
-    end = None if project.end is None else cal.end_boundary(project.end)
-    horizon = finish if end is None else end
-    tf, latest = _backward(order, horizon, length, upper, first, finished,
-                           (out, succ, succ_lag, succ_kind))
+    end = None if project.end is None else project.calendar.end_boundary(project.end)
+    tf, latest = _backward(order, finish if end is None else end, length, bounds.upper,
+                           first, finished, outgoing)
     ls = [(latest[i] + 1) // 2 for i in range(n)]
     late_at_end = [dur[i] == 0 and latest[i] % 2 == 1 for i in range(n)]
     lf = [ls[i] + dur[i] for i in range(n)]
-    ff = _free_float(order, finish, length, first, last, finished,
-                     (out, succ, succ_lag, succ_kind))
-
+    ff = _free_float(order, finish, length, first, last, finished, outgoing)
     span = finish if end is None else max(end, finish)
+    _span_level_of_effort(project, bounds, span, (es, ef, ls, lf, tf, ff))
+    critical = _critical(order, tf, finished)
+    return Schedule(
+        project, tuple(es), tuple(ef), tuple(ls), tuple(lf), tuple(tf), tuple(ff),
+        tuple(critical), tuple(at_end), tuple(tasks[v].id for v in order if critical[v]),
+        finish, tuple(driver), tuple(progress), tuple(late_at_end),
+    )
+
+
+def _span_level_of_effort(project: Project, bounds: _Bounds, span: int,
+                          columns: tuple[list[int], ...]) -> None:
+    """Level of effort runs the project's whole span, narrowed by its own bounds."""
     empty = []
-    for i, task in enumerate(tasks):
+    for i, task in enumerate(project.tasks):
         if task.is_level_of_effort:
-            # The project's whole run, narrowed by its own not_before / not_after.
-            begin = snet_of.get(i, 0)
-            close = min(span, upper.get(i, span))
-            if close <= begin and (i in snet_of or i in upper):  # its own bounds did it
-                empty.append(_empty_effort(task, cal, begin, close))
-            es[i], ef[i], ls[i], lf[i], tf[i], ff[i] = begin, close, begin, close, 0, 0
+            begin = bounds.snet_of.get(i, 0)
+            close = min(span, bounds.upper.get(i, span))
+            if close <= begin and (i in bounds.snet_of or i in bounds.upper):
+                empty.append(_empty_effort(task, project.calendar, begin, close))
+            for column, value in zip(columns, (begin, close, begin, close, 0, 0), strict=True):
+                column[i] = value
     if empty:
         raise ValidationError(empty)
 
-    open_work = [v for v in order if not finished[v]]  # what is done cannot be critical
+
+def _critical(order: list[int], tf: list[int], finished: list[bool]) -> list[bool]:
+    """Open work with the least total float; what is done cannot be critical."""
+    critical = [False] * len(tf)
+    open_work = [v for v in order if not finished[v]]
     least = min((tf[v] for v in open_work), default=0)
-    critical = [False] * n
     for v in open_work:
         critical[v] = tf[v] == least
-    path = tuple(tasks[v].id for v in order if critical[v])
-    return Schedule(
-        project,
-        tuple(es),
-        tuple(ef),
-        tuple(ls),
-        tuple(lf),
-        tuple(tf),
-        tuple(ff),
-        tuple(critical),
-        tuple(at_end),
-        path,
-        finish,
-        tuple(driver),
-        tuple(progress),
-        tuple(late_at_end),
-    )
+    return critical
 
 
 def _empty_effort(task: Task, cal: Calendar, begin: int, close: int) -> Problem:
