@@ -37,33 +37,42 @@ ODD_VALUES = st.one_of(
 )
 
 
+def _keys(lines: list[str]) -> dict[str, list[int]]:
+    """The line numbers of each key (each key alike, however often it appears)."""
+    keys: dict[str, list[int]] = {}
+    for number, line in enumerate(lines):
+        if "=" in line and not line.startswith("#"):
+            keys.setdefault(line.split("=", 1)[0].strip(), []).append(number)
+    return keys
+
+
+def _mutate(draw: st.DrawFn, lines: list[str]) -> list[str]:
+    """One mutation: a key's odd value, or a line dropped, doubled, cut or a stray one."""
+    keys = _keys(lines)
+    how = draw(st.sampled_from(["value"] * 6 + ["drop", "double", "cut", "stray"]))
+    if how == "value" and keys:
+        n = draw(st.sampled_from(keys[draw(st.sampled_from(sorted(keys)))]))
+    else:
+        n = draw(st.integers(0, len(lines) - 1))
+    if how == "value" and "=" in lines[n]:
+        lines[n] = f"{lines[n].split('=', 1)[0]}= {draw(ODD_VALUES)}"
+    elif how == "drop":
+        del lines[n]
+    elif how == "double":
+        lines.insert(n, lines[n])
+    elif how == "cut":
+        lines = lines[:n]
+    elif how == "stray":
+        lines.insert(n, draw(st.text(max_size=30)))
+    return lines or [""]
+
+
 @st.composite
 def mutated(draw: st.DrawFn) -> tuple[Path, str]:
     path = draw(st.sampled_from(EXAMPLES))
     lines = TEXTS[path].splitlines()
     for _ in range(draw(st.integers(1, 4))):
-        keys: dict[str, list[int]] = {}  # each key alike, however often it appears
-        for number, line in enumerate(lines):
-            if "=" in line and not line.startswith("#"):
-                keys.setdefault(line.split("=", 1)[0].strip(), []).append(number)
-        how = draw(st.sampled_from(["value"] * 6 + ["drop", "double", "cut", "stray"]))
-        if how == "value" and keys:
-            n = draw(st.sampled_from(keys[draw(st.sampled_from(sorted(keys)))]))
-        else:
-            n = draw(st.integers(0, len(lines) - 1))
-        if how == "value" and "=" in lines[n]:
-            key = lines[n].split("=", 1)[0]
-            lines[n] = f"{key}= {draw(ODD_VALUES)}"
-        elif how == "drop":
-            del lines[n]
-        elif how == "double":
-            lines.insert(n, lines[n])
-        elif how == "cut":
-            lines = lines[:n]
-        elif how == "stray":
-            lines.insert(n, draw(st.text(max_size=30)))
-        if not lines:
-            lines = [""]
+        lines = _mutate(draw, lines)
     return path, "\n".join(lines) + "\n"
 
 

@@ -767,8 +767,22 @@ def loads_portfolio(text: str, *, file: str = "<string>") -> Portfolio:
     reader.keys(header, ("name",), "portfolio")
     rules = _read_rules(reader, data)
     found = list(reader.problems)
+    projects = _read_projects(data["project"], file, found)
+    found += _project_key_problems(projects, rules)
+    links = _read_cross_links(reader, data)
+    found += [p for p in reader.problems if p not in found]
+    portfolio = Portfolio(str(header.get("name", "")), projects, rules=rules, links=links)
+    if not found:  # the projects are sound: can they share one time axis?
+        found = portfolio_problems(portfolio)
+    if found:
+        raise ValidationError(p.in_file(file) for p in found)
+    return portfolio
+
+
+def _read_projects(tables: list[Any], file: str, found: list[Problem]) -> list[Project]:
+    """Each ``[[project]]`` read as a plan file of its own; problems name the project."""
     projects = []
-    for number, table in enumerate(data["project"], start=1):
+    for number, table in enumerate(tables, start=1):
         if not isinstance(table, dict):
             found.append(Problem("wrong-type", "expected [[project]] tables", "file"))
             continue
@@ -782,6 +796,12 @@ def loads_portfolio(text: str, *, file: str = "<string>") -> Portfolio:
         except ValidationError as err:
             found += [attrs.evolve(p, entry=f"{where}: {p.entry}" if p.entry else where,
                                    file=None) for p in err.problems]
+    return projects
+
+
+def _project_key_problems(projects: list[Project], rules: CostRules) -> list[Problem]:
+    """Every project has an id of its own, and its pay grades are known."""
+    found = []
     ids = [p.id for p in projects]
     for ident in sorted({i for i in ids if ids.count(i) > 1 and i is not None}):
         found.append(Problem("duplicate-id", "two projects use this id", f"project {ident}"))
@@ -791,6 +811,11 @@ def loads_portfolio(text: str, *, file: str = "<string>") -> Portfolio:
                                  f"project {project.name}", "id"))
     for project in projects:
         found += _grade_problems(project, rules, f"project {project.id}: ")
+    return found
+
+
+def _read_cross_links(reader: _Reader, data: dict[str, Any]) -> list[Link]:
+    """The ``[[link]]`` tables joining tasks of different projects."""
     links = []
     for number, table in enumerate(reader.table_list(data, "link"), start=1):
         entry = f"link #{number}"
@@ -803,13 +828,7 @@ def loads_portfolio(text: str, *, file: str = "<string>") -> Portfolio:
             lag=table.get("lag", 0)))
         if link is not None:
             links.append(link)
-    found += [p for p in reader.problems if p not in found]
-    portfolio = Portfolio(str(header.get("name", "")), projects, rules=rules, links=links)
-    if not found:  # the projects are sound: can they share one time axis?
-        found = portfolio_problems(portfolio)
-    if found:
-        raise ValidationError(p.in_file(file) for p in found)
-    return portfolio
+    return links
 
 
 def _grade_problems(project: Project, rules: CostRules, where: str = "") -> list[Problem]:
