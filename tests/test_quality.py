@@ -118,3 +118,25 @@ def test_every_result_has_a_short_repr_and_shows_itself_in_jupyter() -> None:
         assert page.count("<table") >= 1 and page.count("<table") == page.count("</table>")
     chart = psp.gantt(s)
     assert repr(chart) == "<Gantt: 29 rows, 24 bars, 1 milestones>"  # 4 packages + 25 tasks
+
+
+def test_every_public_function_has_numpydoc_parameters_and_returns() -> None:
+    import psp.testing.invariants
+
+    missing = []
+    for module in (psp, psp.export, psp.testing.strategies, psp.testing.invariants):
+        for name in module.__all__:
+            obj = getattr(module, name)
+            if not inspect.isfunction(obj):
+                continue
+            doc = inspect.getdoc(obj) or ""
+            takes = [p for p in inspect.signature(obj).parameters if p != "draw"]
+            if takes and "Parameters\n----------" not in doc:
+                missing.append(f"{module.__name__}.{name}: Parameters")
+            if "Returns\n-------" not in doc:
+                missing.append(f"{module.__name__}.{name}: Returns")
+            for parameter in takes:  # each parameter named in its section
+                if not any(parameter in line.split(" : ")[0].lstrip("*").split(", ")
+                           for line in doc.splitlines() if " : " in line):
+                    missing.append(f"{module.__name__}.{name}: {parameter}")
+    assert missing == []

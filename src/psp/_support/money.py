@@ -25,6 +25,16 @@ def parse_money(value: object) -> Decimal:
     Accepts numbers (``78400``, ``78400.5``) and German texts (``78.400``,
     ``78.400,00 €``, ``56500 EUR``, ``-246.700 €``).
 
+    Parameters
+    ----------
+    value : int, float, Decimal or str
+        A number, or a German amount (``78.400,00 €``).
+
+    Returns
+    -------
+    Decimal
+        The exact amount in euros.
+
     Raises
     ------
     MoneyError
@@ -117,6 +127,17 @@ class Rounding:
 
 def format_money(amount: Decimal, lang: str = "de") -> str:
     """``78.400 €`` (German) or ``€78,400`` (English); cents only when there are any.
+
+    Parameters
+    ----------
+    amount : Decimal
+        Euros.
+    lang : {"de", "en"}
+        German ``78.400 €`` or English ``€78,400``.
+
+    Returns
+    -------
+    str
 
     Examples
     --------

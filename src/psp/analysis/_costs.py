@@ -349,6 +349,18 @@ def costs(plan: Project | Portfolio, *, rules: CostRules | None = None) -> CostR
     the project start to its end (the later of the contractual end and the computed
     finish), so a replan moves money between years.
 
+    Parameters
+    ----------
+    plan : Project or Portfolio
+        What to cost; a portfolio costs every project on its shared time axis.
+    rules : CostRules, optional
+        Pay grades and rounding to use instead of the plan's own.
+
+    Returns
+    -------
+    CostReport
+        Per position, project and budget year: cost, funding, own share.
+
     Raises
     ------
     UnknownIdError
@@ -454,6 +466,18 @@ class CostComparison:
 def compare_costs(before: Project | Portfolio, after: Project | Portfolio, *,
                   rules: CostRules | None = None) -> CostComparison:
     """Costs of two versions of a plan side by side (e.g. a replan's baseline and result).
+
+    Parameters
+    ----------
+    before, after : Project or Portfolio
+        The two versions, e.g. a replan's baseline and its new plan.
+    rules : CostRules, optional
+        Pay grades and rounding to use instead of the plans' own.
+
+    Returns
+    -------
+    CostComparison
+        Cost per budget year before and after, and whether it is cost-neutral.
 
     Examples
     --------

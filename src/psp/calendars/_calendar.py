@@ -287,6 +287,17 @@ def parse_date(text: str | dt.date, *, edge: Literal["start", "end"] = "start") 
 
     ``datetime.date`` values pass through unchanged (TOML has native dates).
 
+    Parameters
+    ----------
+    text : str or datetime.date
+        What a project lead wrote: ``2021-06``, ``Mär'21``, ``31.08.2021`` …
+    edge : {"start", "end"}
+        The day a month alone stands for: its first or its last.
+
+    Returns
+    -------
+    datetime.date
+
     Raises
     ------
     DateParseError
@@ -314,6 +325,17 @@ def parse_date(text: str | dt.date, *, edge: Literal["start", "end"] = "start") 
 
 def format_date(day: dt.date, lang: Lang = "de") -> str:
     """A date as people read it: ``31.08.2021`` in German, ISO ``2021-08-31`` in English.
+
+    Parameters
+    ----------
+    day : datetime.date
+        The date.
+    lang : {"de", "en"}
+        German ``31.08.2021`` or ISO ``2021-08-31``.
+
+    Returns
+    -------
+    str
 
     Examples
     --------

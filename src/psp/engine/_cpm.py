@@ -661,6 +661,17 @@ def schedule(project: Project) -> Schedule:
     *not before* / *not after*), have no float of their own (reported as 0) and are
     never critical.
 
+    Parameters
+    ----------
+    project : Project
+        The plan; it is validated first.
+
+    Returns
+    -------
+    Schedule
+        Per task its early and late dates, floats and progress; the finish, the slack
+        and the critical path.
+
     Raises
     ------
     ValidationError

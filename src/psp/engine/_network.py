@@ -394,6 +394,16 @@ def _analyse(project: Project) -> tuple[list[Problem], Network | None]:
 def problems(project: Project) -> list[Problem]:
     """Every problem of a plan, in plan order; an empty list for a valid plan.
 
+    Parameters
+    ----------
+    project : Project
+        The plan to check.
+
+    Returns
+    -------
+    list of Problem
+        Every problem, each naming its entry and key; empty for a valid plan.
+
     Examples
     --------
     >>> from psp import Project, Task, Link, Month
@@ -409,6 +419,16 @@ def problems(project: Project) -> list[Problem]:
 
 def validate(project: Project) -> Project:
     """Return the plan unchanged when it is valid; else raise one error listing every problem.
+
+    Parameters
+    ----------
+    project : Project
+        The plan to check.
+
+    Returns
+    -------
+    Project
+        The same plan, when it has no problem.
 
     Raises
     ------

@@ -41,6 +41,17 @@ def flatten(portfolio: Portfolio) -> Project:
     A level-of-effort task runs from its project's start to its project's end (its
     bounds); the plan's status date is the latest of the projects'.
 
+    Parameters
+    ----------
+    portfolio : Portfolio
+        Its projects, and the links between them.
+
+    Returns
+    -------
+    Project
+        One plan with ``project:task`` ids, each task bounded by its project's start and
+        end.
+
     Raises
     ------
     ValidationError
@@ -100,6 +111,18 @@ def restore(portfolio: Portfolio, flat: Project) -> Portfolio:
     date, reported actual dates and tasks not started go back to their projects;
     everything else — ids, packages, positions, pay grades, cost rules, links, the
     projects' ends and deadlines — stays as the portfolio has it.
+
+    Parameters
+    ----------
+    portfolio : Portfolio
+        The portfolio the flat plan came from.
+    flat : Project
+        Its flat plan after changes (from `flatten`, then `apply`).
+
+    Returns
+    -------
+    Portfolio
+        The portfolio with each project's changed tasks, links and progress.
 
     Raises
     ------
@@ -260,6 +283,16 @@ class PortfolioSchedule:
 
 def schedule_portfolio(portfolio: Portfolio) -> PortfolioSchedule:
     """Schedule every project of a portfolio together, on one time axis.
+
+    Parameters
+    ----------
+    portfolio : Portfolio
+        The projects to schedule together.
+
+    Returns
+    -------
+    PortfolioSchedule
+        The flat schedule and a summary (finish, slack, critical path) per project.
 
     Examples
     --------

@@ -128,6 +128,22 @@ def amendment_table(replan: Replan, *, format: str = "markdown", lang: Lang = "d
     given, from `psp.compare_costs`) it adds the cost per budget year before and after
     and the verdict: cost-neutral, or the difference.
 
+    Parameters
+    ----------
+    replan : Replan
+        The baseline and the new plan.
+    format : {"markdown", "html"}
+        The table's form.
+    lang : {"de", "en"}
+        The language of headings and dates.
+    costs : CostComparison, optional
+        Adds cost per budget year before and after, and the cost verdict.
+
+    Returns
+    -------
+    str
+        The table with its preamble (old and new end, the verdict).
+
     Examples
     --------
     >>> import psp

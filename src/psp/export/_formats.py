@@ -27,6 +27,18 @@ def as_dict(schedule: Schedule | Replan, *, lang: Lang = "de") -> dict[str, Any]
     the columns of the CSV (``package`` is ``None`` when there is none); ``end`` and
     ``slack`` are ``None`` without a contractual end.
 
+    Parameters
+    ----------
+    schedule : Schedule or Replan
+        What to write.
+    lang : {"de", "en"}
+        The language of a replan's reasons.
+
+    Returns
+    -------
+    dict
+        Plain values, ready for ``json.dumps``.
+
     Examples
     --------
     >>> import psp
@@ -101,6 +113,19 @@ def _cause(cause: Cause | None) -> dict[str, Any] | None:
 def as_json(schedule: Schedule | Replan, *, indent: int | None = 2, lang: Lang = "de") -> str:
     """`as_dict` as JSON text (UTF-8 characters kept, not escaped).
 
+    Parameters
+    ----------
+    schedule : Schedule or Replan
+        What to write.
+    indent : int or None
+        JSON indentation (``None``: one line).
+    lang : {"de", "en"}
+        The language of a replan's reasons.
+
+    Returns
+    -------
+    str
+
     Examples
     --------
     >>> import psp, json
@@ -113,6 +138,16 @@ def as_json(schedule: Schedule | Replan, *, indent: int | None = 2, lang: Lang =
 
 def as_csv(schedule: Schedule) -> str:
     """One row per task: ids, names, owners, ISO dates, floats in periods, ``critical`` 0/1.
+
+    Parameters
+    ----------
+    schedule : Schedule
+        The schedule.
+
+    Returns
+    -------
+    str
+        The CSV text, a header row first (the fields of `Schedule.to_records`).
 
     Examples
     --------

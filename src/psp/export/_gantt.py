@@ -229,6 +229,11 @@ def gantt(
     load_ax : matplotlib Axes, optional
         Where to draw the load when ``ax`` is given.
 
+    Returns
+    -------
+    Gantt
+        What was drawn: the figure, the axes and every artist by task id.
+
     Examples
     --------
     >>> import psp

@@ -32,6 +32,16 @@ def _check_periods(schedule: Schedule, what: str) -> None:
 def check_table(schedule: Schedule) -> None:
     """Refuse a month grid wider than `MAX_PERIODS` columns.
 
+    Parameters
+    ----------
+    schedule : Schedule
+        The schedule to tabulate.
+
+    Returns
+    -------
+    None
+        It raises `SizeError` instead of returning when the table would be too wide.
+
     Examples
     --------
     >>> import psp
@@ -42,6 +52,16 @@ def check_table(schedule: Schedule) -> None:
 
 def check_chart(schedule: Schedule) -> None:
     """Refuse a Gantt chart longer than `MAX_PERIODS` periods or taller than `MAX_CHART_ROWS`.
+
+    Parameters
+    ----------
+    schedule : Schedule
+        The schedule to draw.
+
+    Returns
+    -------
+    None
+        It raises `SizeError` instead of returning when the chart would be too large.
 
     Examples
     --------

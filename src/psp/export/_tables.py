@@ -98,6 +98,18 @@ def _link_text(link: Link) -> str:
 def critical_path_table(schedule: Schedule, *, lang: Lang = "de") -> Table:
     """The critical path as a deliverable: the chain in order, dates, durations, links, float.
 
+    Parameters
+    ----------
+    schedule : Schedule
+        The schedule.
+    lang : {"de", "en"}
+        The language of headings and dates.
+
+    Returns
+    -------
+    Table
+        One row per critical task, in order.
+
     Examples
     --------
     >>> import psp
@@ -181,6 +193,24 @@ def write_table(schedule: Schedule, path: str | os.PathLike[str], *, lang: Lang 
     The format follows the file's suffix unless ``format`` names one (``"csv"``); ``-``
     writes to standard output.
 
+    Parameters
+    ----------
+    schedule : Schedule
+        The schedule.
+    path : str or path-like
+        The file to write (``-``: standard output).
+    lang : {"de", "en"}
+        The language of headings and month labels.
+    format : str, optional
+        ``md``, ``html``, ``csv`` or ``xlsx`` when the suffix does not say it.
+    inputs : tuple of str
+        Files that must never be overwritten.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
     Raises
     ------
     UsageError
@@ -223,6 +253,18 @@ def mermaid(schedule: Schedule, *, lang: Lang = "de") -> str:
     Each task runs from its start to the day after its finish (Mermaid's end is
     exclusive); a milestone sits on its date.
 
+    Parameters
+    ----------
+    schedule : Schedule
+        The schedule.
+    lang : {"de", "en"}
+        The language of section names.
+
+    Returns
+    -------
+    str
+        A Mermaid ``gantt`` block.
+
     Examples
     --------
     >>> import psp
@@ -264,6 +306,22 @@ def mermaid(schedule: Schedule, *, lang: Lang = "de") -> str:
 def write_costs_xlsx(report: CostReport, path: str | os.PathLike[str], *, lang: Lang = "de",
                      inputs: tuple[str, ...] = ()) -> Path:
     """The cost tables (funding, cost, balance), a sheet each, written atomically.
+
+    Parameters
+    ----------
+    report : CostReport
+        The costs to write.
+    path : str or path-like
+        The workbook to write (``-``: standard output).
+    lang : {"de", "en"}
+        The language of sheet names and headings.
+    inputs : tuple of str
+        Files that must never be overwritten.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
 
     Examples
     --------

@@ -379,6 +379,18 @@ def _read_package(reader: _Reader, table: dict[str, Any], number: int) -> Packag
 def loads(text: str, *, file: str = "<string>") -> Project:
     """Read a plan from TOML text and validate it.
 
+    Parameters
+    ----------
+    text : str
+        A plan file's text.
+    file : str
+        The name problems give as their file.
+
+    Returns
+    -------
+    Project
+        The validated plan.
+
     Raises
     ------
     TomlSyntaxError
@@ -446,6 +458,16 @@ def _read(path: str | os.PathLike[str]) -> tuple[str, str]:
 def load(path: str | os.PathLike[str]) -> Project:
     """Read a plan file (TOML, UTF-8) and validate it; errors name the file.
 
+    Parameters
+    ----------
+    path : str or path-like
+        A plan file (TOML, UTF-8).
+
+    Returns
+    -------
+    Project
+        The validated plan.
+
     Raises
     ------
     FileReadError
@@ -505,6 +527,16 @@ def _link_text(link: Link) -> str:
 
 def dumps(project: Project) -> str:
     """Write a plan as canonical TOML; `loads` reads it back to an equal plan.
+
+    Parameters
+    ----------
+    project : Project
+        The plan to write.
+
+    Returns
+    -------
+    str
+        The plan file's text, canonical: equal plans give equal text.
 
     Raises
     ------
@@ -704,6 +736,17 @@ def _position_lines(position: Position) -> list[str]:
 def dump(project: Project, path: str | os.PathLike[str]) -> None:
     """Write a plan file (UTF-8). The file is replaced only once the text is complete.
 
+    Parameters
+    ----------
+    project : Project
+        The plan to write.
+    path : str or path-like
+        The file to write; it is replaced only once the text is complete.
+
+    Returns
+    -------
+    None
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -729,6 +772,18 @@ def loads_portfolio(text: str, *, file: str = "<string>") -> Portfolio:
     Each ``[[project]]`` has ``id``, ``name``, ``start``, ``end`` … and nested
     ``[[project.package]]``, ``[[project.task]]``, ``[[project.position]]``;
     ``[pay_grades]`` and ``[costs]`` at the top apply to every project.
+
+    Parameters
+    ----------
+    text : str
+        A portfolio file's (or a plan file's) text.
+    file : str
+        The name problems give as their file.
+
+    Returns
+    -------
+    Portfolio
+        The validated portfolio.
 
     Raises
     ------
@@ -843,6 +898,16 @@ def _grade_problems(project: Project, rules: CostRules, where: str = "") -> list
 def load_portfolio(path: str | os.PathLike[str]) -> Portfolio:
     """Read a portfolio file (or a single plan file, as a portfolio of one).
 
+    Parameters
+    ----------
+    path : str or path-like
+        A portfolio file, or a plan file (read as a portfolio of one).
+
+    Returns
+    -------
+    Portfolio
+        The validated portfolio.
+
     Examples
     --------
     >>> pf = load_portfolio("examples/digitale_modellregion.toml")
@@ -855,6 +920,16 @@ def load_portfolio(path: str | os.PathLike[str]) -> Portfolio:
 
 def dumps_portfolio(portfolio: Portfolio) -> str:
     """Write a portfolio as canonical TOML; `loads_portfolio` reads it back equal.
+
+    Parameters
+    ----------
+    portfolio : Portfolio
+        The portfolio to write.
+
+    Returns
+    -------
+    str
+        The portfolio file's text.
 
     Examples
     --------

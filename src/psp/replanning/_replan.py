@@ -700,6 +700,18 @@ def _verdict(s: Schedule, lang: Lang) -> str:
 def replan(plan: Project, changes: Iterable[Change]) -> Replan:
     """Apply changes one after the other and compare the schedules before and after.
 
+    Parameters
+    ----------
+    plan : Project
+        The baseline; it is never modified.
+    changes : iterable of Change
+        Applied one after the other.
+
+    Returns
+    -------
+    Replan
+        Both plans and schedules, each task's shift and its cause, the end-date verdict.
+
     Raises
     ------
     UnknownIdError, ChangeError, ValidationError

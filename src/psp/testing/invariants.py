@@ -56,6 +56,16 @@ def links_hold(schedule: Schedule) -> None:
 
     Links into tasks with actual dates are not checked: what happened, happened.
 
+    Parameters
+    ----------
+    schedule : Schedule
+        The schedule to check.
+
+    Returns
+    -------
+    None
+        It raises `InvariantError` naming the task when the law fails.
+
     Examples
     --------
     >>> import psp
@@ -83,6 +93,18 @@ def shifted_by(before: Schedule, after: Schedule, periods: int) -> None:
     """Every date moved by exactly ``periods`` (months, weeks or days); nothing else changed.
 
     Floats, critical flags, the critical path and progress stay as they were.
+
+    Parameters
+    ----------
+    before, after : Schedule
+        The schedules of a plan and of the same plan moved to a new start.
+    periods : int
+        By how many periods it moved.
+
+    Returns
+    -------
+    None
+        It raises `InvariantError` naming the task when the law fails.
 
     Examples
     --------
@@ -118,6 +140,16 @@ def shifted_by(before: Schedule, after: Schedule, periods: int) -> None:
 def no_date_earlier(before: Schedule, after: Schedule) -> None:
     """No early start or finish became earlier, and neither did the computed finish.
 
+    Parameters
+    ----------
+    before, after : Schedule
+        The schedules before and after a change that can only delay.
+
+    Returns
+    -------
+    None
+        It raises `InvariantError` naming the task when the law fails.
+
     Examples
     --------
     >>> import psp
@@ -138,6 +170,18 @@ def no_date_earlier(before: Schedule, after: Schedule) -> None:
 def only_task_moved(before: Schedule, after: Schedule, task_id: str) -> None:
     """No task but ``task_id`` has other early dates (level of effort aside).
 
+    Parameters
+    ----------
+    before, after : Schedule
+        The two schedules.
+    task_id : str
+        The one task allowed to move.
+
+    Returns
+    -------
+    None
+        It raises `InvariantError` naming the task when the law fails.
+
     Examples
     --------
     >>> import psp
@@ -157,6 +201,16 @@ def only_task_moved(before: Schedule, after: Schedule, task_id: str) -> None:
 def finish_unchanged(before: Schedule, after: Schedule) -> None:
     """The computed finish is the same.
 
+    Parameters
+    ----------
+    before, after : Schedule
+        The two schedules.
+
+    Returns
+    -------
+    None
+        It raises `InvariantError` when the law fails.
+
     Examples
     --------
     >>> import psp
@@ -169,6 +223,18 @@ def finish_unchanged(before: Schedule, after: Schedule) -> None:
 
 def extended_by(before: Schedule, after: Schedule, periods: int) -> None:
     """Early dates unchanged; every open task's total float and the slack moved by ``periods``.
+
+    Parameters
+    ----------
+    before, after : Schedule
+        The schedules before and after an extension.
+    periods : int
+        By how many periods the end moved.
+
+    Returns
+    -------
+    None
+        It raises `InvariantError` naming the task when the law fails.
 
     Examples
     --------
@@ -190,6 +256,16 @@ def extended_by(before: Schedule, after: Schedule, periods: int) -> None:
 
 def progress_respected(schedule: Schedule) -> None:
     """No unfinished work starts before the status date; actual dates are kept exactly.
+
+    Parameters
+    ----------
+    schedule : Schedule
+        A schedule of a plan with progress.
+
+    Returns
+    -------
+    None
+        It raises `InvariantError` naming the task when the law fails.
 
     Examples
     --------
@@ -219,6 +295,16 @@ def progress_respected(schedule: Schedule) -> None:
 
 def same_replan(a: Replan, b: Replan) -> None:
     """Two replans reach the same plan, schedules and shifts.
+
+    Parameters
+    ----------
+    a, b : Replan
+        Two replans that should agree.
+
+    Returns
+    -------
+    None
+        It raises `InvariantError` naming the first difference.
 
     Examples
     --------

@@ -38,10 +38,20 @@ LAST_MONTH = Month(2090, 12)
 
 
 @st.composite
-def months(
+def months(  # noqa: D417 (hypothesis supplies draw)
     draw: st.DrawFn, *, min_value: Month = FIRST_MONTH, max_value: Month = LAST_MONTH
 ) -> Month:
     """Calendar months between two months (inclusive); shrinks towards ``min_value``.
+
+    Parameters
+    ----------
+    min_value, max_value : Month
+        The range to draw from.
+
+    Returns
+    -------
+    Month
+        A drawn month (through hypothesis).
 
     Examples
     --------
@@ -108,6 +118,11 @@ def plans(  # noqa: D417 (hypothesis supplies draw)
         The project's first month (default: `months`).
     shuffle : bool
         List the tasks in a random order (links always point forward in draw order).
+
+    Returns
+    -------
+    Project
+        A drawn, valid plan.
 
     Examples
     --------
@@ -202,6 +217,11 @@ def delays(draw: st.DrawFn, plan: Project, *, max_by: int = 3,  # noqa: D417
     until : bool
         Whether ``until=`` delays may appear (else only ``by=``).
 
+    Returns
+    -------
+    Delay
+        A drawn delay of a task or package of ``plan``.
+
     Examples
     --------
     >>> import psp
@@ -241,6 +261,11 @@ def changes(draw: st.DrawFn, plan: Project, *, max_changes: int = 4,  # noqa: D4
         Most changes in one list (progress comes on top).
     progress : bool
         Whether a `Progress` (status date, as planned) may close the list.
+
+    Returns
+    -------
+    list of Change
+        The drawn changes, each valid for the plan it will be applied to.
 
     Examples
     --------
