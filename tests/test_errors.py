@@ -17,6 +17,7 @@ CLASSES = [
     (psp.PlanFileError, ValueError, "plan-file"),
     (psp.TomlSyntaxError, ValueError, "toml-syntax"),
     (psp.FileReadError, OSError, "file-unreadable"),
+    (psp.FileWriteError, OSError, "file-unwritable"),
 ]
 
 

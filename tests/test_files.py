@@ -35,9 +35,9 @@ def test_permissions_follow_the_umask_like_any_new_file(tmp_path: Path) -> None:
 def test_refuses_inputs_and_missing_folders(tmp_path: Path) -> None:
     source = tmp_path / "plan.toml"
     source.write_text("x", encoding="utf-8")
-    with pytest.raises(psp.FileReadError, match="refusing to overwrite an input file"):
+    with pytest.raises(psp.FileWriteError, match="refusing to overwrite an input file"):
         write_atomically(source, lambda p: p.write_text("y"), inputs=[str(source)])
-    with pytest.raises(psp.FileReadError, match="no folder"):
+    with pytest.raises(psp.FileWriteError, match="no folder"):
         write_atomically(tmp_path / "nope" / "x.txt", lambda p: p.write_text("y"))
     assert os.listdir(tmp_path) == ["plan.toml"]
 

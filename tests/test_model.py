@@ -101,3 +101,23 @@ def test_a_plan_shows_itself_in_jupyter() -> None:
     assert "25 Aufgaben in 4 Arbeitspaketen" in page
     assert "<td>2.3</td>" in page and "<td>2.1, 2.2 SS+1</td>" in page
     assert "<td>LoE</td>" in page and "<td>◆</td>" in page
+
+
+def test_a_plan_in_code_takes_the_plan_files_words() -> None:
+    """Issue 9: what the file accepts, the constructors (and from_dict) accept."""
+    plan = Project("x", start="2022-01", end="31.12.2022",
+                   tasks=[Task("a", owners="Uni+Stadt", duration=2)])
+    assert (plan.start, plan.end, plan.task("a").owners) == (
+        dt.date(2022, 1, 1), dt.date(2022, 12, 31), ("Uni", "Stadt"))
+    assert Month("2022-01") == Month(2022, 1) == Month(dt.date(2022, 1, 31))
+    same = psp.from_dict({"project": {"name": "x", "start": "2022-01", "end": "31.12.2022"},
+                          "task": [{"id": "a", "owners": "Uni+Stadt", "duration": 2}]})
+    assert same == plan
+
+
+def test_a_link_to_an_unknown_task_built_in_code_fails_naming_the_task() -> None:
+    plan = Project("x", "2022-01", tasks=[Task("a", duration=1)], links=[Link("a", "zz")])
+    with pytest.raises(psp.ValidationError) as err:
+        psp.schedule(plan)
+    assert str(err.value).splitlines()[1] == (
+        "  link a → zz: a link from a goes to 'zz', which is not a task of this plan")

@@ -94,7 +94,7 @@ def test_write_table_refuses_unknown_formats_and_inputs(tmp_path: Path) -> None:
         write_table(S1, tmp_path / "plan.docx")
     source = tmp_path / "plan.csv"
     source.write_text("mine", encoding="utf-8")
-    with pytest.raises(psp.FileReadError, match="refusing to overwrite an input"):
+    with pytest.raises(psp.FileWriteError, match="refusing to overwrite an input"):
         write_table(S1, source, inputs=(str(source),))
     assert source.read_text(encoding="utf-8") == "mine"
 

@@ -49,7 +49,9 @@ from psp.errors import (
     DateRangeError,
     FieldError,
     FieldTypeError,
+    FileError,
     FileReadError,
+    FileWriteError,
     MissingExtraError,
     MoneyError,
     PlanError,
@@ -61,7 +63,16 @@ from psp.errors import (
     UsageError,
     ValidationError,
 )
-from psp.io import dump, dumps, dumps_portfolio, load, load_portfolio, loads, loads_portfolio
+from psp.io import (
+    dump,
+    dumps,
+    dumps_portfolio,
+    from_dict,
+    load,
+    load_portfolio,
+    loads,
+    loads_portfolio,
+)
 from psp.model import (
     Actual,
     Constraint,
@@ -139,7 +150,9 @@ __all__ = [
     "Extend",
     "FieldError",
     "FieldTypeError",
+    "FileError",
     "FileReadError",
+    "FileWriteError",
     "Gantt",
     "Link",
     "LinkType",
@@ -185,6 +198,7 @@ __all__ = [
     "flatten",
     "format_date",
     "format_money",
+    "from_dict",
     "gantt",
     "load",
     "load_portfolio",

@@ -324,7 +324,7 @@ def _problems(err: psp.PlanError, file: str) -> list[str]:
     """One line per problem, each naming the file (a schedule's problems know no file)."""
     if isinstance(err, psp.ValidationError):
         return [str(p if p.file else p.in_file(file)) for p in err.problems]
-    if isinstance(err, psp.FileReadError | psp.PlanFileError):
+    if isinstance(err, psp.FileError | psp.PlanFileError):
         return [str(err)]
     return [f"{file}: {err}"]
 

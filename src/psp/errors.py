@@ -24,7 +24,9 @@ __all__ = [
     "DateRangeError",
     "FieldError",
     "FieldTypeError",
+    "FileError",
     "FileReadError",
+    "FileWriteError",
     "MissingExtraError",
     "MoneyError",
     "PlanError",
@@ -236,10 +238,10 @@ class TomlSyntaxError(PlanFileError):
     code: ClassVar[str] = "toml-syntax"
 
 
-class FileReadError(PlanError, OSError):
-    """A plan file cannot be read or written (missing, unreadable, a folder …)."""
+class FileError(PlanError, OSError):
+    """A file cannot be read or written; the message starts with the file's name."""
 
-    code: ClassVar[str] = "file-unreadable"
+    code: ClassVar[str] = "file-error"
 
     def __init__(self, file: str, message: str) -> None:
         self.file = file
@@ -247,6 +249,18 @@ class FileReadError(PlanError, OSError):
 
     def __str__(self) -> str:  # OSError would format its args as a tuple
         return str(self.args[0])
+
+
+class FileReadError(FileError):
+    """A plan file cannot be read (missing, unreadable, not UTF-8, a folder …)."""
+
+    code: ClassVar[str] = "file-unreadable"
+
+
+class FileWriteError(FileError):
+    """An output cannot be written (no such folder, no permission, it is an input …)."""
+
+    code: ClassVar[str] = "file-unwritable"
 
 
 class MissingExtraError(PlanError, ImportError):

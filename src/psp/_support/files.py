@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from psp.errors import FileReadError
+from psp.errors import FileWriteError
 
 __all__ = ["STDOUT", "write_atomically"]
 
@@ -56,7 +56,7 @@ def write_atomically(
         return target
     target = target.resolve() if target.is_symlink() else target
     if not target.parent.is_dir():
-        raise FileReadError(str(target), f"no folder {str(target.parent)!r} to write into")
+        raise FileWriteError(str(target), f"no folder {str(target.parent)!r} to write into")
     partial = _reserve(target)
     try:
         _guarded(target, lambda: write(partial))
@@ -75,7 +75,7 @@ def _refuse_inputs(target: Path, inputs: Iterable[str | os.PathLike[str]]) -> No
         with contextlib.suppress(OSError):  # a path that cannot be resolved is no input
             same = target.resolve() == Path(source).resolve()
         if same:
-            raise FileReadError(str(target), "refusing to overwrite an input file")
+            raise FileWriteError(str(target), "refusing to overwrite an input file")
 
 
 def _existing_mode(target: Path) -> int | None:
@@ -85,9 +85,9 @@ def _existing_mode(target: Path) -> int | None:
     except FileNotFoundError:
         return None
     except OSError as err:
-        raise FileReadError(str(target), f"cannot write here: {err.strerror or err}") from None
+        raise FileWriteError(str(target), f"cannot write here: {err.strerror or err}") from None
     if stat.S_ISDIR(mode):
-        raise FileReadError(str(target), "is a folder: name a file to write, e.g. "
+        raise FileWriteError(str(target), "is a folder: name a file to write, e.g. "
                                          f"{os.path.join(target, 'plan' + target.suffix)}")
     return mode
 
@@ -103,17 +103,17 @@ def _reserve(target: Path) -> Path:
         except FileExistsError:
             continue
         except OSError as err:
-            raise FileReadError(str(target), f"cannot write here: {err.strerror or err}") from None
+            raise FileWriteError(str(target), f"cannot write here: {err.strerror or err}") from None
 
 
 def _guarded(target: Path, step: Callable[[], object]) -> None:
     """Run one step of writing; an operating system's refusal becomes one clean error."""
     try:
         step()
-    except FileReadError:
+    except FileWriteError:
         raise
     except OSError as err:  # a full disk, a vanished folder, no permission
-        raise FileReadError(str(target), f"cannot write: {err.strerror or err}") from None
+        raise FileWriteError(str(target), f"cannot write: {err.strerror or err}") from None
 
 
 def _to_stdout(write: Callable[[Path], object]) -> Path:

@@ -54,7 +54,7 @@ from psp.model import (
     TaskKind,
 )
 
-__all__ = ["dump", "dumps", "dumps_portfolio", "load", "load_portfolio", "loads",
+__all__ = ["dump", "dumps", "dumps_portfolio", "from_dict", "load", "load_portfolio", "loads",
            "loads_portfolio"]
 
 # What people write for a key, and the key psp knows for it.
@@ -431,6 +431,47 @@ def loads(text: str, *, file: str = "<string>") -> Project:
         raise PlanFileError(file, "a portfolio file ([portfolio], [[project]]): read it with "
                                   "psp.load_portfolio")
     return _from_data(data, file)
+
+
+def from_dict(data: dict[str, Any], *, source: str = "<dict>") -> Project:
+    """Build a plan from the plan file's own words, given as Python values.
+
+    The same keys as the file (``[project]``, ``[[package]]``, ``[[task]]`` with
+    ``depends``, ``not_before``, ``not_after`` …), read by the same reader, with the
+    same errors: each names ``source``, the entry and the key.
+
+    Parameters
+    ----------
+    data : dict
+        ``{"project": {...}, "package": [...], "task": [...], "position": [...]}``.
+    source : str
+        The name problems give as their file.
+
+    Returns
+    -------
+    Project
+        The validated plan.
+
+    Examples
+    --------
+    >>> plan = from_dict({
+    ...     "project": {"name": "Demo", "start": "2020-09", "end": "31.12.2020"},
+    ...     "task": [{"id": "a", "duration": 2},
+    ...              {"id": "b", "duration": 1, "owners": "Uni+Stadt",
+    ...               "depends": [{"id": "a", "type": "SS", "lag": 1}],
+    ...               "not_after": "2020-11"}]})
+    >>> plan.links, plan.task("b").owners
+    ((Link(predecessor='a', successor='b', type=<LinkType.SS: 'SS'>, lag=1),), ('Uni', 'Stadt'))
+    >>> from_dict({"project": {"name": "x", "start": "2020-09"},
+    ...            "task": [{"id": "b", "duration": 1, "depends": ["zz"]}]})
+    Traceback (most recent call last):
+    ...
+    psp.errors.ValidationError: the plan has 1 problem:
+      <dict>: task b: depends: depends on 'zz', which is not a task of this plan
+    """
+    if "portfolio" in data or isinstance(data.get("project"), list):
+        raise PlanFileError(source, "a portfolio's data: read it with psp.load_portfolio")
+    return _from_data(data, source)
 
 
 def _toml(text: str, file: str) -> dict[str, Any]:
