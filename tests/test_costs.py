@@ -197,4 +197,4 @@ def test_counted_words_in_the_verdicts() -> None:
     r = psp.replan(plan, [psp.Extend(to="31.12.2021")])
     assert r.verdict().endswith("mit 4 Monaten Puffer eingehalten (berechnetes Ende 31.08.2021)")
     r1 = psp.replan(plan, [psp.Extend(to="30.09.2021")])
-    assert "mit 1 Monat Puffer" in r1.verdict() and "with 1 month of slack" in r1.verdict("en")
+    assert "mit 1 Monat Puffer" in r1.verdict() and "with 1 month of slack" in r1.verdict(lang="en")

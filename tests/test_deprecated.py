@@ -36,7 +36,7 @@ OLD_AND_NEW: list[tuple[str, Callable[[], Any], Callable[[], Any]]] = [
     ("Schedule.critical_path_table()", lambda: SCHEDULE.critical_path_table("en"),
      lambda: export.critical_path_table(SCHEDULE, lang="en")),
     ("psp.export.as_text()", lambda: export.as_text(SCHEDULE, lang="en"),
-     lambda: SCHEDULE.to_text("en")),
+     lambda: SCHEDULE.to_text(lang="en")),
     ("Replan.amendment_table()", lambda: REPLAN.amendment_table(format="html"),
      lambda: export.amendment_table(REPLAN, format="html")),
 ]
@@ -64,3 +64,15 @@ def test_the_old_gantt_methods_draw_what_psp_gantt_draws() -> None:
             old = owner.gantt()  # type: ignore[union-attr]
         new = psp.gantt(target)
         assert old.rows == new.rows and len(old.bars) == len(new.bars)
+
+
+def test_a_positional_lang_still_works_for_one_release_and_warns() -> None:
+    with pytest.warns(DeprecationWarning, match=r"pass lang='en' by keyword"):
+        text = SCHEDULE.to_text("en")  # type: ignore[misc]
+    assert text == SCHEDULE.to_text(lang="en")
+    with pytest.warns(DeprecationWarning, match=r"format_date\(…, 'en'\)"):
+        day = psp.format_date(SCHEDULE.finish, "en")  # type: ignore[misc]
+    assert day == "2021-08-31"
+    with pytest.warns(DeprecationWarning):
+        reason = REPLAN.shift("4.1", "en").reason  # type: ignore[misc]
+    assert reason == REPLAN.shift("4.1", lang="en").reason

@@ -237,7 +237,7 @@ def test_a_missed_deadline_is_said_in_every_output(tmp_path: Path) -> None:
     assert "Termin verfehlt: b endet 30.06.2021, spätestens 30.04.2021 (2 Monate zu spät)" \
         in s.to_text().splitlines()
     assert "deadline missed: b finishes 2021-06-30, due 2021-04-30 (2 months late)" \
-        in s.to_text("en")
+        in s.to_text(lang="en")
     assert "Termin verfehlt: b endet 30.06.2021" in s._repr_html_()
     data = json.loads(psp.export.as_json(s))
     assert data["project"]["deadlines_missed"] == [

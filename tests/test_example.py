@@ -26,7 +26,7 @@ def plan() -> psp.Project:
 
 def span(s: psp.Schedule, task_id: str) -> tuple[str, str]:
     t = s[task_id]
-    return Month.from_date(t.start).label("en"), Month.from_date(t.finish).label("en")
+    return Month.from_date(t.start).label(lang="en"), Month.from_date(t.finish).label(lang="en")
 
 
 def test_the_example_models_the_seed(plan: psp.Project) -> None:

@@ -53,4 +53,4 @@ def test_rounding_to_cents_and_errors() -> None:
 def test_format_money() -> None:
     assert psp.format_money(Decimal("872500")) == "872.500 €"
     assert psp.format_money(Decimal("89255.60")) == "89.255,60 €"
-    assert psp.format_money(Decimal("-1234.5"), "en") == "-€1,234.50"
+    assert psp.format_money(Decimal("-1234.5"), lang="en") == "-€1,234.50"

@@ -37,7 +37,7 @@ def test_scenario_2_and_3_through_the_api() -> None:
 
 def test_shifts_and_reasons() -> None:
     r = psp.replan(PLAN, [Delay("3.1", until="2021-06")])
-    reasons = {s.id: s.reason for s in r.shifts("en", moved_only=True)}
+    reasons = {s.id: s.reason for s in r.shifts(lang="en", moved_only=True)}
     assert reasons["3.1"] == "3.1 starts Jun'21: start no earlier than 06/2021"
     assert reasons["4.4"] == "4.4 starts Oct'21: after 3.1 finishes (FS)"
     assert reasons["3.2"] == "3.2 starts Jun'21: after 3.1 starts (SS)"
@@ -71,7 +71,7 @@ def test_verdicts_in_both_languages() -> None:
     assert r.verdict() == ("Vertragsende 31.08.2021 genau eingehalten → Vertragsende "
                            "31.08.2021 um 3 Monate überschritten (berechnetes Ende 30.11.2021)")
     r = psp.replan(PLAN, [Extend(to="2021-12-31")])
-    assert r.verdict("en").endswith("met with 4 months of slack (computed finish 2021-08-31)")
+    assert r.verdict(lang="en").endswith("met with 4 months of slack (computed finish 2021-08-31)")
 
 
 def test_delay_by_periods_applies_to_each_task_of_a_package() -> None:
@@ -192,6 +192,6 @@ def test_the_story_script_tells_the_story() -> None:
 
 
 def test_the_text_names_the_tasks_that_finish_after_the_end() -> None:
-    text = psp.replan(PLAN, [Delay("3.1", until="2021-06")]).to_text("en")
+    text = psp.replan(PLAN, [Delay("3.1", until="2021-06")]).to_text(lang="en")
     assert "finish after the contractual end: 3.1, 3.2, 3.3, 4.2, 4.4, 4.5" in text
     assert "Enden nach" not in str(psp.replan(PLAN, [Extend(to="31.12.2021")]))

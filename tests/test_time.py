@@ -72,7 +72,7 @@ def test_labels_german_by_default_and_english_on_request() -> None:
                    "Nov'21", "Dez'21"]
     cal = Calendar(dt.date(2020, 9, 1))
     assert [cal.label(p) for p in range(16)] == expected_de
-    assert cal.label(6, "en") == "Mar'21" and cal.label(15, "en") == "Dec'21"
+    assert cal.label(6, lang="en") == "Mar'21" and cal.label(15, lang="en") == "Dec'21"
     assert str(Month(2020, 9)) == "2020-09"
 
 
@@ -128,17 +128,17 @@ def test_week_and_day_calendars() -> None:
     assert weeks.first_day(1) == dt.date(2020, 9, 7)
     assert weeks.last_day(0) == dt.date(2020, 9, 6)
     assert weeks.period_of(dt.date(2020, 9, 13)) == 1
-    assert weeks.label(0) == "KW36'20" and weeks.label(0, "en") == "W36'20"
+    assert weeks.label(0) == "KW36'20" and weeks.label(0, lang="en") == "W36'20"
     with pytest.raises(psp.DateAlignmentError, match="last day of a week"):
         weeks.end_boundary(dt.date(2020, 9, 7))
     days = Calendar(dt.date(2020, 9, 15), "day")
     assert days.first_day(16) == days.last_day(16) == dt.date(2020, 10, 1)
-    assert days.label(0) == "15.09.20" and days.label(0, "en") == "2020-09-15"
+    assert days.label(0) == "15.09.20" and days.label(0, lang="en") == "2020-09-15"
 
 
 def test_format_date() -> None:
     assert psp.format_date(dt.date(2021, 12, 31)) == "31.12.2021"
-    assert psp.format_date(dt.date(2021, 12, 31), "en") == "2021-12-31"
+    assert psp.format_date(dt.date(2021, 12, 31), lang="en") == "2021-12-31"
 
 
 def test_periods_outside_the_calendar_raise_a_plan_error() -> None:

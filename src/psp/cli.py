@@ -284,12 +284,12 @@ def _replan(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
         print(export.amendment_table(result, format=args.format, lang=lang,
                                      costs=comparison))
     else:
-        print(result.to_text(lang))
+        print(result.to_text(lang=lang))
         if comparison is not None:
             print()
-            print(comparison.table(lang).to_text())
+            print(comparison.table(lang=lang).to_text())
         print()
-        print(result.after.to_text(lang))
+        print(result.after.to_text(lang=lang))
     return 0
 
 
@@ -305,7 +305,7 @@ def _costs(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
     elif chosen == "csv":
         _emit(args, report.to_csv())
     else:
-        _emit(args, report.to_text(_lang(args)) + "\n")
+        _emit(args, report.to_text(lang=_lang(args)) + "\n")
     return 0
 
 
@@ -428,7 +428,7 @@ def _check(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
     if any(p.positions for p in portfolio.projects):
         psp.costs(portfolio)  # costs
     day = (lambda d: d.isoformat()) if args.lang is None else (
-        lambda d: psp.format_date(d, args.lang))
+        lambda d: psp.format_date(d, lang=args.lang))
     warnings = [f"{args.file}: task {m.id}: not_after: warning: finishes "
                 f"{day(m.finish)}, after {day(m.not_after)} "
                 f"({m.by} period{'s' if m.by != 1 else ''} late)"
@@ -452,5 +452,5 @@ def _schedule(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
     elif chosen == "csv":
         _emit(args, export.as_csv(result))
     else:
-        _emit(args, result.to_text(_lang(args)) + "\n")
+        _emit(args, result.to_text(lang=_lang(args)) + "\n")
     return 0

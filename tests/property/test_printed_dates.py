@@ -131,7 +131,7 @@ def test_the_printed_finish_and_end_bound_every_printed_date(plan: psp.Project) 
 
 def text_dates(s: psp.Schedule) -> dict[str, tuple[str, str]]:
     """Start and finish columns of the printed text table, cut at the header's offsets."""
-    lines = s.to_text("de").splitlines()
+    lines = s.to_text(lang="de").splitlines()
     at = next(n for n, line in enumerate(lines) if line.startswith("Nr. "))
     header = lines[at]
     begin, end, after = header.index("Beginn"), header.index("Ende"), header.index("Dauer")
@@ -172,7 +172,7 @@ def mermaid_dates(s: psp.Schedule) -> dict[str, tuple[dt.date, dt.date]]:
 
 
 def label(day: dt.date) -> str:
-    return psp.Month.from_date(day).label("de")
+    return psp.Month.from_date(day).label(lang="de")
 
 
 @given(plans_with_progress())
@@ -268,7 +268,8 @@ def test_progress_never_breaks_a_link() -> None:
     assert s["1.5"].finish == dt.date(2020, 12, 31)  # it runs on until 1.3 finishes
     assert s["1.3"].free_float >= 0
     assert s.finish == dt.date(2021, 10, 31) and s.slack == -2  # the end is missed
-    assert "1.3" in r.describe_changes("en")[0] and "not started" in r.describe_changes("en")[0]
+    described = r.describe_changes(lang="en")[0]
+    assert "1.3" in described and "not started" in described
 
 
 @given(plans_with_progress())
@@ -280,7 +281,7 @@ def test_printed_critical_chains_join_only_linked_tasks(plan: psp.Project) -> No
     for chain in chains:
         assert all((a, b) in linked for a, b in itertools.pairwise(chain)), chain
     assert {t for chain in chains for t in chain} == set(data["critical_path"])
-    lines = s.to_text("en").splitlines()
+    lines = s.to_text(lang="en").splitlines()
     at = max(n for n, line in enumerate(lines) if line.startswith("critical path"))
     shown = [lines[at].split(": ", 1)[1]] if ": " in lines[at] else [
         line.strip() for line in lines[at + 1:]]

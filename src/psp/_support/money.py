@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 from typing import ClassVar
 
+from psp._support.compat import lang_keyword
 from psp.errors import MoneyError
 
 __all__ = ["Rounding", "format_money", "parse_decimal", "parse_money"]
@@ -125,7 +126,8 @@ class Rounding:
         return f"Rounding({str(self.step)!r}, {self.mode!r})"
 
 
-def format_money(amount: Decimal, lang: str = "de") -> str:
+@lang_keyword
+def format_money(amount: Decimal, *, lang: str = "de") -> str:
     """``78.400 €`` (German) or ``€78,400`` (English); cents only when there are any.
 
     Parameters
@@ -143,7 +145,7 @@ def format_money(amount: Decimal, lang: str = "de") -> str:
     --------
     >>> format_money(Decimal("-246700")), format_money(Decimal("89255.6"))
     ('-246.700 €', '89.255,60 €')
-    >>> format_money(Decimal("1234"), "en")
+    >>> format_money(Decimal("1234"), lang="en")
     '€1,234'
     """
     cents = amount != amount.to_integral_value()

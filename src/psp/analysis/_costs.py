@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from psp._support.compat import lang_keyword
 from psp._support.money import format_money
 from psp._support.render import Table, spreadsheet_safe
 from psp.calendars import Lang, Month, Unit
@@ -219,7 +220,8 @@ class CostReport:
                 mine[month] = mine.get(month, ZERO) + row.position.fte
         return {k: dict(sorted(v.items())) for k, v in out.items()}
 
-    def load_table(self, lang: Lang = "de") -> Table:
+    @lang_keyword
+    def load_table(self, *, lang: Lang = "de") -> Table:
         """FTE per owner (rows) and month (columns), with a total row.
 
         Examples
@@ -235,7 +237,8 @@ class CostReport:
             span = months[-1] - months[0]
             assert isinstance(span, int)
             months = [months[0] + n for n in range(span + 1)]
-        head = ["Verantwortlich" if lang == "de" else "owner", *(m.label(lang) for m in months)]
+        head = ["Verantwortlich" if lang == "de" else "owner",
+                *(m.label(lang=lang) for m in months)]
         rows = [[owner, *(_fte_text(per[m], lang) if m in per else "" for m in months)]
                 for owner, per in load.items()]
         totals = [_fte_text(sum((per.get(m, ZERO) for per in load.values()), ZERO), lang)
@@ -254,7 +257,8 @@ class CostReport:
             "total": self.total().as_dict(),
         }
 
-    def table(self, what: str = "cost", lang: Lang = "de") -> Table:
+    @lang_keyword
+    def table(self, what: str = "cost", *, lang: Lang = "de") -> Table:
         """One of the seed's tables: ``funding`` (*Ertrag*), ``cost`` (*Personalaufwand*)
         or ``balance`` (*Saldo*: funding − cost), a row per position, a column per year."""
         years = list(self.years())
@@ -275,19 +279,20 @@ class CostReport:
             rows.append([row.project, row.position.name or row.position.id,
                          "" if row.position.total is not None else  # a lump sum: no post
                          _fte_text(row.position.fte, lang),
-                         *(format_money(value(cells[y]), lang) if y in cells else ""
+                         *(format_money(value(cells[y]), lang=lang) if y in cells else ""
                            for y in years),
-                         format_money(value(row.total), lang)])
+                         format_money(value(row.total), lang=lang)])
         sums = self.years()
-        rows.append([total_word, "", "", *(format_money(value(sums[y]), lang) for y in years),
-                     format_money(value(self.total()), lang)])
+        rows.append([total_word, "", "", *(format_money(value(sums[y]), lang=lang) for y in years),
+                     format_money(value(self.total()), lang=lang)])
         return Table([*head, *(str(y) for y in years), total_word], rows,
                      kinds=["task"] * (len(rows) - 1) + ["package"], title=titles[what],
                      align="<<>" + ">" * (len(years) + 1))
 
-    def to_text(self, lang: Lang = "de") -> str:
+    @lang_keyword
+    def to_text(self, *, lang: Lang = "de") -> str:
         """The three tables, as the staffing paper shows them."""
-        return "\n\n".join(self.table(what, lang).to_text(width=None)
+        return "\n\n".join(self.table(what, lang=lang).to_text(width=None)
                            for what in ("funding", "cost", "balance"))
 
     def to_csv(self) -> str:
@@ -416,7 +421,7 @@ class CostComparison:
     >>> import psp
     >>> plan = psp.load("examples/digitale_werkstatt.toml")
     >>> c = compare_costs(plan, psp.apply(plan, psp.Extend(to="31.12.2021")))
-    >>> c.verdict("en"), str(c.table("en").rows[-1])
+    >>> c.verdict(lang="en"), str(c.table(lang="en").rows[-1])
     ('cost-neutral', "('total', '€200,800', '€200,800', '€0')")
     """
 
@@ -429,25 +434,27 @@ class CostComparison:
         a, b = self.before.total(), self.after.total()
         return (a.cost, a.funding) == (b.cost, b.funding)
 
-    def verdict(self, lang: Lang = "de") -> str:
+    @lang_keyword
+    def verdict(self, *, lang: Lang = "de") -> str:
         """``kostenneutral`` or the difference in total cost."""
         diff = self.after.total().cost - self.before.total().cost
         if self.neutral:
             return "kostenneutral" if lang == "de" else "cost-neutral"
         sign = "+" if diff > 0 else ""
         word = "Mehrkosten" if diff > 0 else "Minderkosten"
-        return (f"nicht kostenneutral: {word} {sign}{format_money(diff, lang)}" if lang == "de"
-                else f"not cost-neutral: {sign}{format_money(diff, lang)}")
+        return (f"nicht kostenneutral: {word} {sign}{format_money(diff, lang=lang)}" if lang == "de"
+                else f"not cost-neutral: {sign}{format_money(diff, lang=lang)}")
 
     def __repr__(self) -> str:
         before, after = self.before.total().cost, self.after.total().cost
-        return (f"<CostComparison: {self.verdict('en')}, cost {format_money(before)} → "
+        return (f"<CostComparison: {self.verdict(lang='en')}, cost {format_money(before)} → "
                 f"{format_money(after)}>")
 
     def _repr_html_(self) -> str:
         return self.table().to_html()
 
-    def table(self, lang: Lang = "de") -> Table:
+    @lang_keyword
+    def table(self, *, lang: Lang = "de") -> Table:
         """Cost per year before, after and the difference."""
         years = sorted(set(self.before.years()) | set(self.after.years()))
         head = (["Haushaltsjahr", "bisher", "neu", "Differenz"] if lang == "de"
@@ -457,10 +464,10 @@ class CostComparison:
             a = self.before.years().get(year, CostCell()) if year else self.before.total()
             b = self.after.years().get(year, CostCell()) if year else self.after.total()
             label = str(year) if year else ("Gesamt" if lang == "de" else "total")
-            rows.append([label, format_money(a.cost, lang), format_money(b.cost, lang),
-                         format_money(b.cost - a.cost, lang)])
+            rows.append([label, format_money(a.cost, lang=lang), format_money(b.cost, lang=lang),
+                         format_money(b.cost - a.cost, lang=lang)])
         return Table(head, rows, kinds=["task"] * len(years) + ["package"], align="<>>>",
-                     title=self.verdict(lang))
+                     title=self.verdict(lang=lang))
 
 
 def compare_costs(before: Project | Portfolio, after: Project | Portfolio, *,

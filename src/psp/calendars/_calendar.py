@@ -21,6 +21,7 @@ from typing import Literal, cast
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from psp._support.compat import lang_keyword
 from psp.errors import (
     DateAlignmentError,
     DateParseError,
@@ -116,7 +117,7 @@ class Month:
     >>> Month("Sep 2020") == Month(2020, 9) == Month(dt.date(2020, 9, 14))
     True
     >>> m = Month(2020, 9)
-    >>> m + 6, (m + 6).label(), (m + 6).label("en")
+    >>> m + 6, (m + 6).label(), (m + 6).label(lang="en")
     (Month(year=2021, month=3), "Mär'21", "Mar'21")
     >>> Month(2021, 2).last_day
     datetime.date(2021, 2, 28)
@@ -215,12 +216,13 @@ class Month:
             return self + (-other)
         return NotImplemented
 
-    def label(self, lang: Lang = "de") -> str:
+    @lang_keyword
+    def label(self, *, lang: Lang = "de") -> str:
         """The short label of a month column: ``Sep'20``, German by default.
 
         Examples
         --------
-        >>> Month(2021, 12).label(), Month(2021, 12).label("en")
+        >>> Month(2021, 12).label(), Month(2021, 12).label(lang="en")
         ("Dez'21", "Dec'21")
         """
         names = _EN_ABBR if lang == "en" else _DE_ABBR
@@ -323,7 +325,8 @@ def parse_date(text: str | dt.date, *, edge: Literal["start", "end"] = "start") 
     return month.first_day if edge == "start" else month.last_day
 
 
-def format_date(day: dt.date, lang: Lang = "de") -> str:
+@lang_keyword
+def format_date(day: dt.date, *, lang: Lang = "de") -> str:
     """A date as people read it: ``31.08.2021`` in German, ISO ``2021-08-31`` in English.
 
     Parameters
@@ -339,7 +342,7 @@ def format_date(day: dt.date, lang: Lang = "de") -> str:
 
     Examples
     --------
-    >>> format_date(dt.date(2021, 8, 31)), format_date(dt.date(2021, 8, 31), "en")
+    >>> format_date(dt.date(2021, 8, 31)), format_date(dt.date(2021, 8, 31), lang="en")
     ('31.08.2021', '2021-08-31')
     """
     return day.isoformat() if lang == "en" else f"{day:%d.%m.%Y}"
@@ -496,7 +499,8 @@ class Calendar:
         """
         return self.last_day(boundary - 1) if boundary > 0 else self.first_day(boundary)
 
-    def label(self, period: int, lang: Lang = "de") -> str:
+    @lang_keyword
+    def label(self, period: int, *, lang: Lang = "de") -> str:
         """The column label of a period: ``Sep'20``, ``KW36'20`` / ``W36'20``, ``01.09.20``.
 
         Examples
@@ -506,7 +510,7 @@ class Calendar:
         """
         first = self.first_day(period)
         if self.unit is Unit.MONTH:
-            return Month.from_date(first).label(lang)
+            return Month.from_date(first).label(lang=lang)
         if self.unit is Unit.WEEK:
             year, week, _ = first.isocalendar()
             return f"{'W' if lang == 'en' else 'KW'}{week:02d}'{year % 100:02d}"

@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from psp._support.compat import lang_keyword
 from psp._support.extras import require
 from psp._support.render import Table, grid_html, html_table, shorten, text_table
 from psp._support.words import periods
@@ -556,33 +557,35 @@ class Schedule:
     def _label(self, lang: Lang) -> _Labeler:
         return _Labeler(self.calendar, lang)
 
-    def summary(self, lang: Lang = "de") -> list[str]:
+    @lang_keyword
+    def summary(self, *, lang: Lang = "de") -> list[str]:
         """The lines above the table: name, start, finish, end, slack, critical path."""
         words = {
             "de": ("Beginn", "berechnetes Ende", "Vertragsende", "Puffer", "Kritischer Pfad"),
             "en": ("start", "computed finish", "contractual end", "slack", "critical path"),
         }[lang]
-        parts = [f"{words[0]} {format_date(self.start, lang)}",
-                 f"{words[1]} {format_date(self.finish, lang)}"]
+        parts = [f"{words[0]} {format_date(self.start, lang=lang)}",
+                 f"{words[1]} {format_date(self.finish, lang=lang)}"]
         if self.end is not None and self.slack is not None:
-            parts.append(f"{words[2]} {format_date(self.end, lang)}")
+            parts.append(f"{words[2]} {format_date(self.end, lang=lang)}")
             parts.append(f"{words[3]} {periods(self.slack, self.project.unit, lang, sign=True)}")
         lines = [self.project.name, " · ".join(parts)]
         lines += [_missed_text(m, self.project.unit, lang) for m in self.deadlines_missed]
         return [*lines, _chains_text(self.critical_chains, words[4], lang)]
 
-    def to_text(self, lang: Lang = "de") -> str:
+    @lang_keyword
+    def to_text(self, *, lang: Lang = "de") -> str:
         """The schedule as a plain-text table with its summary (what ``str`` shows).
 
         Examples
         --------
         >>> import psp
         >>> s = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
-        >>> print(s.to_text("en").splitlines()[1])
+        >>> print(s.to_text(lang="en").splitlines()[1])
         start 2020-09-01 · computed finish 2021-08-31 · contractual end 2021-08-31 · slack +0 months
         """
         heads, rows, _ = self.table(lang, name_width=48)
-        *top, path = self.summary(lang)
+        *top, path = self.summary(lang=lang)
         table = text_table(heads, rows, align="<<<<<>>><")
         return "\n".join([*top, "", table, "", path])
 
@@ -627,10 +630,10 @@ def _chains_text(chains: tuple[tuple[str, ...], ...], title: str, lang: Lang) ->
 def _missed_text(missed: MissedDeadline, unit: Unit, lang: Lang) -> str:
     late = periods(missed.by, unit, lang)
     if lang == "de":
-        return (f"Termin verfehlt: {missed.id} endet {format_date(missed.finish, lang)}, "
-                f"spätestens {format_date(missed.not_after, lang)} ({late} zu spät)")
-    return (f"deadline missed: {missed.id} finishes {format_date(missed.finish, lang)}, "
-            f"due {format_date(missed.not_after, lang)} ({late} late)")
+        return (f"Termin verfehlt: {missed.id} endet {format_date(missed.finish, lang=lang)}, "
+                f"spätestens {format_date(missed.not_after, lang=lang)} ({late} zu spät)")
+    return (f"deadline missed: {missed.id} finishes {format_date(missed.finish, lang=lang)}, "
+            f"due {format_date(missed.not_after, lang=lang)} ({late} late)")
 
 
 @attrs.frozen
@@ -642,8 +645,8 @@ class _Labeler:
         """A printed date as the table shows it: its month in a plan of months."""
         cal = self.calendar
         if cal.unit is Unit.MONTH:
-            return cal.label(cal.period_of(day), self.lang)
-        return format_date(day, self.lang)
+            return cal.label(cal.period_of(day), lang=self.lang)
+        return format_date(day, lang=self.lang)
 
 
 def schedule(project: Project) -> Schedule:
@@ -1055,7 +1058,7 @@ def month_grid(schedule: Schedule, *, lang: Lang = "de") -> Table:
     cal = schedule.calendar
     periods = range(0, max(schedule.horizon_period, 1))
     nr, name, owner, crit = _GRID_HEAD[lang]
-    header = [nr, name, owner, *(cal.label(p, lang) for p in periods), crit]
+    header = [nr, name, owner, *(cal.label(p, lang=lang) for p in periods), crit]
     rows, kinds = [], []
     for kind, ident in schedule.project.outline():
         if kind == "package":

@@ -44,9 +44,10 @@ _WORDS: dict[str, dict[str, Any]] = {
 def _when(plan: Project, start: dt.date, finish: dt.date, lang: Lang) -> str:
     """Printed dates as the plan shows them: ``Mär'21–Jun'21``, or dates below months."""
     if plan.unit is Unit.MONTH:
-        first, last = Month.from_date(start).label(lang), Month.from_date(finish).label(lang)
+        first = Month.from_date(start).label(lang=lang)
+        last = Month.from_date(finish).label(lang=lang)
     else:
-        first, last = format_date(start, lang), format_date(finish, lang)
+        first, last = format_date(start, lang=lang), format_date(finish, lang=lang)
     return first if first == last else f"{first}–{last}"
 
 
@@ -79,7 +80,7 @@ def _rows(replan: Replan, lang: Lang) -> tuple[list[str], list[tuple[str, list[s
             continue
         if ident not in before:
             continue
-        s = replan.shift(ident, lang)
+        s = replan.shift(ident, lang=lang)
         task = replan.plan.task(ident)
         moved = s.start_shift or s.finish_shift
         rows.append(("moved" if moved else "task", [
@@ -95,21 +96,21 @@ def _rows(replan: Replan, lang: Lang) -> tuple[list[str], list[tuple[str, list[s
 def _preamble(replan: Replan, lang: Lang, costs: CostComparison | None) -> list[str]:
     words = _WORDS[lang]
     none = str(words["none"])
-    old = none if replan.baseline.end is None else format_date(replan.baseline.end, lang)
-    new = none if replan.plan.end is None else format_date(replan.plan.end, lang)
-    lines = [str(words["end"]).format(old=old, new=new), replan.verdict(lang)]
+    old = none if replan.baseline.end is None else format_date(replan.baseline.end, lang=lang)
+    new = none if replan.plan.end is None else format_date(replan.plan.end, lang=lang)
+    lines = [str(words["end"]).format(old=old, new=new), replan.verdict(lang=lang)]
     # "Cost-neutral" is a statement about money: only the cost comparison may make it.
     # Without costs, say what is known — the durations — and no more.
     extended = (replan.plan.end is not None and replan.baseline.end is not None
                 and replan.plan.end > replan.baseline.end)
     if costs is not None and costs.neutral and extended:
-        total = format_money(costs.after.total().cost, lang)
+        total = format_money(costs.after.total().cost, lang=lang)
         lines.append(str(words["neutral"]).format(total=total))
     elif costs is not None:
-        lines.append(f"{words['costs']}: {costs.verdict(lang)}")
+        lines.append(f"{words['costs']}: {costs.verdict(lang=lang)}")
     if replan.durations_unchanged:
         lines.append(str(words["same"]))
-    lines.append(f"{words['changes']}: " + "; ".join(replan.describe_changes(lang)))
+    lines.append(f"{words['changes']}: " + "; ".join(replan.describe_changes(lang=lang)))
     return lines
 
 
@@ -174,8 +175,8 @@ def amendment_table(replan: Replan, *, format: str = "markdown", lang: Lang = "d
             out.append("| " + " | ".join(shown) + " |")
         if costs is not None:
             heading = "Kosten je Haushaltsjahr" if lang == "de" else "Cost per budget year"
-            out += ["", f"### {heading}: {costs.verdict(lang)}", "",
-                    costs.table(lang).to_markdown().split("\n\n", 1)[-1]]
+            out += ["", f"### {heading}: {costs.verdict(lang=lang)}", "",
+                    costs.table(lang=lang).to_markdown().split("\n\n", 1)[-1]]
         return "\n".join(out) + "\n"
     esc = html.escape
     body = []
@@ -191,4 +192,4 @@ def amendment_table(replan: Replan, *, format: str = "markdown", lang: Lang = "d
             + '<table class="psp-amendment"><thead><tr>'
             + "".join(f"<th>{esc(h)}</th>" for h in head)
             + f"</tr></thead><tbody>{''.join(body)}</tbody></table>"
-            + ("" if costs is None else costs.table(lang).to_html()))
+            + ("" if costs is None else costs.table(lang=lang).to_html()))

@@ -71,7 +71,7 @@ def as_dict(schedule: Schedule | Replan, *, lang: Lang = "de") -> dict[str, Any]
         data["changes"] = [
             {"id": s.id, "start_shift": s.start_shift, "finish_shift": s.finish_shift,
              "reason": s.reason, "cause": _cause(s.cause)}
-            for s in schedule.shifts(lang, moved_only=True)
+            for s in schedule.shifts(lang=lang, moved_only=True)
         ]
         data["baseline"] = {k: before[k] for k in ("finish", "end", "slack")}
         return data
@@ -182,4 +182,4 @@ def as_text(schedule: Schedule, *, lang: Lang = "de") -> str:
     """
     warnings.warn("psp.export.as_text() is deprecated and goes in psp 0.3; use "
                   "schedule.to_text(lang)", DeprecationWarning, stacklevel=2)
-    return schedule.to_text(lang)
+    return schedule.to_text(lang=lang)

@@ -162,7 +162,7 @@ def _time_axis(ax: Axes, cal: Calendar, first: int, last: int, lang: Lang) -> No
     step = max(1, math.ceil(count / 30))
     middles = [(bounds[i] + bounds[i + 1]) / 2 for i in range(0, count, step)]
     ax.xaxis.set_minor_locator(FixedLocator(middles))
-    labels = [cal.label(first + i, lang) for i in range(0, count, step)]
+    labels = [cal.label(first + i, lang=lang) for i in range(0, count, step)]
     ax.set_xticks(middles, labels, minor=True, fontsize=8,
                   rotation=0 if count / step <= 18 else 90)
     ax.tick_params(axis="x", which="minor", length=0)
@@ -436,7 +436,7 @@ def _date_lines(drawn: Gantt, schedule: Schedule, baseline: Schedule | None,
         else:
             drawn.end_lines[key] = line
         handles.append(Line2D([], [], color=colour, linestyle=style, linewidth=width,
-                              label=f"{words[key]} {format_date(shown, lang)}"))
+                              label=f"{words[key]} {format_date(shown, lang=lang)}"))
     return handles
 
 
@@ -445,11 +445,11 @@ def _title(ax: Axes, schedule: Schedule, summaries: tuple[ProjectSummary, ...] |
     """The name, the finish and slack (or a portfolio's last finish), missed deadlines."""
     project = schedule.project
     heading = project.name if title is None else title
-    facts = f"{words['finish']} {format_date(schedule.finish, lang)}"
+    facts = f"{words['finish']} {format_date(schedule.finish, lang=lang)}"
     if summaries is not None:  # a portfolio: each project has its own finish and end
         latest = max(s.finish for s in summaries)
         facts = (f"{len(summaries)} {words['projects']} · {words['last']} "
-                 f"{format_date(latest, lang)}")
+                 f"{format_date(latest, lang=lang)}")
     elif schedule.slack is not None:
         facts += f" · {words['slack']} {periods(schedule.slack, project.unit, lang, sign=True)}"
     missed = [] if summaries is not None else list(schedule.deadlines_missed)

@@ -133,8 +133,8 @@ def critical_path_table(schedule: Schedule, *, lang: Lang = "de") -> Table:
         ts = schedule[task_id]
         driver = ts.driver
         after = _link_text(driver) if isinstance(driver, Link) else starts[driver]
-        rows.append((ts.id, ts.task.name, format_date(ts.start, lang),
-                     format_date(ts.finish, lang), str(ts.duration),
+        rows.append((ts.id, ts.task.name, format_date(ts.start, lang=lang),
+                     format_date(ts.finish, lang=lang), str(ts.duration),
                      after, str(ts.total_float)))
     title = {"de": "Kritischer Pfad", "en": "Critical path"}[lang]
     return Table(head, rows, kinds=["critical"] * len(rows),
@@ -341,7 +341,7 @@ def write_costs_xlsx(report: CostReport, path: str | os.PathLike[str], *, lang: 
         book = Workbook()
         first = True
         for what in ("funding", "cost", "balance"):
-            table = report.table(what, lang)
+            table = report.table(what, lang=lang)
             sheet = book.active if first else book.create_sheet()
             assert sheet is not None
             first = False

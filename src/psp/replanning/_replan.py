@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from psp._support.compat import lang_keyword
 from psp._support.render import html_table, shorten, text_table
 from psp._support.words import periods, phrase
 from psp.calendars import Lang, Month, Unit, format_date, parse_date
@@ -64,8 +65,8 @@ def _day(value: object, *, edge: str, field: str, owner: str) -> dt.date:
 def _when(plan: Project, day: dt.date, lang: Lang) -> str:
     """A date as a plan shows it: ``Jun'21`` in a plan of months, else the date."""
     if plan.unit is Unit.MONTH:
-        return Month.from_date(day).label(lang)
-    return format_date(day, lang)
+        return Month.from_date(day).label(lang=lang)
+    return format_date(day, lang=lang)
 
 
 # --- the changes ---------------------------------------------------------------------------
@@ -119,7 +120,8 @@ class Delay:
             return cls(target.strip(), by=int(value[1:]))
         return cls(target.strip(), until=parse_date(value))
 
-    def describe(self, plan: Project, lang: Lang = "de") -> str:
+    @lang_keyword
+    def describe(self, plan: Project, *, lang: Lang = "de") -> str:
         """The change in words."""
         if self.until is not None:
             when = _when(plan, self.until, lang)
@@ -146,10 +148,11 @@ class Extend:
 
     to: dt.date = attrs.field(converter=_to)
 
-    def describe(self, plan: Project, lang: Lang = "de") -> str:
+    @lang_keyword
+    def describe(self, plan: Project, *, lang: Lang = "de") -> str:
         """The change in words."""
-        old = "—" if plan.end is None else format_date(plan.end, lang)
-        new = format_date(self.to, lang)
+        old = "—" if plan.end is None else format_date(plan.end, lang=lang)
+        new = format_date(self.to, lang=lang)
         return (f"Vertragsende {old} → {new}" if lang == "de"
                 else f"contractual end {old} → {new}")
 
@@ -167,7 +170,8 @@ class SetDuration:
     task: str
     duration: int
 
-    def describe(self, plan: Project, lang: Lang = "de") -> str:
+    @lang_keyword
+    def describe(self, plan: Project, *, lang: Lang = "de") -> str:
         """The change in words."""
         span = periods(self.duration, plan.unit, lang)
         return (f"{self.task} dauert {span}" if lang == "de"
@@ -186,7 +190,8 @@ class AddLink:
 
     link: Link
 
-    def describe(self, plan: Project, lang: Lang = "de") -> str:
+    @lang_keyword
+    def describe(self, plan: Project, *, lang: Lang = "de") -> str:
         """The change in words."""
         lk = self.link
         lag = f" {lk.lag:+d}" if lk.lag else ""
@@ -208,7 +213,8 @@ class RemoveLink:
     successor: str
     type: LinkType | None = None
 
-    def describe(self, plan: Project, lang: Lang = "de") -> str:
+    @lang_keyword
+    def describe(self, plan: Project, *, lang: Lang = "de") -> str:
         """The change in words."""
         kind = "" if self.type is None else f" ({self.type.value})"
         verb = "entfällt" if lang == "de" else "removed"
@@ -260,9 +266,10 @@ class Progress:
     not_started: frozenset[str] = attrs.field(default=frozenset(), converter=_id_set,
                                               kw_only=True)
 
-    def describe(self, plan: Project, lang: Lang = "de") -> str:
+    @lang_keyword
+    def describe(self, plan: Project, *, lang: Lang = "de") -> str:
         """The change in words."""
-        day = format_date(self.status, lang)
+        day = format_date(self.status, lang=lang)
         text = f"Stichtag {day}" if lang == "de" else f"status date {day}"
         if self.not_started:
             idle = ", ".join(sorted(self.not_started))
@@ -451,7 +458,7 @@ class Cause:
     >>> cause = r.shift("4.5").cause
     >>> cause.kind, cause.link.predecessor, cause.link.type
     (<CauseKind.LINK: 'link'>, '3.1', <LinkType.FS: 'FS'>)
-    >>> cause.describe(Unit.MONTH, "en")
+    >>> cause.describe(Unit.MONTH, lang="en")
     'after 3.1 finishes (FS)'
     """
 
@@ -460,7 +467,8 @@ class Cause:
     date: dt.date | None = None
     durations: tuple[int, int] | None = None
 
-    def describe(self, unit: Unit, lang: Lang = "de") -> str:
+    @lang_keyword
+    def describe(self, unit: Unit, *, lang: Lang = "de") -> str:
         """The cause in words, dates as a plan of ``unit`` prints them."""
         if self.kind is CauseKind.LINK:
             assert self.link is not None
@@ -470,11 +478,11 @@ class Cause:
             return f"{words} ({self.link.type.value}{lag})"
         if self.kind is CauseKind.NOT_BEFORE:
             assert self.date is not None
-            text = f"{self.date:%m/%Y}" if unit is Unit.MONTH else format_date(self.date, lang)
+            text = f"{self.date:%m/%Y}" if unit is Unit.MONTH else format_date(self.date, lang=lang)
             return phrase("cause.not_before", lang, date=text)
         if self.kind is CauseKind.STATUS:
             assert self.date is not None
-            return phrase("cause.status", lang, date=format_date(self.date, lang))
+            return phrase("cause.status", lang, date=format_date(self.date, lang=lang))
         if self.kind is CauseKind.DURATION:
             assert self.durations is not None
             old, new = self.durations
@@ -502,7 +510,7 @@ class TaskShift:
     --------
     >>> import psp
     >>> r = psp.replan(psp.load("examples/digitale_werkstatt.toml"), [Delay("3.1", by=1)])
-    >>> shift = r.shift("4.5", "en")
+    >>> shift = r.shift("4.5", lang="en")
     >>> shift.start_shift, shift.moved, shift.date
     (1, <Moved.START: 'start'>, datetime.date(2021, 8, 1))
     >>> shift.reason
@@ -525,15 +533,15 @@ class TaskShift:
     @property
     def explanation(self) -> str:
         """The cause in words (``after 3.1 finishes (FS)``), empty when nothing moved."""
-        return "" if self.cause is None else self.cause.describe(self.unit, self.lang)
+        return "" if self.cause is None else self.cause.describe(self.unit, lang=self.lang)
 
     @property
     def reason(self) -> str:
         """What moved, when to, and why: ``4.5 starts Aug'21: after 3.1 finishes (FS)``."""
         if self.cause is None or self.moved is None or self.date is None:
             return ""
-        when = (Month.from_date(self.date).label(self.lang) if self.unit is Unit.MONTH
-                else format_date(self.date, self.lang))
+        when = (Month.from_date(self.date).label(lang=self.lang) if self.unit is Unit.MONTH
+                else format_date(self.date, lang=self.lang))
         what = phrase(f"moved.{self.moved.value}", self.lang, task=self.id, when=when)
         return f"{what}: {self.explanation}"
 
@@ -577,7 +585,7 @@ class Replan:
     >>> r = replan(plan, [Delay("3.1", until="2021-06"), Extend(to="31.12.2021")])
     >>> r.before.slack, r.after.slack
     (0, 1)
-    >>> shift = r.shift("4.4", "en")
+    >>> shift = r.shift("4.4", lang="en")
     >>> shift.start_shift, shift.finish_shift, shift.reason
     (3, 3, "4.4 starts Oct'21: after 3.1 finishes (FS)")
     """
@@ -593,7 +601,8 @@ class Replan:
                               takes_self=True),
         eq=False, repr=False, kw_only=True)
 
-    def shift(self, task_id: str, lang: Lang = "de") -> TaskShift:
+    @lang_keyword
+    def shift(self, task_id: str, *, lang: Lang = "de") -> TaskShift:
         """How far one task moved and why (`UnknownIdError` for an unknown id)."""
         old, new = self.before[task_id], self.after[task_id]
         found = _cause(self.plan, old, new)
@@ -602,9 +611,10 @@ class Replan:
                          new.finish_period - old.finish_period, cause, moved, date,
                          self.plan.unit, lang)
 
-    def shifts(self, lang: Lang = "de", *, moved_only: bool = False) -> list[TaskShift]:
+    @lang_keyword
+    def shifts(self, *, lang: Lang = "de", moved_only: bool = False) -> list[TaskShift]:
         """Every task's shift in plan order (only those that moved, if asked)."""
-        found = [self.shift(t.id, lang) for t in self.plan.tasks if t.id in self.before]
+        found = [self.shift(t.id, lang=lang) for t in self.plan.tasks if t.id in self.before]
         return [s for s in found if s.start_shift or s.finish_shift or not moved_only]
 
     @property
@@ -622,23 +632,26 @@ class Replan:
         old = {t.id: t.duration for t in self.baseline.tasks}
         return all(old.get(t.id) == t.duration for t in self.plan.tasks)
 
-    def verdict(self, lang: Lang = "de") -> str:
+    @lang_keyword
+    def verdict(self, *, lang: Lang = "de") -> str:
         """Whether the contractual end holds, in words, before and after."""
         return f"{_verdict(self.before, lang)} → {_verdict(self.after, lang)}"
 
-    def describe_changes(self, lang: Lang = "de") -> list[str]:
+    @lang_keyword
+    def describe_changes(self, *, lang: Lang = "de") -> list[str]:
         """Each change in words, each against the plan it was applied to."""
-        return [change.describe(plan, lang)
+        return [change.describe(plan, lang=lang)
                 for change, plan in zip(self.changes, self.stages, strict=True)]
 
-    def to_text(self, lang: Lang = "de") -> str:
+    @lang_keyword
+    def to_text(self, *, lang: Lang = "de") -> str:
         """The replan for a terminal: changes, verdict, and every task that moved."""
         head = ("Änderungen" if lang == "de" else "changes") + ": " + "; ".join(
-            self.describe_changes(lang))
+            self.describe_changes(lang=lang))
         heads, rows = self._rows(lang)
         table = text_table(heads, rows, align="<<<>>" + "<") if rows else (
             "Keine Aufgabe verschiebt sich." if lang == "de" else "No task moves.")
-        lines = [self.plan.name, head, self.verdict(lang)]
+        lines = [self.plan.name, head, self.verdict(lang=lang)]
         if self.late_tasks:
             label = "Enden nach dem Vertragsende" if lang == "de" else (
                 "finish after the contractual end")
@@ -649,7 +662,7 @@ class Replan:
         heads = (["Nr.", "bisher", "neu", "Beginn", "Ende", "Grund"] if lang == "de"
                  else ["id", "before", "after", "start", "finish", "reason"])
         rows = []
-        for s in self.shifts(lang, moved_only=True):
+        for s in self.shifts(lang=lang, moved_only=True):
             old, new = self.before[s.id], self.after[s.id]
             rows.append([s.id, _span(self.baseline, old, lang), _span(self.plan, new, lang),
                          f"{s.start_shift:+d}", f"{s.finish_shift:+d}", s.explanation])
@@ -666,9 +679,9 @@ class Replan:
 
     def _repr_html_(self) -> str:
         heads, rows = self._rows("de")
-        changes = "; ".join(self.describe_changes("de"))
+        changes = "; ".join(self.describe_changes(lang="de"))
         return (f"<div class='psp-replan'><p><b>{html.escape(self.plan.name)}</b><br>"
-                f"{html.escape(changes)}<br>{html.escape(self.verdict('de'))}</p>"
+                f"{html.escape(changes)}<br>{html.escape(self.verdict(lang='de'))}</p>"
                 f"{html_table(heads, rows)}</div>")
 
 
@@ -678,11 +691,11 @@ def _span(plan: Project, ts: TaskSchedule, lang: Lang) -> str:
 
 
 def _verdict(s: Schedule, lang: Lang) -> str:
-    finish = format_date(s.finish, lang)
+    finish = format_date(s.finish, lang=lang)
     if s.end is None or s.slack is None:
         return (f"kein Vertragsende (berechnetes Ende {finish})" if lang == "de"
                 else f"no contractual end (computed finish {finish})")
-    end = format_date(s.end, lang)
+    end = format_date(s.end, lang=lang)
     span = periods(abs(s.slack), s.project.unit, lang)
     if s.slack < 0:
         return (f"Vertragsende {end} um {span} überschritten (berechnetes Ende {finish})"
@@ -722,7 +735,7 @@ def replan(plan: Project, changes: Iterable[Change]) -> Replan:
     >>> import psp
     >>> plan = psp.load("examples/digitale_werkstatt.toml")
     >>> r = replan(plan, [Delay("3.1", until="2021-06")])
-    >>> for part in r.verdict("en").split(" → "):
+    >>> for part in r.verdict(lang="en").split(" → "):
     ...     print(part)
     contractual end 2021-08-31 met exactly
     contractual end 2021-08-31 missed by 3 months (computed finish 2021-11-30)
