@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["PHRASES", "periods", "phrase"]
+__all__ = ["HEADINGS", "PHRASES", "periods", "phrase"]
 
 Case = Literal["nominative", "dative"]
 
@@ -54,11 +54,56 @@ PHRASES: dict[str, dict[str, str]] = {
     "cause.project_start": {"de": "Projektbeginn", "en": "project start"},
     "cause.duration": {"de": "Dauer {old} → {new}", "en": "duration {old} → {new}"},
     "cause.level_of_effort": {"de": "Daueraufgabe", "en": "level of effort"},
+    # changes
+    "change.delay.until": {"de": "{task} nicht vor {when}", "en": "{task} not before {when}"},
+    "change.delay.by": {"de": "{task} um {span} später", "en": "{task} {span} later"},
+    "change.extend": {"de": "Vertragsende {old} → {new}", "en": "contractual end {old} → {new}"},
+    "change.duration": {"de": "{task} dauert {span}", "en": "{task} takes {span}"},
+    "change.add_link": {"de": "neu: {link}", "en": "new: {link}"},
+    "change.remove_link": {"de": "{link} entfällt", "en": "{link} removed"},
+    "change.status": {"de": "Stichtag {date}", "en": "status date {date}"},
+    "change.not_started": {"de": ", nicht begonnen: {tasks}", "en": ", not started: {tasks}"},
+    # a replan in a terminal
+    "replan.changes": {"de": "Änderungen: {changes}", "en": "changes: {changes}"},
+    "replan.nothing_moves": {"de": "Keine Aufgabe verschiebt sich.", "en": "No task moves."},
+    "replan.late": {"de": "Enden nach dem Vertragsende: {tasks}",
+                    "en": "finish after the contractual end: {tasks}"},
+    # whether the contractual end holds
+    "verdict.no_end": {"de": "kein Vertragsende (berechnetes Ende {finish})",
+                       "en": "no contractual end (computed finish {finish})"},
+    "verdict.missed": {"de": "Vertragsende {end} um {span} überschritten (berechnetes Ende "
+                             "{finish})",
+                       "en": "contractual end {end} missed by {span} (computed finish {finish})"},
+    "verdict.exact": {"de": "Vertragsende {end} genau eingehalten",
+                      "en": "contractual end {end} met exactly"},
+    "verdict.slack": {"de": "Vertragsende {end} mit {span} Puffer eingehalten (berechnetes "
+                            "Ende {finish})",
+                      "en": "contractual end {end} met with {span} of slack (computed finish "
+                            "{finish})"},
+    "deadline.missed": {"de": "Termin verfehlt: {task} endet {finish}, spätestens {due} "
+                              "({late} zu spät)",
+                        "en": "deadline missed: {task} finishes {finish}, due {due} ({late} late)"},
     # what moved
     "moved.start": {"de": "{task} beginnt {when}", "en": "{task} starts {when}"},
     "moved.finish": {"de": "{task} endet {when}", "en": "{task} finishes {when}"},
     "moved.run": {"de": "{task} läuft bis zum Projektende {when}",
                   "en": "{task} runs to the project finish {when}"},
+}
+
+
+HEADINGS: dict[str, dict[str, tuple[str, ...]]] = {
+    # table headings, by table
+    "replan": {"de": ("Nr.", "bisher", "neu", "Beginn", "Ende", "Grund"),
+               "en": ("id", "before", "after", "start", "finish", "reason")},
+    "schedule": {"de": ("Nr.", "Aufgabe", "Verantw.", "Beginn", "Ende", "Dauer", "GP", "FP",
+                        "krit."),
+                 "en": ("id", "task", "owner", "start", "finish", "dur.", "TF", "FF", "crit.")},
+    "summary": {"de": ("Beginn", "berechnetes Ende", "Vertragsende", "Puffer",
+                       "Kritischer Pfad", "Kritische Pfade"),
+                "en": ("start", "computed finish", "contractual end", "slack", "critical path",
+                       "critical paths")},
+    "grid": {"de": ("Nr.", "Aufgabe", "Verantwortlich", "krit."),
+             "en": ("id", "task", "owner", "crit.")},
 }
 
 

@@ -21,7 +21,7 @@ import attrs
 from psp._support.compat import lang_keyword
 from psp._support.extras import require
 from psp._support.render import Table, grid_html, html_table, shorten, text_table
-from psp._support.words import periods
+from psp._support.words import HEADINGS, periods, phrase
 from psp.calendars import Calendar, Lang, Unit, format_date
 from psp.engine._network import Network, actual_span, compress, network
 from psp.errors import Problem, UnknownIdError, ValidationError
@@ -520,10 +520,7 @@ class Schedule:
         def name(text: str) -> str:
             return text if name_width is None else shorten(text, name_width)
 
-        heads = {
-            "de": ["Nr.", "Aufgabe", "Verantw.", "Beginn", "Ende", "Dauer", "GP", "FP", "krit."],
-            "en": ["id", "task", "owner", "start", "finish", "dur.", "TF", "FF", "crit."],
-        }[lang]
+        heads = list(HEADINGS["schedule"][lang])
         label = self._label(lang)
         rows: list[list[str]] = []
         classes: list[str] = []
@@ -560,10 +557,7 @@ class Schedule:
     @lang_keyword
     def summary(self, *, lang: Lang = "de") -> list[str]:
         """The lines above the table: name, start, finish, end, slack, critical path."""
-        words = {
-            "de": ("Beginn", "berechnetes Ende", "Vertragsende", "Puffer", "Kritischer Pfad"),
-            "en": ("start", "computed finish", "contractual end", "slack", "critical path"),
-        }[lang]
+        words = HEADINGS["summary"][lang]
         parts = [f"{words[0]} {format_date(self.start, lang=lang)}",
                  f"{words[1]} {format_date(self.finish, lang=lang)}"]
         if self.end is not None and self.slack is not None:
@@ -571,7 +565,7 @@ class Schedule:
             parts.append(f"{words[3]} {periods(self.slack, self.project.unit, lang, sign=True)}")
         lines = [self.project.name, " · ".join(parts)]
         lines += [_missed_text(m, self.project.unit, lang) for m in self.deadlines_missed]
-        return [*lines, _chains_text(self.critical_chains, words[4], lang)]
+        return [*lines, _chains_text(self.critical_chains, lang)]
 
     @lang_keyword
     def to_text(self, *, lang: Lang = "de") -> str:
@@ -619,21 +613,19 @@ class Schedule:
         return grid_html(table, range(3, len(table.header) - 1), shown=[MILESTONE])
 
 
-def _chains_text(chains: tuple[tuple[str, ...], ...], title: str, lang: Lang) -> str:
+def _chains_text(chains: tuple[tuple[str, ...], ...], lang: Lang) -> str:
     """One chain per line; "→" only ever joins linked tasks."""
+    title, plural = HEADINGS["summary"][lang][4:6]
     if len(chains) <= 1:
         return f"{title}: {' → '.join(chains[0]) if chains else '—'}"
-    plural = "Kritische Pfade" if lang == "de" else "critical paths"
     return "\n".join([f"{plural} ({len(chains)}):", *(f"  {' → '.join(c)}" for c in chains)])
 
 
 def _missed_text(missed: MissedDeadline, unit: Unit, lang: Lang) -> str:
-    late = periods(missed.by, unit, lang)
-    if lang == "de":
-        return (f"Termin verfehlt: {missed.id} endet {format_date(missed.finish, lang=lang)}, "
-                f"spätestens {format_date(missed.not_after, lang=lang)} ({late} zu spät)")
-    return (f"deadline missed: {missed.id} finishes {format_date(missed.finish, lang=lang)}, "
-            f"due {format_date(missed.not_after, lang=lang)} ({late} late)")
+    return phrase("deadline.missed", lang, task=missed.id,
+                  finish=format_date(missed.finish, lang=lang),
+                  due=format_date(missed.not_after, lang=lang),
+                  late=periods(missed.by, unit, lang))
 
 
 @attrs.frozen
@@ -1025,8 +1017,6 @@ def _as_planned(ts: TaskSchedule, status: dt.date) -> Actual | None:
     return None
 
 
-_GRID_HEAD = {"de": ("Nr.", "Aufgabe", "Verantwortlich", "krit."),
-         "en": ("id", "task", "owner", "crit.")}
 FILLED, MILESTONE = "■", "◆"
 
 
@@ -1057,7 +1047,7 @@ def month_grid(schedule: Schedule, *, lang: Lang = "de") -> Table:
     """
     cal = schedule.calendar
     periods = range(0, max(schedule.horizon_period, 1))
-    nr, name, owner, crit = _GRID_HEAD[lang]
+    nr, name, owner, crit = HEADINGS["grid"][lang]
     header = [nr, name, owner, *(cal.label(p, lang=lang) for p in periods), crit]
     rows, kinds = [], []
     for kind, ident in schedule.project.outline():

@@ -19,7 +19,7 @@ import attrs
 
 from psp._support.compat import lang_keyword
 from psp._support.render import html_table, shorten, text_table
-from psp._support.words import periods, phrase
+from psp._support.words import HEADINGS, periods, phrase
 from psp.calendars import Lang, Month, Unit, format_date, parse_date
 from psp.engine._cpm import Bound, Schedule, TaskProgress, TaskSchedule, schedule
 from psp.engine._network import validate
@@ -125,11 +125,9 @@ class Delay:
         """The change in words."""
         if self.until is not None:
             when = _when(plan, self.until, lang)
-            return (f"{self.target} nicht vor {when}" if lang == "de"
-                    else f"{self.target} not before {when}")
+            return phrase("change.delay.until", lang, task=self.target, when=when)
         span = periods(self.by or 0, plan.unit, lang)
-        return (f"{self.target} um {span} später" if lang == "de"
-                else f"{self.target} {span} later")
+        return phrase("change.delay.by", lang, task=self.target, span=span)
 
 
 def _to(value: object) -> dt.date:
@@ -153,8 +151,7 @@ class Extend:
         """The change in words."""
         old = "—" if plan.end is None else format_date(plan.end, lang=lang)
         new = format_date(self.to, lang=lang)
-        return (f"Vertragsende {old} → {new}" if lang == "de"
-                else f"contractual end {old} → {new}")
+        return phrase("change.extend", lang, old=old, new=new)
 
 
 @attrs.frozen
@@ -174,8 +171,7 @@ class SetDuration:
     def describe(self, plan: Project, *, lang: Lang = "de") -> str:
         """The change in words."""
         span = periods(self.duration, plan.unit, lang)
-        return (f"{self.task} dauert {span}" if lang == "de"
-                else f"{self.task} takes {span}")
+        return phrase("change.duration", lang, task=self.task, span=span)
 
 
 @attrs.frozen
@@ -195,8 +191,8 @@ class AddLink:
         """The change in words."""
         lk = self.link
         lag = f" {lk.lag:+d}" if lk.lag else ""
-        verb = "neu" if lang == "de" else "new"
-        return f"{verb}: {lk.predecessor} → {lk.successor} ({lk.type.value}{lag})"
+        link = f"{lk.predecessor} → {lk.successor} ({lk.type.value}{lag})"
+        return phrase("change.add_link", lang, link=link)
 
 
 @attrs.frozen
@@ -217,8 +213,8 @@ class RemoveLink:
     def describe(self, plan: Project, *, lang: Lang = "de") -> str:
         """The change in words."""
         kind = "" if self.type is None else f" ({self.type.value})"
-        verb = "entfällt" if lang == "de" else "removed"
-        return f"{self.predecessor} → {self.successor}{kind} {verb}"
+        return phrase("change.remove_link", lang,
+                      link=f"{self.predecessor} → {self.successor}{kind}")
 
 
 def _actual_tuple(value: Iterable[Actual] | Mapping[str, tuple[Any, Any]]) -> tuple[Actual, ...]:
@@ -270,10 +266,9 @@ class Progress:
     def describe(self, plan: Project, *, lang: Lang = "de") -> str:
         """The change in words."""
         day = format_date(self.status, lang=lang)
-        text = f"Stichtag {day}" if lang == "de" else f"status date {day}"
+        text = phrase("change.status", lang, date=day)
         if self.not_started:
-            idle = ", ".join(sorted(self.not_started))
-            text += f", nicht begonnen: {idle}" if lang == "de" else f", not started: {idle}"
+            text += phrase("change.not_started", lang, tasks=", ".join(sorted(self.not_started)))
         return text
 
 
@@ -646,21 +641,17 @@ class Replan:
     @lang_keyword
     def to_text(self, *, lang: Lang = "de") -> str:
         """The replan for a terminal: changes, verdict, and every task that moved."""
-        head = ("Änderungen" if lang == "de" else "changes") + ": " + "; ".join(
-            self.describe_changes(lang=lang))
+        head = phrase("replan.changes", lang, changes="; ".join(self.describe_changes(lang=lang)))
         heads, rows = self._rows(lang)
         table = text_table(heads, rows, align="<<<>>" + "<") if rows else (
-            "Keine Aufgabe verschiebt sich." if lang == "de" else "No task moves.")
+            phrase("replan.nothing_moves", lang))
         lines = [self.plan.name, head, self.verdict(lang=lang)]
         if self.late_tasks:
-            label = "Enden nach dem Vertragsende" if lang == "de" else (
-                "finish after the contractual end")
-            lines.append(f"{label}: {', '.join(self.late_tasks)}")
+            lines.append(phrase("replan.late", lang, tasks=", ".join(self.late_tasks)))
         return "\n".join([*lines, "", table])
 
     def _rows(self, lang: Lang) -> tuple[list[str], list[list[str]]]:
-        heads = (["Nr.", "bisher", "neu", "Beginn", "Ende", "Grund"] if lang == "de"
-                 else ["id", "before", "after", "start", "finish", "reason"])
+        heads = list(HEADINGS["replan"][lang])
         rows = []
         for s in self.shifts(lang=lang, moved_only=True):
             old, new = self.before[s.id], self.after[s.id]
@@ -693,21 +684,15 @@ def _span(plan: Project, ts: TaskSchedule, lang: Lang) -> str:
 def _verdict(s: Schedule, lang: Lang) -> str:
     finish = format_date(s.finish, lang=lang)
     if s.end is None or s.slack is None:
-        return (f"kein Vertragsende (berechnetes Ende {finish})" if lang == "de"
-                else f"no contractual end (computed finish {finish})")
+        return phrase("verdict.no_end", lang, finish=finish)
     end = format_date(s.end, lang=lang)
-    span = periods(abs(s.slack), s.project.unit, lang)
-    if s.slack < 0:
-        return (f"Vertragsende {end} um {span} überschritten (berechnetes Ende {finish})"
-                if lang == "de" else
-                f"contractual end {end} missed by {span} (computed finish {finish})")
     if s.slack == 0:
-        return (f"Vertragsende {end} genau eingehalten" if lang == "de"
-                else f"contractual end {end} met exactly")
-    span = periods(abs(s.slack), s.project.unit, lang, case="dative")
-    return (f"Vertragsende {end} mit {span} Puffer eingehalten (berechnetes Ende {finish})"
-            if lang == "de" else
-            f"contractual end {end} met with {span} of slack (computed finish {finish})")
+        return phrase("verdict.exact", lang, end=end)
+    if s.slack < 0:
+        span = periods(abs(s.slack), s.project.unit, lang)
+        return phrase("verdict.missed", lang, end=end, span=span, finish=finish)
+    span = periods(s.slack, s.project.unit, lang, case="dative")
+    return phrase("verdict.slack", lang, end=end, span=span, finish=finish)
 
 
 def replan(plan: Project, changes: Iterable[Change]) -> Replan:
