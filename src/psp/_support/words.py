@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["HEADINGS", "PHRASES", "periods", "phrase"]
+__all__ = ["HEADINGS", "LABELS", "PHRASES", "periods", "phrase", "unit_name"]
 
 Case = Literal["nominative", "dative"]
 
@@ -83,6 +83,12 @@ PHRASES: dict[str, dict[str, str]] = {
     "deadline.missed": {"de": "Termin verfehlt: {task} endet {finish}, spätestens {due} "
                               "({late} zu spät)",
                         "en": "deadline missed: {task} finishes {finish}, due {due} ({late} late)"},
+    # what sets a start when no link does, as the critical path table says it
+    "bound.start": {"de": "Projektbeginn", "en": "project start"},
+    "bound.not_before": {"de": "frühestens-Termin", "en": "not before"},
+    "bound.status": {"de": "Stichtag", "en": "status date"},
+    "bound.actual": {"de": "Ist-Termin", "en": "actual dates"},
+    "critical.title": {"de": "Kritischer Pfad: {name}", "en": "Critical path: {name}"},
     # what moved
     "moved.start": {"de": "{task} beginnt {when}", "en": "{task} starts {when}"},
     "moved.finish": {"de": "{task} endet {when}", "en": "{task} finishes {when}"},
@@ -102,6 +108,8 @@ HEADINGS: dict[str, dict[str, tuple[str, ...]]] = {
                        "Kritischer Pfad", "Kritische Pfade"),
                 "en": ("start", "computed finish", "contractual end", "slack", "critical path",
                        "critical paths")},
+    "critical": {"de": ("Nr.", "Aufgabe", "Beginn", "Ende", "Dauer", "nach", "Gesamtpuffer"),
+                 "en": ("id", "task", "start", "finish", "duration", "after", "total float")},
     "grid": {"de": ("Nr.", "Aufgabe", "Verantwortlich", "krit."),
              "en": ("id", "task", "owner", "crit.")},
 }
@@ -117,3 +125,53 @@ def phrase(key: str, lang: str, **values: object) -> str:
     ('nach Ende von 2.10', "3.1 starts Jun'21")
     """
     return PHRASES[key][lang].format(**values)
+
+
+# Labels of a whole output, by output and language.
+LABELS: dict[str, dict[str, dict[str, str]]] = {
+    "gantt": {
+        "de": {"critical": "kritisch", "normal": "nicht kritisch", "loe": "Daueraufgabe",
+               "float": "Gesamtpuffer", "baseline": "bisheriger Plan", "milestone": "Meilenstein",
+               "end": "Vertragsende", "old_end": "bisheriges Vertragsende", "status": "Stichtag",
+               "finish": "berechnetes Ende", "slack": "Puffer", "projects": "Projekte",
+               "last": "letztes Projektende"},
+        "en": {"critical": "critical", "normal": "not critical", "loe": "level of effort",
+               "float": "total float", "baseline": "baseline", "milestone": "milestone",
+               "end": "contractual end", "old_end": "former contractual end",
+               "status": "status date", "finish": "computed finish", "slack": "slack",
+               "projects": "projects", "last": "last project ends"},
+    },
+    "amendment": {
+        "de": {
+            "title": "Aktualisierter Projektstrukturplan",
+            "end": "Vertragsende: bisher {old}, neu {new}",
+            "costs": "Kosten",
+            "neutral": "Kostenneutrale Verlängerung: die Gesamtkosten bleiben {total}.",
+            "same": "Die Dauern aller Aufgaben sind unverändert.",
+            "changes": "Änderungen",
+            "head": "Nr.|Aufgabe|Verantwortlich|bisher|neu|Verschiebung ({unit})|Grund",
+            "none": "—",
+        },
+        "en": {
+            "title": "Updated project structure plan",
+            "end": "Contractual end: before {old}, now {new}",
+            "costs": "Costs",
+            "neutral": "Cost-neutral extension: the total cost stays {total}.",
+            "same": "The durations of all tasks are unchanged.",
+            "changes": "Changes",
+            "head": "id|task|owner|before|after|shift ({unit})|reason",
+            "none": "—",
+        },
+    },
+}
+
+
+def unit_name(unit: str, lang: str) -> str:
+    """The plural of a unit on its own, as a column heading says it: ``Monate``, ``weeks``.
+
+    Examples
+    --------
+    >>> unit_name("month", "de"), unit_name("day", "en")
+    ('Monate', 'days')
+    """
+    return _FORMS[(lang, str(unit))][1]

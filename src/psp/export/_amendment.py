@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from typing import Any
 
 from psp._support.money import format_money
+from psp._support.words import LABELS, unit_name
 from psp.analysis._costs import CostComparison, compare_costs
 from psp.calendars import Lang, Month, Unit, format_date
 from psp.model import Project
@@ -14,31 +14,6 @@ from psp.replanning._replan import Replan
 
 __all__ = ["amendment_table"]
 
-_WORDS: dict[str, dict[str, Any]] = {
-    "de": {
-        "title": "Aktualisierter Projektstrukturplan",
-        "end": "Vertragsende: bisher {old}, neu {new}",
-        "costs": "Kosten",
-        "neutral": "Kostenneutrale Verlängerung: die Gesamtkosten bleiben {total}.",
-        "same": "Die Dauern aller Aufgaben sind unverändert.",
-        "changes": "Änderungen",
-        "head": ["Nr.", "Aufgabe", "Verantwortlich", "bisher", "neu", "Verschiebung ({unit})",
-                 "Grund"],
-        "units": {"month": "Monate", "week": "Wochen", "day": "Tage"},
-        "none": "—",
-    },
-    "en": {
-        "title": "Updated project structure plan",
-        "end": "Contractual end: before {old}, now {new}",
-        "costs": "Costs",
-        "neutral": "Cost-neutral extension: the total cost stays {total}.",
-        "same": "The durations of all tasks are unchanged.",
-        "changes": "Changes",
-        "head": ["id", "task", "owner", "before", "after", "shift ({unit})", "reason"],
-        "units": {"month": "months", "week": "weeks", "day": "days"},
-        "none": "—",
-    },
-}
 
 
 def _when(plan: Project, start: dt.date, finish: dt.date, lang: Lang) -> str:
@@ -56,9 +31,9 @@ def _shift(start: int, finish: int) -> str:
 
 
 def _rows(replan: Replan, lang: Lang) -> tuple[list[str], list[tuple[str, list[str]]]]:
-    words = _WORDS[lang]
-    unit = words["units"][replan.plan.unit.value]
-    head = [h.format(unit=unit) for h in words["head"]]
+    words = LABELS["amendment"][lang]
+    unit = unit_name(replan.plan.unit.value, lang)
+    head = [h.format(unit=unit) for h in words["head"].split("|")]
     rows: list[tuple[str, list[str]]] = []
     before, after = replan.before, replan.after
     for kind, ident in replan.plan.outline():
@@ -94,7 +69,7 @@ def _rows(replan: Replan, lang: Lang) -> tuple[list[str], list[tuple[str, list[s
 
 
 def _preamble(replan: Replan, lang: Lang, costs: CostComparison | None) -> list[str]:
-    words = _WORDS[lang]
+    words = LABELS["amendment"][lang]
     none = str(words["none"])
     old = none if replan.baseline.end is None else format_date(replan.baseline.end, lang=lang)
     new = none if replan.plan.end is None else format_date(replan.plan.end, lang=lang)
@@ -161,7 +136,7 @@ def amendment_table(replan: Replan, *, format: str = "markdown", lang: Lang = "d
         raise ValueError(f"format must be 'markdown' or 'html', not {format!r}")
     if costs is None and replan.baseline.positions:  # money in the plan: say what it does
         costs = compare_costs(replan.baseline, replan.plan)
-    title = f"{_WORDS[lang]['title']}: {replan.plan.name}"
+    title = f"{LABELS['amendment'][lang]['title']}: {replan.plan.name}"
     head, rows = _rows(replan, lang)
     lines = _preamble(replan, lang, costs)
     if format == "markdown":

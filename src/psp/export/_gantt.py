@@ -21,7 +21,7 @@ import attrs
 
 from psp._support.extras import require
 from psp._support.render import shorten
-from psp._support.words import periods
+from psp._support.words import LABELS, periods
 from psp.analysis._costs import CostReport
 from psp.calendars import Calendar, Lang, Month, Unit, format_date
 from psp.engine._cpm import Schedule, TaskSchedule
@@ -47,18 +47,6 @@ END = "#000000"
 OLD_END = "#6E6E6E"
 STATUS = "#009E73"  # bluish green
 
-_WORDS = {
-    "de": {"critical": "kritisch", "normal": "nicht kritisch", "loe": "Daueraufgabe",
-           "float": "Gesamtpuffer", "baseline": "bisheriger Plan", "milestone": "Meilenstein",
-           "end": "Vertragsende", "old_end": "bisheriges Vertragsende", "status": "Stichtag",
-           "finish": "berechnetes Ende", "slack": "Puffer", "projects": "Projekte",
-           "last": "letztes Projektende"},
-    "en": {"critical": "critical", "normal": "not critical", "loe": "level of effort",
-           "float": "total float", "baseline": "baseline", "milestone": "milestone",
-           "end": "contractual end", "old_end": "former contractual end",
-           "status": "status date", "finish": "computed finish", "slack": "slack",
-           "projects": "projects", "last": "last project ends"},
-}
 
 
 
@@ -254,7 +242,7 @@ def gantt(
     check_chart(schedule)
     if baseline is not None:
         check_chart(baseline)
-    words = _WORDS[lang]
+    words = LABELS["gantt"][lang]
     rows = schedule.project.outline()
     figure, ax, load_ax, own_figure = _axes(rows, ax, legend=legend, load=load,
                                             load_ax=load_ax)

@@ -13,6 +13,7 @@ import attrs
 from psp._support.extras import require
 from psp._support.files import write_atomically
 from psp._support.render import Table, grid_html, spreadsheet_safe
+from psp._support.words import HEADINGS, phrase
 from psp.analysis._costs import CostCell, CostReport
 from psp.calendars import Lang, Month, Unit, format_date
 from psp.engine import Schedule
@@ -122,23 +123,18 @@ def critical_path_table(schedule: Schedule, *, lang: Lang = "de") -> Table:
     >>> t.rows[7][2:]
     ('2021-02-01', '2021-02-28', '1', '2.3 FS', '0')
     """
-    head = {"de": ("Nr.", "Aufgabe", "Beginn", "Ende", "Dauer", "nach", "Gesamtpuffer"),
-            "en": ("id", "task", "start", "finish", "duration", "after", "total float")}[lang]
-    starts = {"de": {"start": "Projektbeginn", "not_before": "frühestens-Termin",
-                     "status": "Stichtag", "actual": "Ist-Termin"},
-              "en": {"start": "project start", "not_before": "not before",
-                     "status": "status date", "actual": "actual dates"}}[lang]
+    head = HEADINGS["critical"][lang]
     rows = []
     for task_id in schedule.critical_path:
         ts = schedule[task_id]
         driver = ts.driver
-        after = _link_text(driver) if isinstance(driver, Link) else starts[driver]
+        after = (_link_text(driver) if isinstance(driver, Link)
+                 else phrase(f"bound.{driver.value}", lang))
         rows.append((ts.id, ts.task.name, format_date(ts.start, lang=lang),
                      format_date(ts.finish, lang=lang), str(ts.duration),
                      after, str(ts.total_float)))
-    title = {"de": "Kritischer Pfad", "en": "Critical path"}[lang]
-    return Table(head, rows, kinds=["critical"] * len(rows),
-                 title=f"{title}: {schedule.project.name}", align="<<<<><>")
+    title = phrase("critical.title", lang, name=schedule.project.name)
+    return Table(head, rows, kinds=["critical"] * len(rows), title=title, align="<<<<><>")
 
 
 def _xlsx(schedule: Schedule, path: Path, lang: Lang) -> None:
