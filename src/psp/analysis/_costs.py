@@ -21,6 +21,7 @@ import attrs
 from psp._support.compat import lang_keyword
 from psp._support.money import format_money
 from psp._support.render import Table, spreadsheet_safe
+from psp._support.words import HEADINGS, phrase
 from psp.calendars import Lang, Month, Unit
 from psp.engine._cpm import schedule
 from psp.engine._portfolio import PortfolioSchedule, schedule_portfolio
@@ -237,15 +238,14 @@ class CostReport:
             span = months[-1] - months[0]
             assert isinstance(span, int)
             months = [months[0] + n for n in range(span + 1)]
-        head = ["Verantwortlich" if lang == "de" else "owner",
-                *(m.label(lang=lang) for m in months)]
+        head = [phrase("costs.owner", lang), *(m.label(lang=lang) for m in months)]
         rows = [[owner, *(_fte_text(per[m], lang) if m in per else "" for m in months)]
                 for owner, per in load.items()]
         totals = [_fte_text(sum((per.get(m, ZERO) for per in load.values()), ZERO), lang)
                   for m in months]
-        rows.append(["Summe" if lang == "de" else "total", *totals])
+        rows.append([phrase("costs.sum", lang), *totals])
         return Table(head, rows, kinds=["task"] * len(load) + ["package"],
-                     title="Stellenanteile je Monat" if lang == "de" else "FTE per month",
+                     title=phrase("costs.load", lang),
                      align="<" + ">" * len(months))
 
     def to_dict(self) -> dict[str, Any]:
@@ -262,12 +262,8 @@ class CostReport:
         """One of the seed's tables: ``funding`` (*Ertrag*), ``cost`` (*Personalaufwand*)
         or ``balance`` (*Saldo*: funding − cost), a row per position, a column per year."""
         years = list(self.years())
-        titles = {"de": {"funding": "Ertrag", "cost": "Personalaufwand", "balance": "Saldo"},
-                  "en": {"funding": "Funding", "cost": "Personnel cost",
-                         "balance": "Balance"}}[lang]
-        head = (["Projekt", "Stelle", "Stellenanteil"] if lang == "de"
-                else ["project", "position", "FTE"])
-        total_word = "Gesamt" if lang == "de" else "total"
+        head = list(HEADINGS["costs"][lang])
+        total_word = phrase("costs.total", lang)
 
         def value(cell: CostCell) -> Decimal:
             return {"funding": cell.funding, "cost": cell.cost,
@@ -286,7 +282,8 @@ class CostReport:
         rows.append([total_word, "", "", *(format_money(value(sums[y]), lang=lang) for y in years),
                      format_money(value(self.total()), lang=lang)])
         return Table([*head, *(str(y) for y in years), total_word], rows,
-                     kinds=["task"] * (len(rows) - 1) + ["package"], title=titles[what],
+                     kinds=["task"] * (len(rows) - 1) + ["package"],
+                     title=phrase(f"costs.{what}", lang),
                      align="<<>" + ">" * (len(years) + 1))
 
     @lang_keyword
@@ -439,11 +436,10 @@ class CostComparison:
         """``kostenneutral`` or the difference in total cost."""
         diff = self.after.total().cost - self.before.total().cost
         if self.neutral:
-            return "kostenneutral" if lang == "de" else "cost-neutral"
+            return phrase("costs.neutral", lang)
         sign = "+" if diff > 0 else ""
-        word = "Mehrkosten" if diff > 0 else "Minderkosten"
-        return (f"nicht kostenneutral: {word} {sign}{format_money(diff, lang=lang)}" if lang == "de"
-                else f"not cost-neutral: {sign}{format_money(diff, lang=lang)}")
+        key = "costs.more" if diff > 0 else "costs.less"
+        return phrase(key, lang, amount=f"{sign}{format_money(diff, lang=lang)}")
 
     def __repr__(self) -> str:
         before, after = self.before.total().cost, self.after.total().cost
@@ -457,13 +453,12 @@ class CostComparison:
     def table(self, *, lang: Lang = "de") -> Table:
         """Cost per year before, after and the difference."""
         years = sorted(set(self.before.years()) | set(self.after.years()))
-        head = (["Haushaltsjahr", "bisher", "neu", "Differenz"] if lang == "de"
-                else ["budget year", "before", "after", "difference"])
+        head = list(HEADINGS["cost_comparison"][lang])
         rows = []
         for year in [*years, None]:
             a = self.before.years().get(year, CostCell()) if year else self.before.total()
             b = self.after.years().get(year, CostCell()) if year else self.after.total()
-            label = str(year) if year else ("Gesamt" if lang == "de" else "total")
+            label = str(year) if year else phrase("costs.total", lang)
             rows.append([label, format_money(a.cost, lang=lang), format_money(b.cost, lang=lang),
                          format_money(b.cost - a.cost, lang=lang)])
         return Table(head, rows, kinds=["task"] * len(years) + ["package"], align="<>>>",

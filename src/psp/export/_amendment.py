@@ -6,7 +6,7 @@ import datetime as dt
 import html
 
 from psp._support.money import format_money
-from psp._support.words import LABELS, unit_name
+from psp._support.words import LABELS, phrase, unit_name
 from psp.analysis._costs import CostComparison, compare_costs
 from psp.calendars import Lang, Month, Unit, format_date
 from psp.model import Project
@@ -149,7 +149,7 @@ def amendment_table(replan: Replan, *, format: str = "markdown", lang: Lang = "d
                 shown = [f"**{c}**" if c else c for c in shown]
             out.append("| " + " | ".join(shown) + " |")
         if costs is not None:
-            heading = "Kosten je Haushaltsjahr" if lang == "de" else "Cost per budget year"
+            heading = phrase("costs.per_year", lang)
             out += ["", f"### {heading}: {costs.verdict(lang=lang)}", "",
                     costs.table(lang=lang).to_markdown().split("\n\n", 1)[-1]]
         return "\n".join(out) + "\n"

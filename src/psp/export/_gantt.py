@@ -21,7 +21,7 @@ import attrs
 
 from psp._support.extras import require
 from psp._support.render import shorten
-from psp._support.words import LABELS, periods
+from psp._support.words import LABELS, periods, phrase
 from psp.analysis._costs import CostReport
 from psp.calendars import Calendar, Lang, Month, Unit, format_date
 from psp.engine._cpm import Schedule, TaskSchedule
@@ -442,7 +442,7 @@ def _title(ax: Axes, schedule: Schedule, summaries: tuple[ProjectSummary, ...] |
         facts += f" · {words['slack']} {periods(schedule.slack, project.unit, lang, sign=True)}"
     missed = [] if summaries is not None else list(schedule.deadlines_missed)
     if missed:  # said out loud, not left to a float column
-        word = "Termin verfehlt" if lang == "de" else "deadline missed"
+        word = phrase("chart.deadline_missed", lang)
         facts += " · " + word + ": " + ", ".join(
             f"{m.id} ({periods(m.by, project.unit, lang, sign=True)})" for m in missed)
     ax.set_title(f"{heading}\n{facts}", fontsize=10, loc="left", parse_math=False)
@@ -507,7 +507,7 @@ def _load(ax: Axes, report: CostReport, lang: Lang, drawn: Gantt) -> None:
             bottoms[month] = bottom + float(fte)
         drawn.load_bars[owner] = bars
     ax.set_ylim(0, max(bottoms.values(), default=1.0) * 1.15)
-    ax.set_ylabel("VZÄ" if lang == "de" else "FTE", fontsize=8)
+    ax.set_ylabel(phrase("chart.fte", lang), fontsize=8)
     ax.tick_params(axis="y", labelsize=8)
     ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
     ax.set_axisbelow(True)

@@ -147,7 +147,7 @@ def _xlsx(schedule: Schedule, path: Path, lang: Lang) -> None:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = "Projektstrukturplan" if lang == "de" else "Project plan"
+    sheet.title = phrase("sheet.plan", lang)
     sheet.append(list(table.header))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -171,7 +171,7 @@ def _xlsx(schedule: Schedule, path: Path, lang: Lang) -> None:
             for column in range(1, 4):
                 sheet.cell(excel_row, column).font = Font(bold=True)
         if kind == "critical":
-            sheet.cell(excel_row, len(table.header)).value = "ja" if lang == "de" else "yes"
+            sheet.cell(excel_row, len(table.header)).value = phrase("sheet.yes", lang)
             sheet.cell(excel_row, 1).font = Font(bold=True, color="B03A00")
     sheet.column_dimensions["A"].width = 7
     sheet.column_dimensions["B"].width = 60
@@ -354,7 +354,7 @@ def write_costs_xlsx(report: CostReport, path: str | os.PathLike[str], *, lang: 
                               None if row.position.total is not None else
                               float(row.position.fte), *values, _amount(row.total, what)])
             sums = report.years()
-            sheet.append(["Gesamt" if lang == "de" else "total", None, None,
+            sheet.append([phrase("costs.total", lang), None, None,
                           *(_amount(sums[y], what) for y in years),
                           _amount(report.total(), what)])
             for cell in sheet[sheet.max_row]:
