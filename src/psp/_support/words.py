@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["HEADINGS", "LABELS", "PHRASES", "periods", "phrase", "unit_name"]
+__all__ = ["HEADINGS", "LABELS", "MONTH_NAMES", "PHRASES", "periods", "phrase", "unit_name"]
+
+MONTH_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
+    "de": {"short": ("Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt",
+                     "Nov", "Dez"),
+           "full": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+                    "September", "Oktober", "November", "Dezember")},
+    "en": {"short": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                     "Nov", "Dec"),
+           "full": ("January", "February", "March", "April", "May", "June", "July", "August",
+                    "September", "October", "November", "December")},
+}
+"""The month names psp writes (short) and reads (short and full), in German and English."""
 
 Case = Literal["nominative", "dative"]
 

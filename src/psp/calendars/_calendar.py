@@ -22,6 +22,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from psp._support.compat import lang_keyword
+from psp._support.words import MONTH_NAMES
 from psp.errors import (
     DateAlignmentError,
     DateParseError,
@@ -44,16 +45,8 @@ __all__ = [
 
 Lang = Literal["de", "en"]
 
-_DE_ABBR = ("Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez")
-_EN_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_DE_FULL = (
-    "Januar", "Februar", "März", "April", "Mai", "Juni",
-    "Juli", "August", "September", "Oktober", "November", "Dezember",
-)
-_EN_FULL = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
+_DE_ABBR, _EN_ABBR = MONTH_NAMES["de"]["short"], MONTH_NAMES["en"]["short"]
+_DE_FULL, _EN_FULL = MONTH_NAMES["de"]["full"], MONTH_NAMES["en"]["full"]
 
 
 def _month_names() -> dict[str, int]:
@@ -76,9 +69,7 @@ _NUM_MONTH = re.compile(r"(\d{1,2})[/.](\d{4})")
 _NAMED_MONTH = re.compile(r"([^\W\d_]+)\.?\s*['’‘´`-]?\s*(\d{4}|\d{2})")
 
 # Month names as people write them in full, for suggestions ("Septmber" → "September").
-_SPELLED = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
-            "September", "Oktober", "November", "Dezember", "January", "February", "March",
-            "May", "June", "July", "October", "December"]
+_SPELLED = list(dict.fromkeys((*_DE_FULL, *_EN_FULL)))
 
 _LONGEST = 40  # "September 2021", "2021-08-31": a date fits with room to spare
 _FORMS = (
