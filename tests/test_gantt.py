@@ -206,3 +206,18 @@ def test_dollar_signs_are_drawn_as_written_not_as_mathtext(tmp_path: Path) -> No
         g.figure.savefig(target)
     svg = target.read_text(encoding="utf-8")
     assert "Budget $5 bis $10 ($A$)" in svg and "Plan $1 und $2" in svg
+
+
+def test_show_hands_the_chart_to_pyplot_only_while_it_shows() -> None:
+    import warnings
+
+    import matplotlib.pyplot as plt
+
+    chart = psp.gantt(S1)
+    shown: list[object] = []
+    with warnings.catch_warnings(), pytest.MonkeyPatch.context() as patch:
+        warnings.simplefilter("ignore")  # Agg cannot open a window: it says so
+        patch.setattr(plt, "show", lambda *a, **k: shown.append(plt.gcf().canvas.figure))
+        chart.show()
+    assert shown == [chart.figure]  # pyplot showed this very figure …
+    assert plt.get_fignums() == []  # … and keeps nothing afterwards

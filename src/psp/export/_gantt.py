@@ -94,15 +94,16 @@ class Gantt:
         """
         import matplotlib.pyplot as plt
 
-        host = plt.figure()
-        manager = host.canvas.manager
+        own_canvas = self.figure.canvas
+        manager = plt.figure().canvas.manager
         assert manager is not None
         manager.canvas.figure = self.figure
         self.figure.set_canvas(manager.canvas)
         try:
             plt.show()
         finally:
-            plt.close(host)
+            plt.close(manager.num)
+            self.figure.set_canvas(own_canvas)
 
     def __repr__(self) -> str:
         return (f"<Gantt: {len(self.rows)} rows, {len(self.bars)} bars, "
