@@ -39,7 +39,9 @@ def flatten(portfolio: Portfolio) -> Project:
     """The portfolio as one plan with ``project:id`` ids (see the module's description).
 
     A level-of-effort task runs from its project's start to its project's end (its
-    bounds); the plan's status date is the latest of the projects'.
+    bounds); the plan's status date is the latest of the projects'. Each task's deadline
+    is its own project's end, or without one its project's computed finish: flatten runs
+    one provisional scheduling pass to find those finishes.
 
     Parameters
     ----------
@@ -65,43 +67,59 @@ def flatten(portfolio: Portfolio) -> Project:
     >>> flat.start, [p.id for p in flat.packages][:2]
     (datetime.date(2019, 8, 1), ['kita', 'ehrenamt'])
     """
+    return _with_deadlines(portfolio, _merged(portfolio))
+
+
+@attrs.define
+class _Parts:
+    """The entries of a flat plan, gathered project by project."""
+
+    packages: list[Package] = attrs.Factory(list)
+    tasks: list[Task] = attrs.Factory(list)
+    links: list[Link] = attrs.Factory(list)
+    constraints: list[Constraint] = attrs.Factory(list)
+    actuals: list[Actual] = attrs.Factory(list)
+    idle: list[str] = attrs.Factory(list)
+
+
+def _merged(portfolio: Portfolio) -> Project:
+    """The projects as one plan with qualified ids, before any deadline is given."""
     found = portfolio_problems(portfolio)
     if found:
         raise ValidationError(found)
-    unit = portfolio.projects[0].unit
-    start = min(p.start for p in portfolio.projects)
-    packages: list[Package] = []
-    tasks: list[Task] = []
-    links: list[Link] = []
-    constraints: list[Constraint] = []
-    actuals: list[Actual] = []
-    idle: list[str] = []
+    parts = _Parts()
     for pid, project in zip(portfolio.keys, portfolio.projects, strict=True):
-        packages.append(Package(pid, project.name))
-        packages += [Package(f"{pid}:{pkg.id}", f"{project.name} – {pkg.name}")
-                     for pkg in project.packages]
-        own = {(c.task, c.is_start): c for c in project.constraints}
-        for task in project.tasks:
-            qualified = f"{pid}:{task.id}"
-            package = f"{pid}:{task.package}" if task.package else pid
-            tasks.append(attrs.evolve(task, id=qualified, package=package))
-            snet = own.get((task.id, True))
-            day = project.start if snet is None else max(snet.date, project.start)
-            constraints.append(Constraint(qualified, SNET, day))
-            fnlt = own.get((task.id, False))
-            if fnlt is not None:
-                constraints.append(attrs.evolve(fnlt, task=qualified))
-        links += [attrs.evolve(lk, predecessor=f"{pid}:{lk.predecessor}",
-                               successor=f"{pid}:{lk.successor}") for lk in project.links]
-        actuals += [attrs.evolve(a, task=f"{pid}:{a.task}") for a in project.actuals]
-        idle += [f"{pid}:{task_id}" for task_id in project.not_started]
+        _qualify(parts, pid, project)
     statuses = [p.status for p in portfolio.projects if p.status is not None]
     ends = [p.end for p in portfolio.projects if p.end is not None]
-    draft = Project(portfolio.name, start, end=max(ends) if ends else None, unit=unit,
-                    packages=packages, tasks=tasks, links=[*links, *portfolio.links],
-                    constraints=constraints, status=max(statuses) if statuses else None,
-                    actuals=actuals, not_started=idle)
-    return _with_deadlines(portfolio, draft)
+    return Project(portfolio.name, min(p.start for p in portfolio.projects),
+                   end=max(ends) if ends else None, unit=portfolio.projects[0].unit,
+                   packages=parts.packages, tasks=parts.tasks,
+                   links=[*parts.links, *portfolio.links], constraints=parts.constraints,
+                   status=max(statuses) if statuses else None, actuals=parts.actuals,
+                   not_started=parts.idle)
+
+
+def _qualify(parts: _Parts, pid: str, project: Project) -> None:
+    """One project's entries with ``pid:`` ids; each task starts no earlier than its project."""
+    parts.packages.append(Package(pid, project.name))
+    parts.packages += [Package(f"{pid}:{pkg.id}", f"{project.name} – {pkg.name}")
+                       for pkg in project.packages]
+    own = {(c.task, c.is_start): c for c in project.constraints}
+    for task in project.tasks:
+        qualified = f"{pid}:{task.id}"
+        package = f"{pid}:{task.package}" if task.package else pid
+        parts.tasks.append(attrs.evolve(task, id=qualified, package=package))
+        snet = own.get((task.id, True))
+        day = project.start if snet is None else max(snet.date, project.start)
+        parts.constraints.append(Constraint(qualified, SNET, day))
+        fnlt = own.get((task.id, False))
+        if fnlt is not None:
+            parts.constraints.append(attrs.evolve(fnlt, task=qualified))
+    parts.links += [attrs.evolve(lk, predecessor=f"{pid}:{lk.predecessor}",
+                                 successor=f"{pid}:{lk.successor}") for lk in project.links]
+    parts.actuals += [attrs.evolve(a, task=f"{pid}:{a.task}") for a in project.actuals]
+    parts.idle += [f"{pid}:{task_id}" for task_id in project.not_started]
 
 
 def restore(portfolio: Portfolio, flat: Project) -> Portfolio:
@@ -137,7 +155,7 @@ def restore(portfolio: Portfolio, flat: Project) -> Portfolio:
     >>> restore(pf, later) == pf
     True
     """
-    draft = flatten(portfolio)
+    draft = _merged(portfolio)  # the end and not-before dates need no scheduling pass
     if flat.end != draft.end:
         raise ChangeError("a portfolio has one contractual end per project: change the "
                           "project's end in the file instead of extending the portfolio")
