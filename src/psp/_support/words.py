@@ -120,6 +120,15 @@ PHRASES: dict[str, dict[str, str]] = {
     "chart.fte": {"de": "VZÄ", "en": "FTE"},
     "sheet.plan": {"de": "Projektstrukturplan", "en": "Project plan"},
     "sheet.yes": {"de": "ja", "en": "yes"},
+    # how plans and portfolios present themselves
+    "plan.caption": {"de": "{name} — Beginn {start}, Vertragsende {end}, {tasks} Aufgaben in "
+                           "{packages} Arbeitspaketen",
+                     "en": "{name} — start {start}, contractual end {end}, {tasks} tasks in "
+                           "{packages} work packages"},
+    "portfolio.project": {"de": "{project}: Ende {finish}, Vertragsende {end}, Puffer {slack}; "
+                                "kritisch: {path}",
+                          "en": "{project}: finish {finish}, contractual end {end}, slack "
+                                "{slack}; critical: {path}"},
     # what moved
     "moved.start": {"de": "{task} beginnt {when}", "en": "{task} starts {when}"},
     "moved.finish": {"de": "{task} endet {when}", "en": "{task} finishes {when}"},
@@ -141,6 +150,11 @@ HEADINGS: dict[str, dict[str, tuple[str, ...]]] = {
                        "critical paths")},
     "critical": {"de": ("Nr.", "Aufgabe", "Beginn", "Ende", "Dauer", "nach", "Gesamtpuffer"),
                  "en": ("id", "task", "start", "finish", "duration", "after", "total float")},
+    "plan": {"de": ("Nr.", "Aufgabe", "AP", "Verantwortlich", "Dauer", "nach"),
+             "en": ("id", "task", "package", "owner", "duration", "after")},
+    "portfolio": {"de": ("Projekt", "Name", "Ende", "Vertragsende", "Puffer", "Kritischer Pfad"),
+                  "en": ("project", "name", "finish", "contractual end", "slack",
+                         "critical path")},
     "costs": {"de": ("Projekt", "Stelle", "Stellenanteil"), "en": ("project", "position", "FTE")},
     "cost_comparison": {"de": ("Haushaltsjahr", "bisher", "neu", "Differenz"),
                         "en": ("budget year", "before", "after", "difference")},

@@ -14,7 +14,10 @@ from collections.abc import Iterator
 
 import attrs
 
+from psp._support.compat import lang_keyword
 from psp._support.render import html_table, shorten
+from psp._support.words import HEADINGS, phrase
+from psp.calendars import Lang, format_date
 from psp.engine._cpm import Schedule, TaskSchedule, schedule
 from psp.engine._network import portfolio_problems
 from psp.errors import ChangeError, ValidationError
@@ -271,15 +274,20 @@ class PortfolioSchedule:
     def __iter__(self) -> Iterator[TaskSchedule]:
         return iter(self.schedule)
 
-    def to_text(self) -> str:
+    @lang_keyword
+    def to_text(self, *, lang: Lang = "de") -> str:
         """A line per project (finish, end, slack, critical path), then the schedule."""
         lines = [self.portfolio.name, ""]
-        for s in self.summaries:
-            end = "—" if s.project.end is None else f"{s.project.end:%d.%m.%Y}"
-            slack = "—" if s.slack is None else f"{s.slack:+d}"
-            lines.append(f"{s.id}: Ende {s.finish:%d.%m.%Y}, Vertragsende {end}, "
-                         f"Puffer {slack}; kritisch: {_chains(s)}")
-        return "\n".join([*lines, "", self.schedule.to_text()])
+        for row in self._rows(lang):
+            lines.append(phrase("portfolio.project", lang, project=row[0], finish=row[2],
+                                end=row[3], slack=row[4], path=row[5]))
+        return "\n".join([*lines, "", self.schedule.to_text(lang=lang)])
+
+    def _rows(self, lang: Lang) -> list[list[str]]:
+        return [[s.id, s.project.name, format_date(s.finish, lang=lang),
+                 "—" if s.project.end is None else format_date(s.project.end, lang=lang),
+                 "—" if s.slack is None else f"{s.slack:+d}", _chains(s)]
+                for s in self.summaries]
 
     def __str__(self) -> str:
         return self.to_text()
@@ -290,13 +298,8 @@ class PortfolioSchedule:
                 f"finish {self.schedule.finish.isoformat()}>")
 
     def _repr_html_(self) -> str:
-        rows = [[s.id, s.project.name, f"{s.finish:%d.%m.%Y}",
-                 "—" if s.project.end is None else f"{s.project.end:%d.%m.%Y}",
-                 "—" if s.slack is None else f"{s.slack:+d}", _chains(s)]
-                for s in self.summaries]
-        return html_table(["Projekt", "Name", "Ende", "Vertragsende", "Puffer",
-                           "Kritischer Pfad"], rows, caption=self.portfolio.name) + (
-            self.schedule._repr_html_())
+        return html_table(list(HEADINGS["portfolio"]["de"]), self._rows("de"),
+                          caption=self.portfolio.name) + self.schedule._repr_html_()
 
 
 def schedule_portfolio(portfolio: Portfolio) -> PortfolioSchedule:

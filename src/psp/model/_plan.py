@@ -16,7 +16,8 @@ from typing import Literal
 import attrs
 
 from psp._support.render import html_table
-from psp.calendars import Calendar, Month, Unit
+from psp._support.words import HEADINGS, phrase
+from psp.calendars import Calendar, Month, Unit, format_date
 from psp.errors import FieldError, FieldTypeError, UnknownIdError
 from psp.model._budget import CostRules, Position
 from psp.model._fields import check_id, check_int, check_text, to_day, to_enum, tuple_of
@@ -413,11 +414,10 @@ class Project:
                     "◆" if task.kind is TaskKind.MILESTONE else str(task.duration))
             rows.append([task.id, task.name, task.package or "", task.owner_label, size,
                          ", ".join(preds.get(task.id, []))])
-        end = "—" if self.end is None else f"{self.end:%d.%m.%Y}"
-        caption = (f"{self.name} — Beginn {self.start:%d.%m.%Y}, Vertragsende {end}, "
-                   f"{len(self.tasks)} Aufgaben in {len(self.packages)} Arbeitspaketen")
-        return html_table(["Nr.", "Aufgabe", "AP", "Verantwortlich", "Dauer", "nach"], rows,
-                          caption=caption)
+        end = "—" if self.end is None else format_date(self.end)
+        caption = phrase("plan.caption", "de", name=self.name, start=format_date(self.start),
+                         end=end, tasks=len(self.tasks), packages=len(self.packages))
+        return html_table(list(HEADINGS["plan"]["de"]), rows, caption=caption)
 
     def __len__(self) -> int:
         return len(self.tasks)
