@@ -457,3 +457,11 @@ def test_check_takes_lang_for_the_dates_of_its_warnings(tmp_path: Path) -> None:
     german = psp_cli("check", str(plan), "--lang", "de").stdout
     assert "finishes 2021-03-31, after 2021-02-28 (1 period late)" in iso
     assert "finishes 31.03.2021, after 28.02.2021 (1 period late)" in german
+
+
+def test_version_is_the_installed_packages() -> None:
+    from importlib.metadata import version
+
+    result = psp_cli("--version")
+    assert (result.returncode, result.stdout) == (0, f"psp {version('psp')}\n")
+    assert psp.__version__ == version("psp")

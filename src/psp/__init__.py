@@ -12,7 +12,6 @@ Examples
 (datetime.date(2021, 8, 31), 0, datetime.date(2021, 3, 1))
 """
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from psp import _deprecated  # noqa: F401 (attaches the old methods for one release)
@@ -108,10 +107,7 @@ if TYPE_CHECKING:
     from psp import export  # noqa: F401 (loaded on first use)
     from psp.export import Gantt, gantt
 
-try:
-    __version__ = version("psp")
-except PackageNotFoundError:  # run from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+    __version__: str
 
 # Drawing and property testing pull in matplotlib and hypothesis: load them on first use.
 _LAZY = {"Gantt": "psp.export", "gantt": "psp.export", "export": None, "testing": None}
@@ -120,6 +116,13 @@ _LAZY = {"Gantt": "psp.export", "gantt": "psp.export", "export": None, "testing"
 def __getattr__(name: str) -> Any:
     import importlib
 
+    if name == "__version__":  # importlib.metadata costs a third of `import psp`: on demand
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("psp")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            return "0.0.0+unknown"
     if name not in _LAZY:
         raise AttributeError(f"module 'psp' has no attribute {name!r}")
     source = _LAZY[name]

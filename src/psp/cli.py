@@ -84,12 +84,21 @@ def _change_options(parser: argparse.ArgumentParser) -> None:
                         help="with --status: this task has not started (repeatable)")
 
 
+class _Version(argparse.Action):
+    """``--version``, read from the package's metadata only when asked for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        print(f"psp {psp.__version__}")  # to standard output, as argparse's own action
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="psp", description="Project schedules in exact calendar months.",
         epilog="Every command takes a plan or portfolio file; 'psp COMMAND -h' shows its "
                "options and an example.")
-    parser.add_argument("--version", action="version", version=f"psp {psp.__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0,
+                        help="show psp's version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = _command(commands, "check", "validate a plan file: one line per problem")
