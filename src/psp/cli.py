@@ -154,12 +154,14 @@ def _parser() -> argparse.ArgumentParser:
 
 def _lang(args: argparse.Namespace, *, data: bool = False) -> Lang:
     """The language asked for; data (CSV) is English with ISO dates unless --lang de."""
-    chosen: Lang = args.lang or ("en" if data else "de")
-    return chosen
+    return args.lang or ("en" if data else "de")
 
 
-_SUFFIX_FORMATS = {".txt": "text", ".json": "json", ".csv": "csv", ".md": "markdown",
-                   ".markdown": "markdown", ".html": "html", ".htm": "html", ".xlsx": "xlsx"}
+# Each format's own suffix, and every suffix a format is known by.
+_SUFFIX_OF = {"text": ".txt", "markdown": ".md", "json": ".json", "csv": ".csv",
+              "html": ".html", "xlsx": ".xlsx"}
+_SUFFIX_FORMATS = {**{s: f for f, s in _SUFFIX_OF.items()}, ".markdown": "markdown",
+                   ".htm": "html"}
 
 
 def _format(args: argparse.Namespace, choices: tuple[str, ...], *, guess: bool = True) -> str:
@@ -168,21 +170,16 @@ def _format(args: argparse.Namespace, choices: tuple[str, ...], *, guess: bool =
     ``guess=False``: a file's format must be named, by its suffix or ``--format``.
     """
     output = getattr(args, "output", None)
-    named = None if output in (None, *STDOUT) else _SUFFIX_FORMATS.get(
-        Path(output).suffix.lower())
+    suffix = "" if output in (None, *STDOUT) else Path(output).suffix.lower()
+    named = _SUFFIX_FORMATS.get(suffix)
     if args.format and named and args.format != named:
         raise psp.UsageError(f"--format {args.format} does not fit {output}: name a "
                              f"{_SUFFIX_OF.get(args.format, args.format)} file")
-    suffix = "" if output in (None, *STDOUT) else Path(output).suffix.lower()
     if not args.format and ((named is not None and named not in choices)
                             or ((suffix or not guess) and named is None)):
         known = ", ".join(_SUFFIX_OF[c] for c in choices if c in _SUFFIX_OF)
         raise psp.UsageError(f"{output}: name a {known} file (or say --format)")
     return args.format or named or choices[0]
-
-
-_SUFFIX_OF = {"text": ".txt", "markdown": ".md", "json": ".json", "csv": ".csv",
-              "html": ".html", "xlsx": ".xlsx"}
 
 
 def _emit(args: argparse.Namespace, text: str) -> None:
