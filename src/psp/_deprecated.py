@@ -20,15 +20,14 @@ from psp.replanning import (
     AddLink,
     Delay,
     Extend,
+    Progress,
     RemoveLink,
     Replan,
     SetDuration,
     apply,
 )
-from psp.replanning._replan import progress_from_mapping
 
 __all__: list[str] = []
-
 
 
 def _plan_schedule(self: Project) -> Schedule:
@@ -61,7 +60,9 @@ def _without_link(self: Project, predecessor: str, successor: str,
 
 def _with_progress(self: Project, *, status: dt.date | Month | str,
                    actual: dict[str, Any] | None = None) -> Project:
-    return apply(self, progress_from_mapping(status, actual))
+    given = actual or {}
+    return apply(self, Progress(status, actual={k: v for k, v in given.items() if v is not None},
+                                not_started=[k for k, v in given.items() if v is None]))
 
 
 def _gantt(self: Schedule | Replan | PortfolioSchedule, **options: Any) -> Any:

@@ -739,20 +739,3 @@ def _stages(plan: Project, changes: tuple[Change, ...]) -> tuple[tuple[Project, 
         stages.append(plan)
         plan = apply(plan, change)
     return tuple(stages), plan
-
-
-def progress_from_mapping(
-    status: DateLike, actual: Mapping[str, tuple[Any, Any] | None] | None = None
-) -> Progress:
-    """`Progress` from ``{task: (start, finish or None)}``; ``None`` means not started."""
-    found, idle = [], []
-    for task_id, dates in (actual or {}).items():
-        if dates is None:
-            idle.append(task_id)
-            continue
-        start, finish = dates
-        found.append(Actual(task_id,
-                            _day(start, edge="start", field="actual", owner="Progress"),
-                            None if finish is None else
-                            _day(finish, edge="end", field="actual", owner="Progress")))
-    return Progress(status, actual=found, not_started=idle)
