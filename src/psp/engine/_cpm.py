@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import operator
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -23,7 +24,7 @@ from psp._support.extras import require
 from psp._support.render import Table, grid_html, html_table, shorten, text_table
 from psp._support.words import HEADINGS, periods, phrase
 from psp.calendars import Calendar, Lang, Unit, format_date
-from psp.engine._network import Network, actual_span, compress, network
+from psp.engine._network import Network, actual_span, network
 from psp.errors import Problem, UnknownIdError, ValidationError
 from psp.model import Actual, Link, LinkType, Package, Project, Task, TaskKind
 
@@ -485,7 +486,7 @@ class Schedule:
         return task_id in self._index
 
     def _rollup(self, package: Package) -> PackageSchedule:
-        members = [i for i, t in enumerate(self.project.tasks) if t.package == package.id]
+        members = self.project.members(package.id)
         spans = [self._task(i) for i in members]
         return PackageSchedule(
             package,
@@ -745,57 +746,39 @@ def _pin_actuals(project: Project, actuals: tuple[Actual, ...], dur: list[int],
     return progress, pinned
 
 
-def _link_arrays(project: Project, net: Network, dur: list[int]) -> tuple[Incoming, Outgoing]:
-    """The links as compressed arrays into and out of each task, lags in half periods."""
-    links, tails, heads = project.links, net.tails, net.heads
-    lag2 = [0] * len(tails)  # each link's lag in half periods (notes above _forward)
-    kind = [0] * len(tails)  # 1: from the predecessor's finish, 2: to the successor's finish
-    for k, position in enumerate(net.links):
-        link = links[position]
-        code = link.type.from_finish + 2 * link.type.to_finish
-        # Work that may finish as another starts (SF): the two meet at one boundary.
-        meet = code == 2 and dur[tails[k]] > 0 and dur[heads[k]] > 0
-        kind[k], lag2[k] = code, 2 * link.lag - meet
-    n = len(project.tasks)
-    into, (pred, pred_lag, pred_kind, pred_link) = compress(
-        n, heads, tails, lag2, kind, net.links)
-    out, (succ, succ_lag, succ_kind) = compress(n, tails, heads, lag2, kind)
-    return (into, pred, pred_lag, pred_kind, pred_link), (out, succ, succ_lag, succ_kind)
-
-
 def _schedule(project: Project, net: Network, actuals: tuple[Actual, ...]) -> Schedule:
     """The passes, with the reported and the assumed actual dates."""
-    tasks, n = project.tasks, len(project.tasks)
+    tasks = project.tasks
     dur = [t.duration for t in tasks]
     bounds = _bounds(project)
     progress, pinned = _pin_actuals(project, actuals, dur, bounds)
     finished = [p is TaskProgress.FINISHED for p in progress]
-    incoming, outgoing = _link_arrays(project, net, dur)
+    incoming: Incoming = (net.into, net.pred, net.pred_lag, net.pred_kind, net.pred_link)
+    outgoing: Outgoing = (net.out, net.succ, net.succ_lag, net.succ_kind)
 
     order, at_end = net.order, bounds.at_end
-    low = [2 * bounds.lower[i] - at_end[i] for i in range(n)]  # bounds as instants
+    low = [2 * b - e for b, e in zip(bounds.lower, at_end, strict=True)]  # bounds as instants
     for i, start in pinned.items():
         low[i] = 2 * start - (at_end[i] and dur[i] == 0)
     length = [max(2 * d - 1, 0) for d in dur]  # finish instant − start instant
     first, driver = _forward(order, length, low, bounds.source, pinned, finished, incoming)
     for v in pinned:  # a task in progress whose FF/SF predecessor is late runs longer
         dur[v] = max(dur[v], (length[v] + 1) // 2)
-    last = [first[i] + length[i] for i in range(n)]  # finish instants
-    es = [(first[i] + 1) // 2 for i in range(n)]
-    ef = [es[i] + dur[i] for i in range(n)]
+    es = [(f + 1) // 2 for f in first]
+    ef = list(map(operator.add, es, dur))
     for v in order:
         at_end[v] = dur[v] == 0 and first[v] % 2 == 1
-    # The finish ends the last period a printed date falls in (F // 2 is that period).
-    finish = max((last[v] // 2 + 1 for v in order), default=0)
+    # The finish ends the last period a printed date falls in (F // 2 is that period of
+    # a finish instant F).
+    finish = max(((first[v] + length[v]) // 2 + 1 for v in order), default=0)
     end = None if project.end is None else project.calendar.end_boundary(project.end)
-    tf, latest = _backward(order, finish if end is None else end, length, bounds.upper,
-                           first, finished, outgoing)
-    ls = [(latest[i] + 1) // 2 for i in range(n)]
-    late_at_end = [dur[i] == 0 and latest[i] % 2 == 1 for i in range(n)]
-    lf = [ls[i] + dur[i] for i in range(n)]
-    ff = _free_float(order, finish, length, first, last, finished, outgoing)
+    tf, latest, ff = _backward(order, finish if end is None else end, finish, length,
+                               bounds.upper, first, finished, outgoing)
+    ls = [(x + 1) // 2 for x in latest]
+    late_at_end = [d == 0 and x % 2 == 1 for d, x in zip(dur, latest, strict=True)]
+    lf = list(map(operator.add, ls, dur))
     span = finish if end is None else max(end, finish)
-    _span_level_of_effort(project, bounds, span, (es, ef, ls, lf, tf, ff))
+    _span_level_of_effort(project, net.loe, bounds, span, (es, ef, ls, lf, tf, ff))
     critical = _critical(order, tf, finished)
     return Schedule(
         project, tuple(es), tuple(ef), tuple(ls), tuple(lf), tuple(tf), tuple(ff),
@@ -804,18 +787,17 @@ def _schedule(project: Project, net: Network, actuals: tuple[Actual, ...]) -> Sc
     )
 
 
-def _span_level_of_effort(project: Project, bounds: _Bounds, span: int,
+def _span_level_of_effort(project: Project, loe: list[int], bounds: _Bounds, span: int,
                           columns: tuple[list[int], ...]) -> None:
     """Level of effort runs the project's whole span, narrowed by its own bounds."""
     empty = []
-    for i, task in enumerate(project.tasks):
-        if task.is_level_of_effort:
-            begin = bounds.snet_of.get(i, 0)
-            close = min(span, bounds.upper.get(i, span))
-            if close <= begin and (i in bounds.snet_of or i in bounds.upper):
-                empty.append(_empty_effort(task, project.calendar, begin, close))
-            for column, value in zip(columns, (begin, close, begin, close, 0, 0), strict=True):
-                column[i] = value
+    for i in loe:
+        begin = bounds.snet_of.get(i, 0)
+        close = min(span, bounds.upper.get(i, span))
+        if close <= begin and (i in bounds.snet_of or i in bounds.upper):
+            empty.append(_empty_effort(project.tasks[i], project.calendar, begin, close))
+        for column, value in zip(columns, (begin, close, begin, close, 0, 0), strict=True):
+            column[i] = value
     if empty:
         raise ValidationError(empty)
 
@@ -892,17 +874,23 @@ def _forward(
     first = list(low)
     driver = list(source)
     for v in order:
-        if v in pinned:  # it has started: its actual start stands, whatever its links say
+        if pinned and v in pinned:  # it has started: its actual start stands
             if not finished[v]:
                 _run_on(v, first, length, incoming)
             continue
+        lo, hi = into[v], into[v + 1]
+        if lo == hi:
+            continue  # no links: its bound stands
         work = length[v] > 0
+        own = length[v]
         best, who = first[v], source[v]
-        for j in range(into[v], into[v + 1]):
-            p = pred[j]
-            need = _ref(pred_kind[j], first[p], length[p]) + pred_lag[j]
-            if pred_kind[j] & 2:  # on v's finish
-                need -= length[v]
+        for j in range(lo, hi):
+            p, kind = pred[j], pred_kind[j]
+            need = first[p] + pred_lag[j]
+            if kind & 1:  # from p's finish
+                need += length[p]
+            if kind & 2:  # on v's finish
+                need -= own
             if work:
                 need += need & 1  # work starts at the beginning of a period: even
             # A link explains a start better than the bare project start it ties with.
@@ -913,58 +901,50 @@ def _forward(
 
 
 def _backward(
-    order: list[int], horizon: int, length: list[int], upper: dict[int, int], first: list[int],
-    finished: list[bool], outgoing: Outgoing,
-) -> tuple[list[int], list[int]]:
-    """Total float and the latest start instants.
+    order: list[int], horizon: int, finish: int, length: list[int], upper: dict[int, int],
+    first: list[int], finished: list[bool], outgoing: Outgoing,
+) -> tuple[list[int], list[int], list[int]]:
+    """Total float, the latest start instants and free float, in one pass over the links.
 
-    The float is how many whole periods a task's start may move before the horizon, a
-    deadline or an open successor's latest instant is passed.
+    The total float is how many whole periods a task's start may move before the
+    horizon, a deadline or an open successor's latest instant is passed; the free float
+    how many it may move before an open successor's early instant or the computed
+    ``finish`` is.
     """
     out, succ, succ_lag, succ_kind = outgoing
-    latest_first = list(first)
+    latest = list(first)
     tf = [0] * len(length)
+    ff = [0] * len(length)
+    done = any(finished)
     for u in reversed(order):
-        if finished[u]:  # done: no room left, and it no longer constrains anything
+        if done and finished[u]:  # done: no room left, and it no longer constrains anything
             continue
-        bound = 2 * min(horizon, upper.get(u, horizon)) - 1 - length[u]
+        own, start = length[u], first[u]
+        bound = 2 * (min(horizon, upper[u]) if u in upper else horizon) - 1 - own
+        free = 2 * finish - 1 - start - own
         for j in range(out[u], out[u + 1]):
             v = succ[j]
-            if finished[v]:
+            if done and finished[v]:
                 continue
-            target = latest_first[v] + (length[v] if succ_kind[j] & 2 else 0)
-            allowed = target - succ_lag[j] - (length[u] if succ_kind[j] & 1 else 0)
-            bound = min(bound, allowed)
-        if length[u] > 0:
+            kind = succ_kind[j]
+            # what v's bounded instant allows, less the lag, as a shift of u's start
+            gap = -succ_lag[j]
+            if kind & 2:
+                gap += length[v]
+            if kind & 1:
+                gap -= own
+            if latest[v] + gap < bound:
+                bound = latest[v] + gap
+            if first[v] + gap - start < free:
+                free = first[v] + gap - start
+        if own > 0:
             bound -= bound & 1  # work starts at the beginning of a period
         # A milestone's latest instant may lie on the other side (it may move within a
         # period); its own float counts whole periods, so its side stays the same.
-        latest_first[u] = bound
-        tf[u] = (bound - first[u]) // 2
-    return tf, latest_first
-
-
-def _free_float(
-    order: list[int], finish: int, length: list[int], first: list[int], last: list[int],
-    finished: list[bool], outgoing: Outgoing,
-) -> list[int]:
-    """The largest slip, in whole periods, that moves no open successor and not the finish."""
-    out, succ, succ_lag, succ_kind = outgoing
-    ff = [0] * len(length)
-    for u in order:
-        if finished[u]:
-            continue
-        free = 2 * finish - 1 - last[u]
-        for j in range(out[u], out[u + 1]):
-            v = succ[j]
-            if finished[v]:
-                continue
-            target = first[v] + (length[v] if succ_kind[j] & 2 else 0)
-            room = target - succ_lag[j] - (last[u] if succ_kind[j] & 1 else first[u])
-            free = min(free, room)
+        latest[u] = bound
+        tf[u] = (bound - start) // 2
         ff[u] = free // 2
-    return ff
-
+    return tf, latest, ff
 
 
 def _assumed_progress(project: Project, net: Network) -> tuple[Actual, ...]:

@@ -9,13 +9,15 @@ connected components, then one cycle in each (``find_cycle``).
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
+from itertools import accumulate, islice
 
 import attrs
 
 from psp.calendars import Calendar, Unit, format_date
 from psp.errors import DateAlignmentError, Problem, ValidationError
-from psp.model import Actual, Constraint, Portfolio, Project, Task, TaskKind
+from psp.model import Actual, Constraint, LinkType, Portfolio, Project, Task, TaskKind
 
 __all__ = ["Network", "actual_span", "compress", "network", "portfolio_problems", "problems",
            "validate"]
@@ -25,9 +27,17 @@ __all__ = ["Network", "actual_span", "compress", "network", "portfolio_problems"
 class Network:
     """A valid plan as the engine needs it: tasks by position, links as index arrays.
 
-    ``order`` lists the positions of the scheduled tasks (all but level of effort)
-    in a topological order. Link ``k`` of the DAG runs from task ``tails[k]`` to
-    task ``heads[k]`` and is ``project.links[links[k]]``.
+    Built once per plan (a plan is immutable; `network` keeps it with the plan), so
+    validating on load and scheduling later share one pass over the links.
+
+    ``order`` lists the positions of the scheduled tasks (all but level of effort) in
+    a topological order. Link ``k`` of the DAG runs from task ``tails[k]`` to task
+    ``heads[k]`` and is ``project.links[links[k]]``. The same links grouped by
+    successor (``into``: compressed rows of ``pred``, ``pred_lag``, ``pred_kind``,
+    ``pred_link``) and by predecessor (``out``: ``succ``, ``succ_lag``, ``succ_kind``)
+    are what the passes read: ``kind`` is 1 when the link leaves the predecessor's
+    finish, plus 2 when it bounds the successor's finish; ``lag`` is in half periods
+    (see the notes in `psp.engine._cpm`).
     """
 
     project: Project
@@ -35,36 +45,49 @@ class Network:
     tails: list[int]
     heads: list[int]
     links: list[int]
+    into: list[int]
+    pred: list[int]
+    pred_lag: list[int]
+    pred_kind: list[int]
+    pred_link: list[int]
+    out: list[int]
+    succ: list[int]
+    succ_lag: list[int]
+    succ_kind: list[int]
+    loe: list[int]
+    """The positions of the level-of-effort tasks (outside the DAG)."""
 
 
 def compress(n: int, rows: list[int], *columns: list[int]) -> tuple[list[int], list[list[int]]]:
-    """Group parallel columns by row, in O(n + len(rows)) (compressed sparse rows).
+    """Group parallel columns by row (compressed sparse rows), keeping each row's order.
 
     Returns ``offsets`` and the regrouped columns: the entries of row ``r`` are
-    ``column[offsets[r]:offsets[r + 1]]``. Flat lists keep large plans cheap: a
-    list per task would allocate hundreds of thousands of small containers.
+    ``column[offsets[r]:offsets[r + 1]]``. A stable sort by row does the grouping
+    (linear when the rows come in order, as a plan's links do by successor); flat lists
+    keep large plans cheap where a list per task would allocate hundreds of thousands of
+    small containers.
 
     Examples
     --------
     >>> compress(3, [2, 0, 2], [10, 11, 12])
     ([0, 1, 1, 3], [[11, 10, 12]])
     """
-    offsets = [0] * (n + 1)
+    counts = [0] * n
     for r in rows:
-        offsets[r + 1] += 1
-    for r in range(n):
-        offsets[r + 1] += offsets[r]
-    fill = offsets[:-1]
-    out = [[0] * len(rows) for _ in columns]
-    for k, r in enumerate(rows):
-        j = fill[r]
-        fill[r] = j + 1
-        for column, target in zip(columns, out, strict=True):
-            target[j] = column[k]
-    return offsets, out
+        counts[r] += 1
+    offsets = list(accumulate(counts, initial=0))
+    if all(map(operator.le, rows, islice(rows, 1, None))):  # already grouped
+        return offsets, [list(column) for column in columns]
+    permutation = sorted(range(len(rows)), key=rows.__getitem__)
+    return offsets, [list(map(column.__getitem__, permutation)) for column in columns]
 
 
 def _task_problems(project: Project) -> list[Problem]:
+    index, packages = project._index, {p.id for p in project.packages}
+    if (len(index) == len(project.tasks) and len(packages) == len(project.packages)
+            and packages.isdisjoint(index)
+            and {t.package for t in project.tasks} <= packages | {None}):
+        return []  # the common case, checked in whole-set operations
     found: list[Problem] = []
     package_ids = Counter(p.id for p in project.packages)
     for package_id, count in package_ids.items():
@@ -226,8 +249,9 @@ def _progress_problems(project: Project) -> list[Problem]:
         found.append(Problem("status-outside-plan",
                              f"the status date {format_date(status)} lies before the project "
                              f"start {format_date(project.start)}", "project", "status"))
+    reported = {a.task for a in project.actuals}
     for task_id in sorted(project.not_started):
-        found += _idle_problems(project, task_id)
+        found += _idle_problems(project, task_id, reported)
     seen: set[str] = set()
     for actual in project.actuals:
         entry = f"task {actual.task}"
@@ -240,7 +264,7 @@ def _progress_problems(project: Project) -> list[Problem]:
     return found
 
 
-def _idle_problems(project: Project, task_id: str) -> list[Problem]:
+def _idle_problems(project: Project, task_id: str, reported: set[str]) -> list[Problem]:
     """A task said not to have started: one of this plan's, with a start of its own."""
     entry, key = f"task {task_id}", "not_started"
     found = []
@@ -250,7 +274,7 @@ def _idle_problems(project: Project, task_id: str) -> list[Problem]:
     elif project.task(task_id).is_level_of_effort:
         found.append(Problem("loe-actual", "level of effort spans the project: it has no "
                              "start of its own", entry, key))
-    elif any(a.task == task_id for a in project.actuals):
+    elif task_id in reported:
         found.append(Problem("conflicting-progress", "has an actual start and is said not "
                              "to have started", entry, key))
     if project.status is None:
@@ -356,39 +380,89 @@ def _cycle_problems(
     return found
 
 
-def _topological_order(n: int, scheduled: list[int], tails: list[int],
-                       heads: list[int]) -> list[int]:
-    """Kahn's algorithm over flat arrays; fewer than ``scheduled`` entries means a cycle."""
-    waiting = [0] * n
-    for v in heads:
-        waiting[v] += 1
-    offsets, (successors,) = compress(n, tails, heads)
+def _topological_order(scheduled: list[int], waiting: list[int], out: list[int],
+                       succ: list[int]) -> list[int]:
+    """Kahn's algorithm over compressed rows; fewer than ``scheduled`` entries means a cycle."""
     order = [i for i in scheduled if waiting[i] == 0]
     for u in order:  # grows while it is read: a FIFO queue
-        for j in range(offsets[u], offsets[u + 1]):
-            v = successors[j]
+        for v in succ[out[u]:out[u + 1]]:
             waiting[v] -= 1
             if waiting[v] == 0:
                 order.append(v)
     return order
 
 
-def _analyse(project: Project) -> tuple[list[Problem], Network | None]:
-    index: dict[str, int] = {}
-    for i, task in enumerate(project.tasks):
-        index.setdefault(task.id, i)  # a duplicate id is reported elsewhere; use the first
-    loe = [t.kind is TaskKind.LEVEL_OF_EFFORT for t in project.tasks]
-    link_found, tails, heads, positions = _link_problems(project, index, loe)
-    found = (_task_problems(project) + link_found + _date_problems(project)
-             + _progress_problems(project) + _position_problems(project))
-    scheduled = [i for i in range(len(loe)) if not loe[i]]
-    order = _topological_order(len(loe), scheduled, tails, heads)
+def _clean_links(project: Project, index: dict[str, int],
+                 loe: set[int]) -> tuple[list[int], list[int]] | None:
+    """Every link's (tails, heads) when no link has a problem, else ``None``.
+
+    Whole-list checks, so a valid plan costs a few passes in C; `_link_problems` then
+    words the problems of a plan that has any.
+    """
+    links, n = project.links, len(project.tasks)
+    tails = list(map(index.get, [link.predecessor for link in links]))
+    heads = list(map(index.get, [link.successor for link in links]))
+    if None in tails or None in heads or any(map(operator.eq, tails, heads)):
+        return None
+    if loe and not (loe.isdisjoint(tails) and loe.isdisjoint(heads)):
+        return None
+    # Two links between the same tasks may differ in type: the careful path tells.
+    if len(set(map(operator.add, map(n.__mul__, tails), heads))) < len(links):
+        return None
+    return tails, heads  # type: ignore[return-value]  # no None left in them
+
+
+_KIND = {LinkType.FS: 1, LinkType.SS: 0, LinkType.FF: 3, LinkType.SF: 2}
+
+
+def _build(project: Project, scheduled: list[int], loe: list[int], tails: list[int],
+           heads: list[int], positions: list[int]) -> tuple[list[int], Network | None]:
+    """A topological order and the DAG as compressed arrays (``None`` on a cycle)."""
+    tasks, links, n = project.tasks, project.links, len(project.tasks)
+    work = [t.duration > 0 for t in tasks]
+    kind = [_KIND[links[k].type] for k in positions]
+    # Work that may finish as another starts (SF): the two meet at one boundary.
+    lag2 = [2 * links[k].lag - (c == 2 and work[u] and work[v])
+            for k, c, u, v in zip(positions, kind, tails, heads, strict=True)]
+    out, (succ, succ_lag, succ_kind) = compress(n, tails, heads, lag2, kind)
+    into, (pred, pred_lag, pred_kind, pred_link) = compress(n, heads, tails, lag2, kind,
+                                                             positions)
+    waiting = [into[i + 1] - into[i] for i in range(n)]
+    order = _topological_order(scheduled, waiting, out, succ)
     if len(order) < len(scheduled):
-        stuck = set(scheduled) - set(order)
-        found += _cycle_problems(project, tails, heads, stuck)
+        return order, None
+    return order, Network(project, order, tails, heads, positions, into, pred, pred_lag,
+                          pred_kind, pred_link, out, succ, succ_lag, succ_kind, loe)
+
+
+def _analyse(project: Project) -> tuple[list[Problem], Network | None]:
+    """The plan's problems and, when it has none, its network: worked out once per plan."""
+    memo = project._memo
+    if "network" not in memo:
+        memo["network"] = _analysis(project)
+    found, net = memo["network"]
+    return list(found), net
+
+
+def _analysis(project: Project) -> tuple[list[Problem], Network | None]:
+    index = project._index
+    kinds = [t.kind for t in project.tasks]
+    loe = {i for i, kind in enumerate(kinds) if kind is TaskKind.LEVEL_OF_EFFORT}
+    clean = _clean_links(project, index, loe)
+    if clean is None:
+        loe_flags = [i in loe for i in range(len(kinds))]
+        found, tails, heads, positions = _link_problems(project, index, loe_flags)
+    else:
+        (tails, heads), found, positions = clean, [], list(range(len(project.links)))
+    found = (_task_problems(project) + found + _date_problems(project)
+             + _progress_problems(project) + _position_problems(project))
+    scheduled = [i for i in range(len(kinds)) if i not in loe] if loe else list(range(len(kinds)))
+    order, net = _build(project, scheduled, sorted(loe), tails, heads, positions)
+    if net is None:
+        found += _cycle_problems(project, tails, heads, set(scheduled) - set(order))
     if found:
         return found, None
-    return found, Network(project, order, tails, heads, positions)
+    return found, net
 
 
 def problems(project: Project) -> list[Problem]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Iterator
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -330,8 +330,12 @@ class Project:
     id: str | None = attrs.field(default=None, converter=_optional_id, kw_only=True)
     rules: CostRules = attrs.field(factory=CostRules, kw_only=True)
     _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    # What is worked out once per plan (it never changes): the engine's validated
+    # network, the tasks grouped by package. Not part of the plan's value.
+    _memo: dict[str, Any] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_memo", {})
         index: dict[str, int] = {}
         for position, task in enumerate(self.tasks):
             index.setdefault(task.id, position)  # duplicates are reported by validate()
@@ -368,14 +372,39 @@ class Project:
 
     def package(self, package_id: str) -> Package:
         """The work package with this id (`UnknownIdError` when there is none)."""
-        for package in self.packages:
-            if package.id == package_id:
-                return package
-        raise UnknownIdError("package", package_id, (p.id for p in self.packages))
+        packages = self._memo.get("packages")
+        if packages is None:
+            packages = self._memo["packages"] = {}
+            for package in self.packages:
+                packages.setdefault(package.id, package)  # the first, as validate() names
+        try:
+            return packages[package_id]  # type: ignore[no-any-return]
+        except KeyError:
+            raise UnknownIdError("package", package_id, packages) from None
+
+    def members(self, package_id: str | None) -> list[int]:
+        """The positions of one package's tasks in plan order (``None``: of no package).
+
+        The tasks are grouped once per plan, so asking for every package costs one
+        pass over the tasks.
+
+        Examples
+        --------
+        >>> p = Project("x", Month(2020, 9), packages=[Package("AP1")],
+        ...             tasks=[Task("a", package="AP1", duration=1), Task("b", duration=1)])
+        >>> p.members("AP1"), p.members(None), p.members("AP9")
+        ([0], [1], [])
+        """
+        groups = self._memo.get("members")
+        if groups is None:
+            groups = self._memo["members"] = {}
+            for position, task in enumerate(self.tasks):
+                groups.setdefault(task.package, []).append(position)
+        return groups.get(package_id, [])  # type: ignore[no-any-return]
 
     def tasks_in(self, package_id: str) -> tuple[Task, ...]:
         """The tasks of one work package, in plan order."""
-        return tuple(t for t in self.tasks if t.package == package_id)
+        return tuple(self.tasks[i] for i in self.members(package_id))
 
     def __iter__(self) -> Iterator[Task]:
         return iter(self.tasks)
@@ -397,7 +426,7 @@ class Project:
         rows: list[tuple[str, str]] = []
         for package in self.packages:
             rows.append(("package", package.id))
-            rows += [("task", t.id) for t in self.tasks if t.package == package.id]
+            rows += [("task", self.tasks[i].id) for i in self.members(package.id)]
         rows += [("task", t.id) for t in self.tasks if t.package not in known]
         return rows
 
