@@ -12,6 +12,7 @@ from __future__ import annotations
 import operator
 from collections import Counter
 from itertools import accumulate, islice
+from typing import cast
 
 import attrs
 
@@ -400,16 +401,19 @@ def _clean_links(project: Project, index: dict[str, int],
     words the problems of a plan that has any.
     """
     links, n = project.links, len(project.tasks)
-    tails = list(map(index.get, [link.predecessor for link in links]))
-    heads = list(map(index.get, [link.successor for link in links]))
-    if None in tails or None in heads or any(map(operator.eq, tails, heads)):
+    found_tails = list(map(index.get, [link.predecessor for link in links]))
+    found_heads = list(map(index.get, [link.successor for link in links]))
+    if None in found_tails or None in found_heads:
+        return None
+    tails, heads = cast(list[int], found_tails), cast(list[int], found_heads)
+    if any(map(operator.eq, tails, heads)):
         return None
     if loe and not (loe.isdisjoint(tails) and loe.isdisjoint(heads)):
         return None
     # Two links between the same tasks may differ in type: the careful path tells.
     if len(set(map(operator.add, map(n.__mul__, tails), heads))) < len(links):
         return None
-    return tails, heads  # type: ignore[return-value]  # no None left in them
+    return tails, heads
 
 
 _KIND = {LinkType.FS: 1, LinkType.SS: 0, LinkType.FF: 3, LinkType.SF: 2}
