@@ -2,7 +2,7 @@
 
 The peer (``peers/``) reads neutral JSON; psp reads TOML. Both files describe the same
 network: a day plan starting on the JSON's start date, one ``[[task]]`` per task with its
-``depends`` (type and lag as given).
+``depends`` (type and lag as given), written the way `psp.dumps` writes a plan.
 
     python benchmarks/nets.py progen 10000 --mix 0.3   # prints the two paths
 """
@@ -37,11 +37,19 @@ def toml_text(net: dict[str, object]) -> str:
     for task in net["tasks"]:  # type: ignore[attr-defined]
         lines += ["[[task]]", f'id = "{task["id"]}"', f'duration = {task["duration"]}']
         if task["deps"]:
-            deps = ", ".join(f'{{ id = "{d["id"]}", type = "{d.get("type", "FS")}", '
-                             f'lag = {d.get("lag", 0)} }}' for d in task["deps"])
-            lines.append(f"depends = [{deps}]")
+            lines.append(f"depends = [{', '.join(map(_link, task['deps']))}]")
         lines.append("")
     return "\n".join(lines)
+
+
+def _link(dep: dict[str, object]) -> str:
+    """A link as `psp.dumps` writes it: a bare id for finish-to-start without lag."""
+    kind, lag = dep.get("type", "FS"), dep.get("lag", 0)
+    if kind == "FS" and not lag:
+        return f'"{dep["id"]}"'
+    parts = [f'id = "{dep["id"]}"', *([f'type = "{kind}"'] if kind != "FS" else []),
+             *([f"lag = {lag}"] if lag else [])]
+    return f"{{ {', '.join(parts)} }}"
 
 
 def plan_path(variant: str, size: int, *, mix: float = 0.3, seed: int = 1) -> Path:

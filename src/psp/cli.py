@@ -70,6 +70,17 @@ def _format_option(parser: argparse.ArgumentParser, choices: tuple[str, ...]) ->
                              f"else {choices[0]})")
 
 
+def _indent_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--indent", type=_indent, metavar="N", default=None,
+                        help="JSON indented by N spaces (default: compact, one line)")
+
+
+def _indent(text: str) -> int:
+    if not text.isdigit() or int(text) > 16:
+        raise argparse.ArgumentTypeError(f"expected 0 to 16 spaces, got {text!r}")
+    return int(text)
+
+
 def _change_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--delay", action="append", default=[], metavar="ID=MONTH|ID=+N",
                         help="start no earlier than MONTH, or N periods later (a task or a "
@@ -110,6 +121,7 @@ def _parser() -> argparse.ArgumentParser:
     sched = _command(commands, "schedule", "compute and print the schedule of a plan")
     _format_option(sched, ("text", "json", "csv"))
     _output_option(sched, "OUT.txt|json|csv")
+    _indent_option(sched)
     _lang_option(sched)
 
     re = _command(commands, "replan",
@@ -125,6 +137,7 @@ def _parser() -> argparse.ArgumentParser:
                     help="with -o: write over FILE itself (or a link to it)")
     re.add_argument("--costs", action="store_true",
                     help="add cost per budget year before and after, and the verdict")
+    _indent_option(re)
     _lang_option(re)
 
     chart = _command(commands, "gantt", "draw the Gantt chart (PNG, SVG or PDF)")
@@ -143,6 +156,7 @@ def _parser() -> argparse.ArgumentParser:
     money = _command(commands, "costs", "cost, funding and own share per budget year")
     _format_option(money, ("text", "json", "csv", "xlsx"))
     _output_option(money, "OUT.txt|json|csv|xlsx")
+    _indent_option(money)
     _lang_option(money)
 
     crit = _command(commands, "critical", "print the critical path in order")
@@ -285,7 +299,7 @@ def _replan(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
             data["costs"] = {"before": comparison.before.to_dict(),
                              "after": comparison.after.to_dict(),
                              "neutral": comparison.neutral}
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print(json.dumps(data, indent=args.indent, ensure_ascii=False))
     elif args.format in ("markdown", "html"):
         print(export.amendment_table(result, format=args.format, lang=lang,
                                      costs=comparison))
@@ -307,7 +321,8 @@ def _costs(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
             raise psp.UsageError("--format xlsx writes a file: give -o OUT.xlsx (or -o -)")
         export.write_costs_xlsx(report, args.output, lang=_lang(args), inputs=(args.file,))
     elif chosen == "json":
-        _emit(args, json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        _emit(args, json.dumps(report.to_dict(), indent=args.indent, ensure_ascii=False)
+              + "\n")
     elif chosen == "csv":
         _emit(args, report.to_csv())
     else:
@@ -454,7 +469,8 @@ def _schedule(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
     result = psp.schedule(plan)
     chosen = _format(args, ("text", "json", "csv"))
     if chosen == "json":
-        _emit(args, export.as_json(result, lang=_lang(args, data=True)) + "\n")
+        _emit(args, export.as_json(result, indent=args.indent, lang=_lang(args, data=True))
+              + "\n")
     elif chosen == "csv":
         _emit(args, export.as_csv(result))
     else:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import operator
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -452,7 +452,47 @@ class Schedule:
         >>> [rows[2][k] for k in ("id", "owners", "duration", "start", "critical")]
         ['1.3', '3win+AGIT', 2, datetime.date(2020, 9, 1), True]
         """
-        return [t.to_record() for t in self]
+        return [dict(zip(RECORD_FIELDS, row, strict=True)) for row in self.rows()]
+
+    def rows(self, *, iso: bool = False) -> Iterator[tuple[Any, ...]]:
+        """Each task's record as a tuple in `RECORD_FIELDS` order, in plan order.
+
+        Built column by column from the engine's arrays, each date worked out once per
+        period: what every tabular output (records, JSON, CSV) is made of. ``iso=True``
+        gives the dates as ISO text.
+
+        Examples
+        --------
+        >>> import psp
+        >>> s = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
+        >>> next(r for r in s.rows(iso=True) if r[0] == "M1")[6:10]
+        ('2021-02-28', '2021-02-28', '2021-08-31', '2021-08-31')
+        """
+        tasks = self.project.tasks
+        start, finish = self._date_columns(self._start_periods, self._finish_periods,
+                                           self._at_period_end, iso=iso)
+        late_start, late_finish = self._date_columns(
+            self._late_start_periods, self._late_finish_periods, self._late_at_period_end,
+            iso=iso)
+        return zip(
+            [t.id for t in tasks], [t.package for t in tasks], [t.name for t in tasks],
+            ["+".join(t.owners) for t in tasks], [t.kind.value for t in tasks],
+            list(map(operator.sub, self._finish_periods, self._start_periods)),
+            start, finish, late_start, late_finish, self._total_float, self._free_float,
+            self._critical, strict=True)
+
+    def _date_columns(self, starts: tuple[int, ...], finishes: tuple[int, ...],
+                      at_end: tuple[bool, ...], *, iso: bool) -> tuple[list[Any], list[Any]]:
+        """Start and finish dates of spans, by the rule of `TaskSchedule.start`/`finish`."""
+        cal = self.calendar
+        shown: Callable[[dt.date], Any] = dt.date.isoformat if iso else _same
+        first = {p: shown(cal.first_day(p)) for p in set(starts)}
+        last = {p - 1: shown(cal.last_day(p - 1)) for p in set(finishes) | set(starts)}
+        begin = [last[s - 1] if s == f and e else first[s]
+                 for s, f, e in zip(starts, finishes, at_end, strict=True)]
+        end = [first[s] if s == f and not e else last[f - 1]
+               for s, f, e in zip(starts, finishes, at_end, strict=True)]
+        return begin, end
 
     def to_dataframe(self) -> Any:
         """`to_records` as a pandas ``DataFrame`` indexed by task id (needs ``psp[pandas]``).
@@ -612,6 +652,10 @@ class Schedule:
             return ""
         table = month_grid(self)
         return grid_html(table, range(3, len(table.header) - 1), shown=[MILESTONE])
+
+
+def _same(day: dt.date) -> dt.date:
+    return day
 
 
 def _chains_text(chains: tuple[tuple[str, ...], ...], lang: Lang) -> str:

@@ -89,11 +89,8 @@ def as_dict(schedule: Schedule | Replan, *, lang: Lang = "de") -> dict[str, Any]
         },
         "critical_path": list(schedule.critical_path),
         "critical_chains": [list(chain) for chain in schedule.critical_chains],
-        "tasks": [
-            {key: value.isoformat() if isinstance(value, dt.date) else value
-             for key, value in t.to_record().items()}
-            for t in schedule
-        ],
+        "tasks": [dict(zip(RECORD_FIELDS, row, strict=True))
+                  for row in schedule.rows(iso=True)],
     }
 
 
@@ -159,8 +156,7 @@ def as_csv(schedule: Schedule) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(RECORD_FIELDS)
-    for t in schedule:
-        writer.writerow([_cell(value) for value in t.to_record().values()])
+    writer.writerows([_cell(value) for value in row] for row in schedule.rows(iso=True))
     return out.getvalue()
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, cast
 
 import attrs
 
@@ -17,14 +17,26 @@ from psp.errors import DateParseError, DateRangeError, FieldError, FieldTypeErro
 E = TypeVar("E", bound=enum.StrEnum)
 T = TypeVar("T")
 
+def is_id(value: object) -> bool:
+    """Whether a value can be an id: non-empty printable text, no surrounding spaces, no '='.
+
+    Examples
+    --------
+    >>> is_id("1.3"), is_id(" 1.3"), is_id("a=b"), is_id(3)
+    (True, False, False, False)
+    """
+    return (isinstance(value, str) and value.isprintable() and "=" not in value
+            and value == value.strip() and value != "")
+
+
 def check_id(owner: str) -> Any:
     def check(_inst: object, attr: attrs.Attribute[str], value: object) -> None:
+        if is_id(value):
+            return
         if not isinstance(value, str):
             raise FieldTypeError(owner, attr.name, "an id (text)", value)
-        if not value or value != value.strip() or "=" in value or not value.isprintable():
-            raise FieldError(
-                owner, attr.name, "a non-empty id without surrounding spaces or '='", value
-            )
+        raise FieldError(owner, attr.name, "a non-empty id without surrounding spaces or '='",
+                         value)
 
     return check
 
@@ -60,6 +72,9 @@ def check_int(owner: str, low: int | None = None) -> Any:
 def to_enum(kind: type[E], owner: str, field: str, value: object) -> E:
     if isinstance(value, kind):
         return value
+    exact = kind._value2member_map_.get(value) if type(value) is str else None
+    if exact is not None:  # as the file usually writes it: "SS", "month"
+        return cast(E, exact)
     if isinstance(value, str):
         for member in kind:
             if value.strip().lower() == member.value.lower():
