@@ -53,6 +53,8 @@ from psp.model import (
     Project,
     Task,
     TaskKind,
+    plain_link,
+    plain_task,
 )
 
 try:  # the same parser as tomllib, compiled: about twice as fast on large plans
@@ -250,24 +252,20 @@ def _plain_task(table: dict[str, Any]) -> tuple[Task, list[Link]] | None:
     """
     if not table.keys() <= _PLAIN_TASK_KEYS or "duration" not in table:
         return None
-    task_id: Any = table.get("id")
-    try:
-        task = Task(task_id, table.get("name", ""), package=table.get("package"),
-                    owners=table.get("owners", ()), duration=table["duration"])
-        depends = table.get("depends", ())
-        if not isinstance(depends, list):
-            return None
-        links = []
-        for item in depends:
-            if isinstance(item, str):
-                links.append(Link(item, task.id))
-            elif isinstance(item, dict) and "id" in item and item.keys() <= _PLAIN_LINK_KEYS:
-                links.append(Link(item["id"], task.id, item.get("type", LinkType.FS),
-                                  lag=item.get("lag", 0)))
-            else:
-                return None
-    except FieldError:
+    task = plain_task(table.get("id"), table.get("name", ""), package=table.get("package"),
+                      owners=table.get("owners", ()), duration=table["duration"])
+    depends = table.get("depends", ())
+    if task is None or not isinstance(depends, list):
         return None
+    links = []
+    for item in depends:
+        if isinstance(item, dict) and item.keys() <= _PLAIN_LINK_KEYS:
+            link = plain_link(item.get("id"), task.id, item.get("type", "FS"), item.get("lag", 0))
+        else:
+            link = plain_link(item, task.id)
+        if link is None:
+            return None
+        links.append(link)
     return task, links
 
 

@@ -15,8 +15,17 @@ Examples
 """
 
 from psp.model._budget import CostRules, Position
-from psp.model._links import Link, LinkType
-from psp.model._plan import Actual, Constraint, ConstraintKind, Package, Project, Task, TaskKind
+from psp.model._links import Link, LinkType, plain_link
+from psp.model._plan import (
+    Actual,
+    Constraint,
+    ConstraintKind,
+    Package,
+    Project,
+    Task,
+    TaskKind,
+    plain_task,
+)
 from psp.model._portfolio import Portfolio
 
 __all__ = [
@@ -32,4 +41,6 @@ __all__ = [
     "Project",
     "Task",
     "TaskKind",
+    "plain_link",
+    "plain_task",
 ]

@@ -20,10 +20,19 @@ from psp._support.words import HEADINGS, phrase
 from psp.calendars import Calendar, Month, Unit, format_date
 from psp.errors import FieldError, FieldTypeError, UnknownIdError
 from psp.model._budget import CostRules, Position
-from psp.model._fields import check_id, check_int, check_text, to_day, to_enum, tuple_of
+from psp.model._fields import (
+    check_id,
+    check_int,
+    check_text,
+    is_id,
+    to_day,
+    to_enum,
+    tuple_of,
+)
 from psp.model._links import Link, LinkType, links
 
-__all__ = ["Actual", "Constraint", "ConstraintKind", "Package", "Project", "Task", "TaskKind"]
+__all__ = ["Actual", "Constraint", "ConstraintKind", "Package", "Project", "Task", "TaskKind",
+           "plain_task"]
 
 
 class TaskKind(enum.StrEnum):
@@ -167,6 +176,55 @@ class Task:
     def owner_label(self) -> str:
         """The owners as the seed writes them: ``3win+AGIT``, in the order given."""
         return "+".join(self.owners)
+
+
+def plain_task(task_id: object, name: object = "", *, package: object = None,
+               owners: object = (), duration: object = 1) -> Task | None:
+    """``Task(...)`` for work or a milestone when every value is plainly valid.
+
+    For reading large plans: the checks of `Task` in one expression, the fields set
+    without a call per field. ``None`` when any value is not plainly valid;
+    ``Task(...)`` then says why.
+
+    Parameters
+    ----------
+    task_id : object
+        The id, as read.
+    name, package, owners, duration : object
+        As `Task` takes them (a duration of 0 makes a milestone).
+
+    Returns
+    -------
+    Task or None
+
+    Examples
+    --------
+    >>> plain_task("1.3", "Marktanalyse", owners="3win+AGIT", duration=2) == Task(
+    ...     "1.3", "Marktanalyse", owners="3win+AGIT", duration=2)
+    True
+    >>> plain_task("1.3", duration=-1) is None
+    True
+    """
+    if (duration.__class__ is not int or not isinstance(name, str) or not is_id(task_id)
+            or not (package is None or is_id(package))):
+        return None
+    if duration < 0:
+        return None
+    try:
+        names = _to_owners(owners) if owners else ()
+    except FieldError:
+        return None
+    task: Task = _new(Task)
+    _set(task, "id", task_id)
+    _set(task, "name", name)
+    _set(task, "package", package)
+    _set(task, "owners", names)
+    _set(task, "duration", duration)
+    _set(task, "kind", TaskKind.WORK if duration else TaskKind.MILESTONE)
+    return task
+
+
+_new, _set = object.__new__, object.__setattr__
 
 
 @attrs.frozen
