@@ -2,9 +2,10 @@
 
 The engine works on integer *periods* counted from the project start (period 0).
 A `Calendar` turns a period into its first and last day. Each conversion is one
-step from the start (``start + relativedelta(months=p)``), never a chain of
-one-month steps: chained steps clamp at short months (31.01 → 28.02 → 28.03 …)
-and drift.
+step from the start, never a chain of one-month steps (chained steps clamp at short
+months, 31.01 → 28.02 → 28.03 …, and drift): a month is the integer ``year·12 + month − 1``,
+so period ``p`` of a plan starting in month ``m`` is month ``m + p``, and its last day
+comes from a table of month lengths.
 
 A task occupying periods ``s … f-1`` is written as the half-open pair
 ``(s, f)``; ``f`` is a *boundary*. Its start date is the first day of period
@@ -19,7 +20,6 @@ import re
 from typing import Literal, cast
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from psp._support.compat import lang_keyword
 from psp._support.words import MONTH_NAMES
@@ -189,20 +189,24 @@ class Month:
     @property
     def last_day(self) -> dt.date:
         """The last day of the month (28, 29, 30 or 31)."""
-        return self.first_day + relativedelta(day=31)
+        return _last_of(self.year * 12 + self.month - 1)
 
     def __add__(self, months: int) -> Month:
         if isinstance(months, bool) or not isinstance(months, int):
             return NotImplemented
-        return Month.from_date(self.first_day + relativedelta(months=months))
+        try:
+            first = _first_of(self.year * 12 + self.month - 1 + months)
+        except ValueError:
+            raise DateRangeError(f"{self} + {months} months lies outside the years 1 to "
+                                 "9999") from None
+        return Month.from_date(first)
 
     def __radd__(self, months: int) -> Month:
         return self.__add__(months)
 
     def __sub__(self, other: Month | int) -> int | Month:
         if isinstance(other, Month):
-            delta = relativedelta(self.first_day, other.first_day)
-            return delta.years * 12 + delta.months
+            return (self.year - other.year) * 12 + self.month - other.month
         if isinstance(other, int) and not isinstance(other, bool):
             return self + (-other)
         return NotImplemented
@@ -221,6 +225,29 @@ class Month:
 
     def __str__(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
+
+
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _month_number(day: dt.date) -> int:
+    """A month as one integer, ``year·12 + month − 1``: months add and subtract as numbers."""
+    return day.year * 12 + day.month - 1
+
+
+def _first_of(number: int) -> dt.date:
+    """The first day of month ``number`` (see `_month_number`)."""
+    year, month = divmod(number, 12)
+    return dt.date(year, month + 1, 1)
+
+
+def _last_of(number: int) -> dt.date:
+    """The last day of month ``number``: 28, 29, 30 or 31."""
+    year, month = divmod(number, 12)
+    days = _DAYS_IN_MONTH[month]
+    if month == 1 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        days = 29
+    return dt.date(year, month + 1, days)
 
 
 def _two_digit_year(text: str) -> int:
@@ -370,7 +397,7 @@ class Calendar:
         """The first day of a period (periods before 0 lie before the project start)."""
         try:
             if self.unit is Unit.MONTH:
-                return self.start + relativedelta(months=period)
+                return _first_of(_month_number(self.start) + period)
             return self.start + dt.timedelta(days=period * self._days)
         except (OverflowError, ValueError):
             raise self._out_of_range(period) from None
@@ -379,8 +406,7 @@ class Calendar:
         """The last day of a period."""
         try:
             if self.unit is Unit.MONTH:
-                # day=31 is absolute and clamps to the month's length: its last day.
-                return self.start + relativedelta(months=period, day=31)
+                return _last_of(_month_number(self.start) + period)
             return self.start + dt.timedelta(days=(period + 1) * self._days - 1)
         except (OverflowError, ValueError):
             raise self._out_of_range(period) from None
@@ -398,8 +424,7 @@ class Calendar:
     def period_of(self, day: dt.date) -> int:
         """The period a day falls in."""
         if self.unit is Unit.MONTH:
-            delta = relativedelta(day.replace(day=1), self.start)
-            return delta.years * 12 + delta.months
+            return _month_number(day) - _month_number(self.start)
         return (day - self.start).days // self._days
 
     def month(self, period: int) -> Month:

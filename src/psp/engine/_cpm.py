@@ -332,7 +332,7 @@ class Schedule:
         return self.chains(self.critical_path)
 
     def chains(self, ids: Iterable[str]) -> tuple[tuple[str, ...], ...]:
-        """Tasks as chains along driving links, covering them all, in O(tasks + links).
+        """Tasks as chains along driving links, covering them all, in O(their tasks + links).
 
         A link *drives* when it leaves less than a whole period between the two tasks'
         early dates. Each consecutive pair of a chain is linked by such a link. A chain
@@ -340,15 +340,17 @@ class Schedule:
         earlier chain, so that task is named in both) and runs on, preferring tasks not
         yet shown, until it ends or meets a chain already shown.
         """
-        index, tasks = self._index, self.project.tasks
+        index, tasks, links = self._index, self.project.tasks, self.project.links
         chosen = {index[i] for i in ids}
+        net = network(self.project)  # kept with the plan: no second validation
         drives: dict[int, list[int]] = {}
         driven_by: dict[int, int] = {}
-        for link in self.project.links:
-            u, v = index[link.predecessor], index[link.successor]
-            if u in chosen and v in chosen and self._room(link, u, v) < 2:
-                drives.setdefault(u, []).append(v)
-                driven_by.setdefault(v, u)
+        for v in sorted(chosen):  # the links into each, in the plan's order of links
+            for j in range(net.into[v], net.into[v + 1]):
+                u = net.pred[j]
+                if u in chosen and self._room(links[net.pred_link[j]], u, v) < 2:
+                    drives.setdefault(u, []).append(v)
+                    driven_by.setdefault(v, u)
         rank = {task_id: n for n, task_id in enumerate(self.critical_path)}
         shown: set[int] = set()
         chains = []
