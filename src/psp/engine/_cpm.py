@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import operator
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -417,6 +418,33 @@ class Schedule:
 
     # --- tasks -------------------------------------------------------------------------
 
+    @property
+    def start_periods(self) -> tuple[int, ...]:
+        """Every task's early start period, in plan order (what ``s[id].start_period`` reads)."""
+        return self._start_periods
+
+    @property
+    def finish_periods(self) -> tuple[int, ...]:
+        """Every task's early finish boundary, in plan order."""
+        return self._finish_periods
+
+    @property
+    def positions(self) -> Mapping[str, int]:
+        """Each task id's position in plan order (a read-only view of the plan's index)."""
+        return MappingProxyType(self._index)
+
+    def at(self, position: int) -> TaskSchedule:
+        """The task at a position in plan order (``s.at(0)`` is the plan's first task).
+
+        Examples
+        --------
+        >>> import psp
+        >>> s = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
+        >>> s.at(s.positions["3.1"]) == s["3.1"]
+        True
+        """
+        return self._task(position)
+
     def _task(self, i: int) -> TaskSchedule:
         return TaskSchedule(
             self.project.tasks[i],
@@ -731,9 +759,12 @@ def schedule(project: Project) -> Schedule:
     >>> s.finish
     datetime.date(2020, 11, 30)
     """
-    net = network(project)
-    assumed = () if project.status is None else _assumed_progress(project, net)
-    return _schedule(project, net, (*project.actuals, *assumed))
+    found = project._memo.get("schedule")
+    if found is None:  # a plan never changes, so neither does its schedule: kept with it
+        net = network(project)
+        assumed = () if project.status is None else _assumed_progress(project, net)
+        found = project._memo["schedule"] = _schedule(project, net, (*project.actuals, *assumed))
+    return found
 
 
 @attrs.define

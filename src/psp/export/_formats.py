@@ -66,7 +66,7 @@ def as_dict(schedule: Schedule | Replan, *, lang: Lang = "de") -> dict[str, Any]
     and ``"baseline"`` (``finish``, ``end``, ``slack`` before the changes).
     """
     if isinstance(schedule, Replan):
-        before = as_dict(schedule.before)["project"]
+        before = _project(schedule.before)
         data = as_dict(schedule.after)
         data["changes"] = [
             {"id": s.id, "start_shift": s.start_shift, "finish_shift": s.finish_shift,
@@ -76,21 +76,26 @@ def as_dict(schedule: Schedule | Replan, *, lang: Lang = "de") -> dict[str, Any]
         data["baseline"] = {k: before[k] for k in ("finish", "end", "slack")}
         return data
     return {
-        "project": {
-            "start": schedule.start.isoformat(),
-            "finish": schedule.finish.isoformat(),
-            "end": None if schedule.end is None else schedule.end.isoformat(),
-            "slack": schedule.slack,
-            "deadlines_missed": [
-                {"id": m.id, "not_after": m.not_after.isoformat(),
-                 "finish": m.finish.isoformat(), "by": m.by}
-                for m in schedule.deadlines_missed
-            ],
-        },
+        "project": _project(schedule),
         "critical_path": list(schedule.critical_path),
         "critical_chains": [list(chain) for chain in schedule.critical_chains],
         "tasks": [dict(zip(RECORD_FIELDS, row, strict=True))
                   for row in schedule.rows(iso=True)],
+    }
+
+
+def _project(schedule: Schedule) -> dict[str, Any]:
+    """The ``project`` part of the JSON form: the whole plan's dates and deadlines."""
+    return {
+        "start": schedule.start.isoformat(),
+        "finish": schedule.finish.isoformat(),
+        "end": None if schedule.end is None else schedule.end.isoformat(),
+        "slack": schedule.slack,
+        "deadlines_missed": [
+            {"id": m.id, "not_after": m.not_after.isoformat(),
+             "finish": m.finish.isoformat(), "by": m.by}
+            for m in schedule.deadlines_missed
+        ],
     }
 
 

@@ -305,17 +305,18 @@ def _delay(plan: Project, change: Delay) -> Project:
         cal.start_period(change.until, what="a delay's date")  # on a period boundary
         wanted = dict.fromkeys(ids, change.until)
     else:  # N periods later on the same side: a milestone at a period's end stays there
-        now = schedule(plan)
-        wanted = {t: cal.instant(now[t].start_period + (change.by or 0),
-                                 at_end=now[t].at_period_end and now[t].task.duration == 0)
-                  for t in ids}
-    constraints = list(plan.constraints)
+        now = schedule(plan)  # the plan keeps it: a replan from the baseline reuses it
+        wanted = {}
+        for task_id in ids:
+            ts = now[task_id]
+            wanted[task_id] = cal.instant(ts.start_period + (change.by or 0),
+                                          at_end=ts.at_period_end and ts.task.duration == 0)
+    earlier = {c.task: c.date for c in plan.constraints if c.is_start}
+    constraints = [c for c in plan.constraints if not (c.is_start and c.task in wanted)]
     for task_id, day in wanted.items():
-        old = next((c for c in constraints if c.task == task_id and c.is_start), None)
-        if old is not None:
-            constraints.remove(old)
-            day = max(day, old.date)  # a delay never pulls a start forward
-        constraints.append(Constraint(task_id, ConstraintKind.START_NO_EARLIER_THAN, day))
+        # a delay never pulls a start forward
+        bound = max(day, earlier[task_id]) if task_id in earlier else day
+        constraints.append(Constraint(task_id, ConstraintKind.START_NO_EARLIER_THAN, bound))
     return attrs.evolve(plan, constraints=constraints)
 
 
@@ -545,7 +546,7 @@ _BOUND_CAUSES = {Bound.START: CauseKind.PROJECT_START, Bound.NOT_BEFORE: CauseKi
                  Bound.STATUS: CauseKind.STATUS, Bound.ACTUAL: CauseKind.ACTUAL}
 
 
-def _cause(plan: Project, before: TaskSchedule,
+def _cause(not_before: dict[str, dt.date], plan: Project, before: TaskSchedule,
            after: TaskSchedule) -> tuple[Cause, Moved, dt.date] | None:
     """Why ``after`` differs from ``before``, which date moved, and where to."""
     if after.task.is_level_of_effort and after.finish_period != before.finish_period:
@@ -563,7 +564,7 @@ def _cause(plan: Project, before: TaskSchedule,
     kind = _BOUND_CAUSES[driver]
     date = None
     if kind is CauseKind.NOT_BEFORE:
-        date = next(c.date for c in plan.constraints if c.task == after.id and c.is_start)
+        date = not_before[after.id]
     elif kind is CauseKind.STATUS:
         date = plan.status or plan.start
     return Cause(kind, date=date), Moved.START, after.start
@@ -596,21 +597,52 @@ class Replan:
                               takes_self=True),
         eq=False, repr=False, kw_only=True)
 
+    _not_before: dict[str, dt.date] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # the not-before date behind each start it sets, looked up once per task
+        object.__setattr__(self, "_not_before", {c.task: c.date for c in self.plan.constraints
+                                                 if c.is_start})
+
     @lang_keyword
     def shift(self, task_id: str, *, lang: Lang = "de") -> TaskShift:
         """How far one task moved and why (`UnknownIdError` for an unknown id)."""
-        old, new = self.before[task_id], self.after[task_id]
-        found = _cause(self.plan, old, new)
+        return self._shift(self.before[task_id], self.after[task_id], lang)[0]
+
+    def _shift(self, old: TaskSchedule, new: TaskSchedule,
+               lang: Lang) -> tuple[TaskShift, TaskSchedule, TaskSchedule]:
+        found = _cause(self._not_before, self.plan, old, new)
         cause, moved, date = (None, None, None) if found is None else found
-        return TaskShift(task_id, new.start_period - old.start_period,
-                         new.finish_period - old.finish_period, cause, moved, date,
-                         self.plan.unit, lang)
+        shift = TaskShift(new.id, new.start_period - old.start_period,
+                          new.finish_period - old.finish_period, cause, moved, date,
+                          self.plan.unit, lang)
+        return shift, old, new
 
     @lang_keyword
     def shifts(self, *, lang: Lang = "de", moved_only: bool = False) -> list[TaskShift]:
         """Every task's shift in plan order (only those that moved, if asked)."""
-        found = [self.shift(t.id, lang=lang) for t in self.plan.tasks if t.id in self.before]
-        return [s for s in found if s.start_shift or s.finish_shift or not moved_only]
+        return [shift for shift, _old, _new in self._shifts(lang, moved_only=moved_only)]
+
+    def _shifts(self, lang: Lang, *,
+                moved_only: bool) -> list[tuple[TaskShift, TaskSchedule, TaskSchedule]]:
+        """The shifts with the two task schedules behind each: each built once per task.
+
+        Which tasks moved is read off the two schedules' periods first, so a replan in
+        which few tasks move builds few objects however large the plan.
+        """
+        before, after = self.before, self.after
+        old_start, old_finish = before.start_periods, before.finish_periods
+        new_start, new_finish = after.start_periods, after.finish_periods
+        where = before.positions
+        found = []
+        for i, task in enumerate(self.plan.tasks):
+            j = where.get(task.id)
+            if j is None:
+                continue
+            if moved_only and (old_start[j] == new_start[i] and old_finish[j] == new_finish[i]):
+                continue
+            found.append(self._shift(before.at(j), after.at(i), lang))
+        return found
 
     @property
     def late_tasks(self) -> tuple[str, ...]:
@@ -653,8 +685,7 @@ class Replan:
     def _rows(self, lang: Lang) -> tuple[list[str], list[list[str]]]:
         heads = list(HEADINGS["replan"][lang])
         rows = []
-        for s in self.shifts(lang=lang, moved_only=True):
-            old, new = self.before[s.id], self.after[s.id]
+        for s, old, new in self._shifts(lang, moved_only=True):
             rows.append([s.id, _span(self.baseline, old, lang), _span(self.plan, new, lang),
                          f"{s.start_shift:+d}", f"{s.finish_shift:+d}", s.explanation])
         return heads, rows
