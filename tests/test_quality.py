@@ -26,6 +26,26 @@ def test_import_psp_stays_light() -> None:
     assert result.stdout.strip() == "[]"
 
 
+def test_import_psp_loads_no_part_of_psp_until_one_is_used() -> None:
+    code = ("import sys, psp; before = sorted(m for m in sys.modules if m.startswith('psp.')); "
+            "psp.Project; after = 'psp.model' in sys.modules; print(before, after)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[] True"
+
+
+def test_psp_version_loads_neither_the_model_nor_attrs() -> None:
+    code = ("import contextlib, io, sys\n"
+            "from psp.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+            "    main(['--version'])\n"
+            "print([m for m in ('psp.model', 'psp.engine', 'psp.export', 'attr', 'networkx')\n"
+            "       if m in sys.modules])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"
+
+
 PACKAGES = ["psp", "psp.errors", "psp._support", "psp.calendars", "psp.model", "psp.engine",
             "psp.replanning", "psp.analysis", "psp.io", "psp.export", "psp.testing",
             "psp.testing.strategies", "psp.testing.invariants", "psp.cli"]

@@ -14,121 +14,219 @@ Examples
 
 from typing import TYPE_CHECKING, Any
 
-from psp import _deprecated  # noqa: F401 (attaches the old methods for one release)
-from psp._support.money import format_money, parse_money
-from psp.analysis import (
-    CostCell,
-    CostComparison,
-    CostReport,
-    PositionCost,
-    compare_costs,
-    costs,
-)
-from psp.calendars import Calendar, Month, Unit, format_date, parse_date
-from psp.engine import (
-    Bound,
-    MissedDeadline,
-    PackageSchedule,
-    PortfolioSchedule,
-    ProjectSummary,
-    Schedule,
-    TaskProgress,
-    TaskSchedule,
-    flatten,
-    problems,
-    restore,
-    schedule,
-    schedule_portfolio,
-    validate,
-)
-from psp.errors import (
-    ChangeError,
-    DateAlignmentError,
-    DateParseError,
-    DateRangeError,
-    FieldError,
-    FieldTypeError,
-    FileError,
-    FileReadError,
-    FileWriteError,
-    MissingExtraError,
-    MoneyError,
-    PlanError,
-    PlanFileError,
-    Problem,
-    SizeError,
-    TomlSyntaxError,
-    UnknownIdError,
-    UsageError,
-    ValidationError,
-)
-from psp.io import (
-    dump,
-    dumps,
-    dumps_portfolio,
-    from_dict,
-    load,
-    load_portfolio,
-    loads,
-    loads_portfolio,
-)
-from psp.model import (
-    Actual,
-    Constraint,
-    ConstraintKind,
-    CostRules,
-    Link,
-    LinkType,
-    Package,
-    Portfolio,
-    Position,
-    Project,
-    Task,
-    TaskKind,
-)
-from psp.replanning import (
-    AddLink,
-    Cause,
-    CauseKind,
-    Change,
-    Delay,
-    Extend,
-    Moved,
-    Progress,
-    RemoveLink,
-    Replan,
-    SetDuration,
-    TaskShift,
-    apply,
-    replan,
-)
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # what each name is, for type checkers and editors; loaded on first use
     from psp import export  # noqa: F401 (loaded on first use)
+    from psp._support.money import (
+        format_money,
+        parse_money,
+    )
+    from psp.analysis import (
+        CostCell,
+        CostComparison,
+        CostReport,
+        PositionCost,
+        compare_costs,
+        costs,
+    )
+    from psp.calendars import (
+        Calendar,
+        Month,
+        Unit,
+        format_date,
+        parse_date,
+    )
+    from psp.engine import (
+        Bound,
+        MissedDeadline,
+        PackageSchedule,
+        PortfolioSchedule,
+        ProjectSummary,
+        Schedule,
+        TaskProgress,
+        TaskSchedule,
+        flatten,
+        problems,
+        restore,
+        schedule,
+        schedule_portfolio,
+        validate,
+    )
+    from psp.errors import (
+        ChangeError,
+        DateAlignmentError,
+        DateParseError,
+        DateRangeError,
+        FieldError,
+        FieldTypeError,
+        FileError,
+        FileReadError,
+        FileWriteError,
+        MissingExtraError,
+        MoneyError,
+        PlanError,
+        PlanFileError,
+        Problem,
+        SizeError,
+        TomlSyntaxError,
+        UnknownIdError,
+        UsageError,
+        ValidationError,
+    )
     from psp.export import Gantt, gantt
+    from psp.io import (
+        dump,
+        dumps,
+        dumps_portfolio,
+        from_dict,
+        load,
+        load_portfolio,
+        loads,
+        loads_portfolio,
+    )
+    from psp.model import (
+        Actual,
+        Constraint,
+        ConstraintKind,
+        CostRules,
+        Link,
+        LinkType,
+        Package,
+        Portfolio,
+        Position,
+        Project,
+        Task,
+        TaskKind,
+    )
+    from psp.replanning import (
+        AddLink,
+        Cause,
+        CauseKind,
+        Change,
+        Delay,
+        Extend,
+        Moved,
+        Progress,
+        RemoveLink,
+        Replan,
+        SetDuration,
+        TaskShift,
+        apply,
+        replan,
+    )
 
     __version__: str
 
-# Drawing and property testing pull in matplotlib and hypothesis: load them on first use.
-_LAZY = {"Gantt": "psp.export", "gantt": "psp.export", "export": None, "testing": None}
+# Where each public name lives. `import psp` loads none of them: a command or a notebook
+# pays for the parts it uses (io, export and testing load on first use).
+_SOURCES = {
+    "format_money": "psp._support.money",
+    "parse_money": "psp._support.money",
+    "CostCell": "psp.analysis",
+    "CostComparison": "psp.analysis",
+    "CostReport": "psp.analysis",
+    "PositionCost": "psp.analysis",
+    "compare_costs": "psp.analysis",
+    "costs": "psp.analysis",
+    "Calendar": "psp.calendars",
+    "Month": "psp.calendars",
+    "Unit": "psp.calendars",
+    "format_date": "psp.calendars",
+    "parse_date": "psp.calendars",
+    "Bound": "psp.engine",
+    "MissedDeadline": "psp.engine",
+    "PackageSchedule": "psp.engine",
+    "PortfolioSchedule": "psp.engine",
+    "ProjectSummary": "psp.engine",
+    "Schedule": "psp.engine",
+    "TaskProgress": "psp.engine",
+    "TaskSchedule": "psp.engine",
+    "flatten": "psp.engine",
+    "problems": "psp.engine",
+    "restore": "psp.engine",
+    "schedule": "psp.engine",
+    "schedule_portfolio": "psp.engine",
+    "validate": "psp.engine",
+    "ChangeError": "psp.errors",
+    "DateAlignmentError": "psp.errors",
+    "DateParseError": "psp.errors",
+    "DateRangeError": "psp.errors",
+    "FieldError": "psp.errors",
+    "FieldTypeError": "psp.errors",
+    "FileError": "psp.errors",
+    "FileReadError": "psp.errors",
+    "FileWriteError": "psp.errors",
+    "MissingExtraError": "psp.errors",
+    "MoneyError": "psp.errors",
+    "PlanError": "psp.errors",
+    "PlanFileError": "psp.errors",
+    "Problem": "psp.errors",
+    "SizeError": "psp.errors",
+    "TomlSyntaxError": "psp.errors",
+    "UnknownIdError": "psp.errors",
+    "UsageError": "psp.errors",
+    "ValidationError": "psp.errors",
+    "dump": "psp.io",
+    "dumps": "psp.io",
+    "dumps_portfolio": "psp.io",
+    "from_dict": "psp.io",
+    "load": "psp.io",
+    "load_portfolio": "psp.io",
+    "loads": "psp.io",
+    "loads_portfolio": "psp.io",
+    "Actual": "psp.model",
+    "Constraint": "psp.model",
+    "ConstraintKind": "psp.model",
+    "CostRules": "psp.model",
+    "Link": "psp.model",
+    "LinkType": "psp.model",
+    "Package": "psp.model",
+    "Portfolio": "psp.model",
+    "Position": "psp.model",
+    "Project": "psp.model",
+    "Task": "psp.model",
+    "TaskKind": "psp.model",
+    "AddLink": "psp.replanning",
+    "Cause": "psp.replanning",
+    "CauseKind": "psp.replanning",
+    "Change": "psp.replanning",
+    "Delay": "psp.replanning",
+    "Extend": "psp.replanning",
+    "Moved": "psp.replanning",
+    "Progress": "psp.replanning",
+    "RemoveLink": "psp.replanning",
+    "Replan": "psp.replanning",
+    "SetDuration": "psp.replanning",
+    "TaskShift": "psp.replanning",
+    "apply": "psp.replanning",
+    "replan": "psp.replanning",
+    "Gantt": "psp.export",
+    "gantt": "psp.export",
+}
+_SUBPACKAGES = frozenset({"export", "testing"})
 
 
 def __getattr__(name: str) -> Any:
+    """Load a public name on first use (PEP 562), then keep it in the module."""
     import importlib
 
-    if name == "__version__":  # importlib.metadata costs a third of `import psp`: on demand
-        from importlib.metadata import PackageNotFoundError, version
+    if name == "__version__":
+        from psp._version import __version__
 
-        try:
-            return version("psp")
-        except PackageNotFoundError:  # run from a source tree that was never installed
-            return "0.0.0+unknown"
-    if name not in _LAZY:
+        return __version__
+    if name in _SUBPACKAGES:
+        value = importlib.import_module(f"psp.{name}")
+    elif name in _SOURCES:
+        # The 0.1 methods are attached to the classes before anyone can use them.
+        importlib.import_module("psp._deprecated")
+        value = getattr(importlib.import_module(_SOURCES[name]), name)
+    else:
         raise AttributeError(f"module 'psp' has no attribute {name!r}")
-    source = _LAZY[name]
-    if source is None:
-        return importlib.import_module(f"psp.{name}")
-    return getattr(importlib.import_module(source), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 __all__ = [

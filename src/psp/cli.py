@@ -18,12 +18,12 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import psp
-from psp import export
-from psp._support.files import STDOUT, write_atomically
-from psp.calendars import Lang
+
+if TYPE_CHECKING:
+    from psp.calendars import Lang
 
 __all__ = ["main"]
 
@@ -183,6 +183,7 @@ def _format(args: argparse.Namespace, choices: tuple[str, ...], *, guess: bool =
 
     ``guess=False``: a file's format must be named, by its suffix or ``--format``.
     """
+    from psp._support.files import STDOUT  # on first use: a quick start
     output = getattr(args, "output", None)
     suffix = "" if output in (None, *STDOUT) else Path(output).suffix.lower()
     named = _SUFFIX_FORMATS.get(suffix)
@@ -198,6 +199,7 @@ def _format(args: argparse.Namespace, choices: tuple[str, ...], *, guess: bool =
 
 def _emit(args: argparse.Namespace, text: str) -> None:
     """Text to -o's file (atomically, never over the input) or to standard output."""
+    from psp._support.files import STDOUT, write_atomically  # on first use: a quick start
     output = getattr(args, "output", None)
     if output is None or output in STDOUT:
         sys.stdout.write(text)
@@ -210,6 +212,7 @@ _CHART_FORMATS = (".png", ".svg", ".pdf")
 
 
 def _gantt(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
+    from psp._support.files import write_atomically  # on first use: a quick start
     plan = _as_plan(portfolio)
     suffix = f".{args.format}" if args.format else Path(args.output).suffix.lower()
     if suffix not in _CHART_FORMATS:
@@ -231,7 +234,7 @@ def _table(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
     if args.format == "md":
         args.format = "markdown"
     chosen = _format(args, ("markdown", "html", "csv", "xlsx"), guess=False)
-    export.write_table(psp.schedule(plan), args.output, format=_SUFFIX_OF[chosen],
+    psp.export.write_table(psp.schedule(plan), args.output, format=_SUFFIX_OF[chosen],
                        lang=_lang(args, data=chosen == "csv"), inputs=(args.file,))
     return 0
 
@@ -239,7 +242,7 @@ def _table(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
 def _critical(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
     plan = _as_plan(portfolio)
     chosen = _format(args, ("text", "markdown", "csv"))
-    result = export.critical_path_table(psp.schedule(plan),
+    result = psp.export.critical_path_table(psp.schedule(plan),
                                         lang=_lang(args, data=chosen == "csv"))
     text = {"text": result.to_text, "markdown": result.to_markdown, "csv": result.to_csv}
     _emit(args, text[chosen]().rstrip("\n") + "\n")
@@ -280,6 +283,7 @@ def _changes(args: argparse.Namespace) -> list[psp.Change]:
 
 
 def _replan(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
+    from psp._support.files import write_atomically  # on first use: a quick start
     plan = _as_plan(portfolio)
     joint = len(portfolio.projects) > 1 or bool(portfolio.links)
     if joint and args.extend:
@@ -294,14 +298,14 @@ def _replan(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
     comparison = psp.compare_costs(plan, result.plan) if args.costs else None
     lang = _lang(args)
     if args.format == "json":
-        data = export.as_dict(result, lang=_lang(args, data=True))
+        data = psp.export.as_dict(result, lang=_lang(args, data=True))
         if comparison is not None:
             data["costs"] = {"before": comparison.before.to_dict(),
                              "after": comparison.after.to_dict(),
                              "neutral": comparison.neutral}
         print(json.dumps(data, indent=args.indent, ensure_ascii=False))
     elif args.format in ("markdown", "html"):
-        print(export.amendment_table(result, format=args.format, lang=lang,
+        print(psp.export.amendment_table(result, format=args.format, lang=lang,
                                      costs=comparison))
     else:
         print(result.to_text(lang=lang))
@@ -319,7 +323,7 @@ def _costs(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
     if chosen == "xlsx":
         if not args.output:
             raise psp.UsageError("--format xlsx writes a file: give -o OUT.xlsx (or -o -)")
-        export.write_costs_xlsx(report, args.output, lang=_lang(args), inputs=(args.file,))
+        psp.export.write_costs_xlsx(report, args.output, lang=_lang(args), inputs=(args.file,))
     elif chosen == "json":
         _emit(args, json.dumps(report.to_dict(), indent=args.indent, ensure_ascii=False)
               + "\n")
@@ -444,8 +448,8 @@ def _check(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
     """Pass a plan only if every other command accepts it too."""
     plan = _as_plan(portfolio)
     schedule = psp.schedule(plan)  # schedule, replan, critical
-    export.check_chart(schedule)  # gantt
-    export.check_table(schedule)  # table
+    psp.export.check_chart(schedule)  # gantt
+    psp.export.check_table(schedule)  # table
     if any(p.positions for p in portfolio.projects):
         psp.costs(portfolio)  # costs
     day = (lambda d: d.isoformat()) if args.lang is None else (
@@ -469,10 +473,10 @@ def _schedule(portfolio: psp.Portfolio, args: argparse.Namespace) -> int:
     result = psp.schedule(plan)
     chosen = _format(args, ("text", "json", "csv"))
     if chosen == "json":
-        _emit(args, export.as_json(result, indent=args.indent, lang=_lang(args, data=True))
+        _emit(args, psp.export.as_json(result, indent=args.indent, lang=_lang(args, data=True))
               + "\n")
     elif chosen == "csv":
-        _emit(args, export.as_csv(result))
+        _emit(args, psp.export.as_csv(result))
     else:
         _emit(args, result.to_text(lang=_lang(args)) + "\n")
     return 0

@@ -6,6 +6,6 @@ word psp prints; ``money`` reads and writes amounts in euros exactly; ``extras``
 dependency or names the ``pip install`` that brings it.
 """
 
-from psp._support import compat, extras, files, money, render, words
 
-__all__ = ["compat", "extras", "files", "money", "render", "words"]
+# Each module is imported where it is used: a command loads only what it needs.
+__all__: list[str] = []
