@@ -10,7 +10,6 @@ network: a day plan starting on the JSON's start date, one ``[[task]]`` per task
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -24,9 +23,11 @@ def net_path(variant: str, size: int, *, mix: float = 0.3, seed: int = 1) -> Pat
     NETS.mkdir(exist_ok=True)
     path = NETS / f"{variant}-{size}-mix{mix}-s{seed}.json"
     if not path.exists():
-        subprocess.run([sys.executable, str(PEERS / "gen.py"), str(size), "-v", variant,
-                        "--mix", str(mix), "-s", str(seed), "-o", str(path)],
-                       check=True, capture_output=True)
+        sys.path.insert(0, str(PEERS))
+        from gen import generate  # the peer's generator, as its command line runs it
+
+        net = generate(size, variant, seed, mix=mix)
+        path.write_text(json.dumps(net, separators=(",", ":")), encoding="utf-8")
     return path
 
 

@@ -280,9 +280,11 @@ class Schedule:
     _progress: tuple[TaskProgress, ...] = attrs.field(repr=False)
     _late_at_period_end: tuple[bool, ...] = attrs.field(repr=False)
     _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _memo: dict[str, Any] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_index", self.project._index)  # the plan's, not a copy
+        object.__setattr__(self, "_memo", {})
 
     # --- the project as a whole -------------------------------------------------------
 
@@ -352,7 +354,7 @@ class Schedule:
                 if u in chosen and self._room(links[net.pred_link[j]], u, v) < 2:
                     drives.setdefault(u, []).append(v)
                     driven_by.setdefault(v, u)
-        rank = {task_id: n for n, task_id in enumerate(self.critical_path)}
+        rank = self._rank()
         shown: set[int] = set()
         chains = []
         for v in sorted(chosen, key=lambda i: (rank.get(tasks[i].id, len(rank)), i)):
@@ -368,6 +370,13 @@ class Schedule:
                 shown.add(chain[-1])
             chains.append(tuple(tasks[i].id for i in chain))
         return tuple(chains)
+
+    def _rank(self) -> dict[str, int]:
+        """Each critical task's place on the critical path (worked out once)."""
+        rank = self._memo.get("rank")
+        if rank is None:
+            rank = self._memo["rank"] = {t: n for n, t in enumerate(self.critical_path)}
+        return rank
 
     def _instants(self, i: int) -> tuple[int, int]:
         """A task's early start and finish in half periods (notes above `_forward`)."""

@@ -30,6 +30,8 @@ from psp.model import (
     Portfolio,
     Project,
     Task,
+    plain_link,
+    plain_task,
 )
 
 __all__ = ["PortfolioSchedule", "ProjectSummary", "flatten", "restore", "schedule_portfolio"]
@@ -112,15 +114,20 @@ def _qualify(parts: _Parts, pid: str, project: Project) -> None:
     for task in project.tasks:
         qualified = f"{pid}:{task.id}"
         package = f"{pid}:{task.package}" if task.package else pid
-        parts.tasks.append(attrs.evolve(task, id=qualified, package=package))
+        # checked once already: built without a second round of checks where it can be
+        copy = None if task.is_level_of_effort else plain_task(
+            qualified, task.name, package=package, owners=task.owners, duration=task.duration)
+        parts.tasks.append(copy or attrs.evolve(task, id=qualified, package=package))
         snet = own.get((task.id, True))
         day = project.start if snet is None else max(snet.date, project.start)
         parts.constraints.append(Constraint(qualified, SNET, day))
         fnlt = own.get((task.id, False))
         if fnlt is not None:
             parts.constraints.append(attrs.evolve(fnlt, task=qualified))
-    parts.links += [attrs.evolve(lk, predecessor=f"{pid}:{lk.predecessor}",
-                                 successor=f"{pid}:{lk.successor}") for lk in project.links]
+    parts.links += [plain_link(f"{pid}:{lk.predecessor}", f"{pid}:{lk.successor}", lk.type,
+                               lk.lag) or attrs.evolve(lk, predecessor=f"{pid}:{lk.predecessor}",
+                                                       successor=f"{pid}:{lk.successor}")
+                    for lk in project.links]
     parts.actuals += [attrs.evolve(a, task=f"{pid}:{a.task}") for a in project.actuals]
     parts.idle += [f"{pid}:{task_id}" for task_id in project.not_started]
 

@@ -413,7 +413,10 @@ class Project:
     @property
     def calendar(self) -> Calendar:
         """The calendar that turns this plan's periods into dates."""
-        return Calendar(self.start, self.unit)
+        found = self._memo.get("calendar")
+        if found is None:
+            found = self._memo["calendar"] = Calendar(self.start, self.unit)
+        return found
 
     def task(self, task_id: str) -> Task:
         """The task with this id.
