@@ -1,5 +1,8 @@
 """Exporters: schedules as JSON, CSV or text; the amendment table of a replan.
 
+Each exporter is loaded on first use (``psp.export.as_json`` loads the data formats, not
+the chart or the tables), so a command pays only for the output it writes.
+
 Examples
 --------
 >>> import psp, psp.export
@@ -9,19 +12,56 @@ Examples
  'deadlines_missed': []}
 """
 
-from psp.export._amendment import amendment_table
-from psp.export._formats import as_csv, as_dict, as_json
-from psp.export._formats import as_text as as_text  # deprecated: not in __all__
-from psp.export._gantt import Gantt, gantt
-from psp.export._limits import check_chart, check_table
-from psp.export._tables import (
-    critical_path_table,
-    mermaid,
-    psp_table,
-    psp_table_html,
-    write_costs_xlsx,
-    write_table,
-)
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from psp.export._amendment import amendment_table
+    from psp.export._formats import as_csv, as_dict, as_json
+    from psp.export._formats import as_text as as_text  # deprecated: not in __all__
+    from psp.export._gantt import Gantt, gantt
+    from psp.export._limits import check_chart, check_table
+    from psp.export._tables import (
+        critical_path_table,
+        mermaid,
+        psp_table,
+        psp_table_html,
+        write_costs_xlsx,
+        write_table,
+    )
+
+_SOURCES = {
+    "Gantt": "_gantt",
+    "amendment_table": "_amendment",
+    "as_csv": "_formats",
+    "as_dict": "_formats",
+    "as_json": "_formats",
+    "as_text": "_formats",  # deprecated: not in __all__
+    "check_chart": "_limits",
+    "check_table": "_limits",
+    "critical_path_table": "_tables",
+    "gantt": "_gantt",
+    "mermaid": "_tables",
+    "psp_table": "_tables",
+    "psp_table_html": "_tables",
+    "write_costs_xlsx": "_tables",
+    "write_table": "_tables",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load an exporter on first use (PEP 562), then keep it in the module."""
+    import importlib
+
+    if name not in _SOURCES:
+        raise AttributeError(f"module 'psp.export' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"psp.export.{_SOURCES[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "Gantt",
