@@ -465,3 +465,15 @@ def test_version_is_the_installed_packages() -> None:
     result = psp_cli("--version")
     assert (result.returncode, result.stdout) == (0, f"psp {version('psp')}\n")
     assert psp.__version__ == version("psp")
+
+
+def test_schedule_json_is_compact_unless_indent_is_given() -> None:
+    compact = psp_cli("schedule", "examples/digitale_werkstatt.toml", "--format", "json")
+    indented = psp_cli("schedule", "examples/digitale_werkstatt.toml", "--format", "json",
+                       "--indent", "2")
+    assert compact.stdout.count("\n") == 1  # one line
+    assert indented.stdout.count("\n") > 300
+    assert json.loads(compact.stdout) == json.loads(indented.stdout)
+    refused = psp_cli("schedule", "examples/digitale_werkstatt.toml", "--format", "json",
+                      "--indent", "x")
+    assert refused.returncode == 2 and "expected 0 to 16 spaces, got 'x'" in refused.stderr

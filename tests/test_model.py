@@ -6,9 +6,12 @@ import datetime as dt
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import psp
 from psp import Constraint, Link, Month, Package, Project, Task, TaskKind
+from psp.model import plain_link, plain_task
 
 
 def test_objects_are_immutable() -> None:
@@ -121,3 +124,35 @@ def test_a_link_to_an_unknown_task_built_in_code_fails_naming_the_task() -> None
         psp.schedule(plan)
     assert str(err.value).splitlines()[1] == (
         "  link a → zz: a link from a goes to 'zz', which is not a task of this plan")
+
+
+# --- plain_task / plain_link: the checks of Task and Link in one expression -------------
+
+odd_values = st.one_of(st.sampled_from(["a", "1.3", " a", "a=b", "", "a\n", "FS", "ss",
+                                        "3win+AGIT", "x,y"]),
+                       st.integers(-2, 3), st.booleans(), st.none(), st.just(("A", "B")))
+
+
+def built(make: object) -> object:
+    try:
+        return make()  # type: ignore[operator]
+    except psp.PlanError:
+        return None
+
+
+@given(odd_values, odd_values, odd_values, odd_values, odd_values)
+def test_plain_task_is_task_or_none(task_id: object, name: object, package: object,
+                                    owners: object, duration: object) -> None:
+    plain = plain_task(task_id, name, package=package, owners=owners, duration=duration)
+    full = built(lambda: psp.Task(task_id, name, package=package, owners=owners,  # type: ignore[arg-type]
+                                  duration=duration))
+    assert plain is None or plain == full  # never a task the constructor would refuse
+
+
+@given(odd_values, odd_values, odd_values)
+def test_plain_link_is_link_or_none(predecessor: object, kind: object, lag: object) -> None:
+    plain = plain_link(predecessor, "b", kind, lag)
+    full = built(lambda: psp.Link(predecessor, "b", kind, lag=lag))  # type: ignore[arg-type]
+    assert plain is None or plain == full
+    if full is not None and isinstance(kind, str) and kind == kind.upper() and type(lag) is int:
+        assert plain == full  # the plain form of a plain link is taken

@@ -716,13 +716,17 @@ def _missed_text(missed: MissedDeadline, unit: Unit, lang: Lang) -> str:
 class _Labeler:
     calendar: Calendar
     lang: Lang
+    _seen: dict[dt.date, str] = attrs.field(factory=dict, init=False)
 
     def __call__(self, day: dt.date) -> str:
         """A printed date as the table shows it: its month in a plan of months."""
-        cal = self.calendar
-        if cal.unit is Unit.MONTH:
-            return cal.label(cal.period_of(day), lang=self.lang)
-        return format_date(day, lang=self.lang)
+        found = self._seen.get(day)  # a large plan prints few distinct dates, many times
+        if found is None:
+            cal = self.calendar
+            found = (cal.label(cal.period_of(day), lang=self.lang) if cal.unit is Unit.MONTH
+                     else format_date(day, lang=self.lang))
+            self._seen[day] = found
+        return found
 
 
 def schedule(project: Project) -> Schedule:
