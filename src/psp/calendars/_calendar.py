@@ -5,7 +5,7 @@ A `Calendar` turns a period into its first and last day. Each conversion is one
 step from the start, never a chain of one-month steps (chained steps clamp at short
 months, 31.01 → 28.02 → 28.03 …, and drift): a month is the integer ``year·12 + month − 1``,
 so period ``p`` of a plan starting in month ``m`` is month ``m + p``, and its last day
-comes from a table of month lengths.
+comes from the month's length (``calendar.monthrange``).
 
 A task occupying periods ``s … f-1`` is written as the half-open pair
 ``(s, f)``; ``f`` is a *boundary*. Its start date is the first day of period
@@ -14,6 +14,7 @@ A task occupying periods ``s … f-1`` is written as the half-open pair
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import enum
 import re
@@ -189,13 +190,13 @@ class Month:
     @property
     def last_day(self) -> dt.date:
         """The last day of the month (28, 29, 30 or 31)."""
-        return _last_of(self.year * 12 + self.month - 1)
+        return _last_of(_month_number(self))
 
     def __add__(self, months: int) -> Month:
         if isinstance(months, bool) or not isinstance(months, int):
             return NotImplemented
         try:
-            first = _first_of(self.year * 12 + self.month - 1 + months)
+            first = _first_of(_month_number(self) + months)
         except ValueError:
             raise DateRangeError(f"{self} + {months} months lies outside the years 1 to "
                                  "9999") from None
@@ -206,7 +207,7 @@ class Month:
 
     def __sub__(self, other: Month | int) -> int | Month:
         if isinstance(other, Month):
-            return (self.year - other.year) * 12 + self.month - other.month
+            return _month_number(self) - _month_number(other)
         if isinstance(other, int) and not isinstance(other, bool):
             return self + (-other)
         return NotImplemented
@@ -227,10 +228,7 @@ class Month:
         return f"{self.year:04d}-{self.month:02d}"
 
 
-_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def _month_number(day: dt.date) -> int:
+def _month_number(day: dt.date | Month) -> int:
     """A month as one integer, ``year·12 + month − 1``: months add and subtract as numbers."""
     return day.year * 12 + day.month - 1
 
@@ -244,10 +242,7 @@ def _first_of(number: int) -> dt.date:
 def _last_of(number: int) -> dt.date:
     """The last day of month ``number``: 28, 29, 30 or 31."""
     year, month = divmod(number, 12)
-    days = _DAYS_IN_MONTH[month]
-    if month == 1 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
-        days = 29
-    return dt.date(year, month + 1, days)
+    return dt.date(year, month + 1, calendar.monthrange(year, month + 1)[1])
 
 
 def _two_digit_year(text: str) -> int:

@@ -280,11 +280,12 @@ class Schedule:
     _progress: tuple[TaskProgress, ...] = attrs.field(repr=False)
     _late_at_period_end: tuple[bool, ...] = attrs.field(repr=False)
     _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _memo: dict[str, Any] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _rank: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_index", self.project._index)  # the plan's, not a copy
-        object.__setattr__(self, "_memo", {})
+        # each critical task's place on the critical path, which orders the chains
+        object.__setattr__(self, "_rank", {t: n for n, t in enumerate(self.critical_path)})
 
     # --- the project as a whole -------------------------------------------------------
 
@@ -354,7 +355,7 @@ class Schedule:
                 if u in chosen and self._room(links[net.pred_link[j]], u, v) < 2:
                     drives.setdefault(u, []).append(v)
                     driven_by.setdefault(v, u)
-        rank = self._rank()
+        rank = self._rank
         shown: set[int] = set()
         chains = []
         for v in sorted(chosen, key=lambda i: (rank.get(tasks[i].id, len(rank)), i)):
@@ -370,13 +371,6 @@ class Schedule:
                 shown.add(chain[-1])
             chains.append(tuple(tasks[i].id for i in chain))
         return tuple(chains)
-
-    def _rank(self) -> dict[str, int]:
-        """Each critical task's place on the critical path (worked out once)."""
-        rank = self._memo.get("rank")
-        if rank is None:
-            rank = self._memo["rank"] = {t: n for n, t in enumerate(self.critical_path)}
-        return rank
 
     def _instants(self, i: int) -> tuple[int, int]:
         """A task's early start and finish in half periods (notes above `_forward`)."""
@@ -971,7 +965,6 @@ def _forward(
         lo, hi = into[v], into[v + 1]
         if lo == hi:
             continue  # no links: its bound stands
-        work = length[v] > 0
         own = length[v]
         best, who = first[v], source[v]
         for j in range(lo, hi):
@@ -981,7 +974,7 @@ def _forward(
                 need += length[p]
             if kind & 2:  # on v's finish
                 need -= own
-            if work:
+            if own > 0:
                 need += need & 1  # work starts at the beginning of a period: even
             # A link explains a start better than the bare project start it ties with.
             if need > best or (need == best and who == START):

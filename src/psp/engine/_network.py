@@ -32,20 +32,16 @@ class Network:
     validating on load and scheduling later share one pass over the links.
 
     ``order`` lists the positions of the scheduled tasks (all but level of effort) in
-    a topological order. Link ``k`` of the DAG runs from task ``tails[k]`` to task
-    ``heads[k]`` and is ``project.links[links[k]]``. The same links grouped by
-    successor (``into``: compressed rows of ``pred``, ``pred_lag``, ``pred_kind``,
-    ``pred_link``) and by predecessor (``out``: ``succ``, ``succ_lag``, ``succ_kind``)
-    are what the passes read: ``kind`` is 1 when the link leaves the predecessor's
-    finish, plus 2 when it bounds the successor's finish; ``lag`` is in half periods
-    (see the notes in `psp.engine._cpm`).
+    a topological order. The links are grouped by successor (``into``: compressed rows
+    of ``pred``, ``pred_lag``, ``pred_kind`` and ``pred_link``, the link's position in
+    ``project.links``) and by predecessor (``out``: ``succ``, ``succ_lag``,
+    ``succ_kind``); that is what the passes read. ``kind`` is 1 when the link leaves the
+    predecessor's finish, plus 2 when it bounds the successor's finish; ``lag`` is in
+    half periods (see the notes in `psp.engine._cpm`).
     """
 
     project: Project
     order: list[int]
-    tails: list[int]
-    heads: list[int]
-    links: list[int]
     into: list[int]
     pred: list[int]
     pred_lag: list[int]
@@ -118,7 +114,7 @@ def _task_problems(project: Project) -> list[Problem]:
 
 
 def _link_problems(
-    project: Project, index: dict[str, int], loe: list[bool]
+    project: Project, index: dict[str, int], loe: set[int]
 ) -> tuple[list[Problem], list[int], list[int], list[int]]:
     """Problems of the links, and the DAG's links as (tails, heads, link positions)."""
     found: list[Problem] = []
@@ -152,9 +148,9 @@ def _link_problems(
         if u == v:
             found.append(Problem("self-link", "depends on itself", entry, "depends"))
             continue
-        if loe[u] or loe[v]:
+        if u in loe or v in loe:
             for end, position in ((link.predecessor, u), (link.successor, v)):
-                if loe[position]:
+                if position in loe:
                     found.append(
                         Problem(
                             "loe-link",
@@ -416,7 +412,7 @@ def _clean_links(project: Project, index: dict[str, int],
     return tails, heads
 
 
-_KIND = {LinkType.FS: 1, LinkType.SS: 0, LinkType.FF: 3, LinkType.SF: 2}
+_KIND = {t: t.from_finish + 2 * t.to_finish for t in LinkType}  # see Network
 
 
 def _build(project: Project, scheduled: list[int], loe: list[int], tails: list[int],
@@ -435,8 +431,8 @@ def _build(project: Project, scheduled: list[int], loe: list[int], tails: list[i
     order = _topological_order(scheduled, waiting, out, succ)
     if len(order) < len(scheduled):
         return order, None
-    return order, Network(project, order, tails, heads, positions, into, pred, pred_lag,
-                          pred_kind, pred_link, out, succ, succ_lag, succ_kind, loe)
+    return order, Network(project, order, into, pred, pred_lag, pred_kind, pred_link, out,
+                          succ, succ_lag, succ_kind, loe)
 
 
 def _analyse(project: Project) -> tuple[list[Problem], Network | None]:
@@ -454,8 +450,7 @@ def _analysis(project: Project) -> tuple[list[Problem], Network | None]:
     loe = {i for i, kind in enumerate(kinds) if kind is TaskKind.LEVEL_OF_EFFORT}
     clean = _clean_links(project, index, loe)
     if clean is None:
-        loe_flags = [i in loe for i in range(len(kinds))]
-        found, tails, heads, positions = _link_problems(project, index, loe_flags)
+        found, tails, heads, positions = _link_problems(project, index, loe)
     else:
         (tails, heads), found, positions = clean, [], list(range(len(project.links)))
     found = (_task_problems(project) + found + _date_problems(project)

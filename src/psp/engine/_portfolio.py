@@ -124,10 +124,10 @@ def _qualify(parts: _Parts, pid: str, project: Project) -> None:
         fnlt = own.get((task.id, False))
         if fnlt is not None:
             parts.constraints.append(attrs.evolve(fnlt, task=qualified))
-    parts.links += [plain_link(f"{pid}:{lk.predecessor}", f"{pid}:{lk.successor}", lk.type,
-                               lk.lag) or attrs.evolve(lk, predecessor=f"{pid}:{lk.predecessor}",
-                                                       successor=f"{pid}:{lk.successor}")
-                    for lk in project.links]
+    for lk in project.links:
+        pred, succ = f"{pid}:{lk.predecessor}", f"{pid}:{lk.successor}"
+        parts.links.append(plain_link(pred, succ, lk.type, lk.lag)
+                           or attrs.evolve(lk, predecessor=pred, successor=succ))
     parts.actuals += [attrs.evolve(a, task=f"{pid}:{a.task}") for a in project.actuals]
     parts.idle += [f"{pid}:{task_id}" for task_id in project.not_started]
 

@@ -69,12 +69,24 @@ def check_int(owner: str, low: int | None = None) -> Any:
     return check
 
 
+def exact_member(kind: type[E], value: object) -> E | None:
+    """The member whose value is exactly ``value``, as files usually write it ("SS"), or None.
+
+    Examples
+    --------
+    >>> from psp.model import LinkType
+    >>> exact_member(LinkType, "SS"), exact_member(LinkType, "ss")
+    (<LinkType.SS: 'SS'>, None)
+    """
+    return cast(E | None, kind._value2member_map_.get(value)) if isinstance(value, str) else None
+
+
 def to_enum(kind: type[E], owner: str, field: str, value: object) -> E:
     if isinstance(value, kind):
         return value
-    exact = kind._value2member_map_.get(value) if type(value) is str else None
-    if exact is not None:  # as the file usually writes it: "SS", "month"
-        return cast(E, exact)
+    exact = exact_member(kind, value)
+    if exact is not None:
+        return exact
     if isinstance(value, str):
         for member in kind:
             if value.strip().lower() == member.value.lower():

@@ -6,7 +6,7 @@ import enum
 
 import attrs
 
-from psp.model._fields import check_id, check_int, is_id, to_enum, tuple_of
+from psp.model._fields import check_id, check_int, exact_member, is_id, to_enum, tuple_of
 
 __all__ = ["Link", "LinkType", "plain_link"]
 
@@ -81,7 +81,6 @@ class Link:
         return target >= ref + self.lag
 
 
-_BY_VALUE = {t.value: t for t in LinkType}
 _new, _set = object.__new__, object.__setattr__
 
 
@@ -113,7 +112,7 @@ def plain_link(predecessor: object, successor: str, type: object = "FS",
     >>> plain_link("a", "b", "SS", 1) == Link("a", "b", "SS", lag=1), plain_link("a", "b", "ss")
     (True, None)
     """
-    kind = _BY_VALUE.get(type) if isinstance(type, str) else None
+    kind = exact_member(LinkType, type)
     if kind is None or lag.__class__ is not int or not is_id(predecessor):
         return None
     link: Link = _new(Link)

@@ -205,10 +205,8 @@ def plain_task(task_id: object, name: object = "", *, package: object = None,
     >>> plain_task("1.3", duration=-1) is None
     True
     """
-    if (duration.__class__ is not int or not isinstance(name, str) or not is_id(task_id)
-            or not (package is None or is_id(package))):
-        return None
-    if duration < 0:
+    if (type(duration) is not int or duration < 0 or not isinstance(name, str)
+            or not is_id(task_id) or not (package is None or is_id(package))):
         return None
     try:
         names = _to_owners(owners) if owners else ()
@@ -388,8 +386,9 @@ class Project:
     id: str | None = attrs.field(default=None, converter=_optional_id, kw_only=True)
     rules: CostRules = attrs.field(factory=CostRules, kw_only=True)
     _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
-    # What is worked out once per plan (it never changes): the engine's validated
-    # network, the tasks grouped by package. Not part of the plan's value.
+    # What is worked out once per plan (it never changes): its calendar, the tasks grouped
+    # by package, the packages by id, and the engine's network and schedule. Not part of
+    # the plan's value.
     _memo: dict[str, Any] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:

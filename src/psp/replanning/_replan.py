@@ -607,16 +607,14 @@ class Replan:
     @lang_keyword
     def shift(self, task_id: str, *, lang: Lang = "de") -> TaskShift:
         """How far one task moved and why (`UnknownIdError` for an unknown id)."""
-        return self._shift(self.before[task_id], self.after[task_id], lang)[0]
+        return self._shift(self.before[task_id], self.after[task_id], lang)
 
-    def _shift(self, old: TaskSchedule, new: TaskSchedule,
-               lang: Lang) -> tuple[TaskShift, TaskSchedule, TaskSchedule]:
+    def _shift(self, old: TaskSchedule, new: TaskSchedule, lang: Lang) -> TaskShift:
         found = _cause(self._not_before, self.plan, old, new)
         cause, moved, date = (None, None, None) if found is None else found
-        shift = TaskShift(new.id, new.start_period - old.start_period,
-                          new.finish_period - old.finish_period, cause, moved, date,
-                          self.plan.unit, lang)
-        return shift, old, new
+        return TaskShift(new.id, new.start_period - old.start_period,
+                         new.finish_period - old.finish_period, cause, moved, date,
+                         self.plan.unit, lang)
 
     @lang_keyword
     def shifts(self, *, lang: Lang = "de", moved_only: bool = False) -> list[TaskShift]:
@@ -641,7 +639,8 @@ class Replan:
                 continue
             if moved_only and (old_start[j] == new_start[i] and old_finish[j] == new_finish[i]):
                 continue
-            found.append(self._shift(before.at(j), after.at(i), lang))
+            old, new = before.at(j), after.at(i)
+            found.append((self._shift(old, new, lang), old, new))
         return found
 
     @property
