@@ -46,6 +46,46 @@ def test_psp_version_loads_neither_the_model_nor_attrs() -> None:
     assert result.stdout.strip() == "[]"
 
 
+def test_psp_schedule_loads_only_what_it_prints_with() -> None:
+    code = ("import contextlib, io, sys\n"
+            "from psp.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    main(['schedule', 'examples/digitale_werkstatt.toml', '--format', 'json'])\n"
+            "print([m for m in ('psp._deprecated', 'psp.replanning', 'psp.analysis',\n"
+            "                   'psp.export._tables', 'matplotlib', 'networkx')\n"
+            "       if m in sys.modules])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, cwd=ROOT)
+    assert result.stdout.strip() == "[]"
+
+
+def test_plans_and_their_results_leave_no_cyclic_garbage() -> None:
+    """A plan, its network and its schedule are freed by reference counting alone.
+
+    What lives in a reference cycle waits for the cyclic collector, which walks every
+    object of a large plan each time: the collector must find no psp object to free.
+    """
+    code = ("import gc, psp\n"
+            "from psp import export\n"
+            "def work():\n"
+            "    plan = psp.load('examples/digitale_werkstatt.toml')\n"
+            "    s = psp.schedule(plan)\n"
+            "    assert psp.schedule(plan) is s\n"
+            "    r = psp.replan(plan, [psp.Delay('3.1', until='2021-06'), psp.Extend('2021-12')])\n"
+            "    export.as_json(s, indent=None), export.as_json(r), r.to_text(), s.to_text()\n"
+            "work()\n"  # the first run loads modules, which makes cycles of their own
+            "gc.collect()\n"
+            "gc.set_debug(gc.DEBUG_SAVEALL)\n"  # keep what the collector finds, to name it
+            "work()\n"
+            "gc.collect()\n"
+            "print(len(gc.garbage) > 0,\n"  # the stdlib's indented JSON leaves a few closures
+            "      sorted({type(o).__name__ for o in gc.garbage\n"
+            "              if type(o).__module__.startswith('psp')}))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, cwd=ROOT)
+    assert result.stdout.strip() == "True []"
+
+
 PACKAGES = ["psp", "psp.errors", "psp._support", "psp.calendars", "psp.model", "psp.engine",
             "psp.replanning", "psp.analysis", "psp.io", "psp.export", "psp.testing",
             "psp.testing.strategies", "psp.testing.invariants", "psp.cli"]

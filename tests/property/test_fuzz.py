@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import psp
-import psp.cli
+import psp.cli._commands
 from tests.cli import psp_cli
 
 EXAMPLES = [Path("examples/digitale_werkstatt.toml"), Path("examples/digitale_modellregion.toml")]
@@ -105,6 +105,6 @@ def test_mutated_plan_files_never_break_a_command(tmp_path: Path, case: tuple[Pa
         if status == 0 and argv[0] != "replan":  # check passed: so must they
             assert code == 0, (argv, said)
     if status == 0:
-        chart = psp.gantt(psp.schedule(psp.cli._load(str(plan))))
+        chart = psp.gantt(psp.schedule(psp.cli._commands._load(str(plan))))
         chart.figure.clear()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")) == []

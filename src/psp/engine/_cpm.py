@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import operator
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
@@ -490,9 +491,8 @@ class Schedule:
     def rows(self, *, iso: bool = False) -> Iterator[tuple[Any, ...]]:
         """Each task's record as a tuple in `RECORD_FIELDS` order, in plan order.
 
-        Built column by column from the engine's arrays, each date worked out once per
-        period: what every tabular output (records, JSON, CSV) is made of. ``iso=True``
-        gives the dates as ISO text.
+        The `columns` side by side: what every tabular output (records, JSON, CSV) is
+        made of. ``iso=True`` gives the dates as ISO text.
 
         Examples
         --------
@@ -501,18 +501,35 @@ class Schedule:
         >>> next(r for r in s.rows(iso=True) if r[0] == "M1")[6:10]
         ('2021-02-28', '2021-02-28', '2021-08-31', '2021-08-31')
         """
+        return zip(*self.columns(iso=iso), strict=True)
+
+    def columns(self, *, iso: bool = False) -> tuple[Sequence[Any], ...]:
+        """The records' columns in `RECORD_FIELDS` order, one value per task in plan order.
+
+        Built from the engine's arrays, each date worked out once per period.
+        ``iso=True`` gives the dates as ISO text.
+
+        Examples
+        --------
+        >>> import psp
+        >>> s = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
+        >>> ids, *_, start, finish, late_start, late_finish, total_float, free_float, critical = (
+        ...     s.columns(iso=True))
+        >>> ids[:3], start[:3], total_float[:3]
+        (['1.1', '1.2', '1.3'], ['2020-09-01', '2020-09-01', '2020-09-01'], (0, 10, 0))
+        """
         tasks = self.project.tasks
         start, finish = self._date_columns(self._start_periods, self._finish_periods,
                                            self._at_period_end, iso=iso)
         late_start, late_finish = self._date_columns(
             self._late_start_periods, self._late_finish_periods, self._late_at_period_end,
             iso=iso)
-        return zip(
+        return (
             [t.id for t in tasks], [t.package for t in tasks], [t.name for t in tasks],
             ["+".join(t.owners) for t in tasks], [t.kind.value for t in tasks],
             list(map(operator.sub, self._finish_periods, self._start_periods)),
             start, finish, late_start, late_finish, self._total_float, self._free_float,
-            self._critical, strict=True)
+            self._critical)
 
     def _date_columns(self, starts: tuple[int, ...], finishes: tuple[int, ...],
                       at_end: tuple[bool, ...], *, iso: bool) -> tuple[list[Any], list[Any]]:
@@ -766,11 +783,16 @@ def schedule(project: Project) -> Schedule:
     >>> s.finish
     datetime.date(2020, 11, 30)
     """
-    found = project._memo.get("schedule")
-    if found is None:  # a plan never changes, so neither does its schedule: kept with it
+    # A plan never changes, so neither does its schedule: the plan remembers it while it
+    # is in use. Weakly, since a schedule refers to its plan: a strong memo would make a
+    # reference cycle that only the cyclic collector frees.
+    remembered = project._memo.get("schedule")
+    found = None if remembered is None else remembered()
+    if found is None:
         net = network(project)
         assumed = () if project.status is None else _assumed_progress(project, net)
-        found = project._memo["schedule"] = _schedule(project, net, (*project.actuals, *assumed))
+        found = _schedule(project, net, (*project.actuals, *assumed))
+        project._memo["schedule"] = weakref.ref(found)
     return found
 
 

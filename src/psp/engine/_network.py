@@ -29,7 +29,9 @@ class Network:
     """A valid plan as the engine needs it: tasks by position, links as index arrays.
 
     Built once per plan (a plan is immutable; `network` keeps it with the plan), so
-    validating on load and scheduling later share one pass over the links.
+    validating on load and scheduling later share one pass over the links. It holds no
+    reference back to its plan: a plan and its memo make no reference cycle, so they are
+    freed the moment they are no longer used, not at the cyclic collector's next run.
 
     ``order`` lists the positions of the scheduled tasks (all but level of effort) in
     a topological order. The links are grouped by successor (``into``: compressed rows
@@ -40,7 +42,6 @@ class Network:
     half periods (see the notes in `psp.engine._cpm`).
     """
 
-    project: Project
     order: list[int]
     into: list[int]
     pred: list[int]
@@ -431,7 +432,7 @@ def _build(project: Project, scheduled: list[int], loe: list[int], tails: list[i
     order = _topological_order(scheduled, waiting, out, succ)
     if len(order) < len(scheduled):
         return order, None
-    return order, Network(project, order, into, pred, pred_lag, pred_kind, pred_link, out,
+    return order, Network(order, into, pred, pred_lag, pred_kind, pred_link, out,
                           succ, succ_lag, succ_kind, loe)
 
 

@@ -7,12 +7,16 @@ import datetime as dt
 import io
 import json
 import warnings
-from typing import Any
+from collections.abc import Callable, Sequence
+from json.encoder import encode_basestring as json_text
+from typing import TYPE_CHECKING, Any
 
 from psp._support.render import spreadsheet_safe
 from psp.calendars import Lang
 from psp.engine._cpm import RECORD_FIELDS, Schedule
-from psp.replanning._replan import Cause, Replan
+
+if TYPE_CHECKING:  # a schedule's JSON needs no replanning loaded
+    from psp.replanning import Cause, Replan
 
 __all__ = ["as_csv", "as_dict", "as_json"]
 
@@ -65,7 +69,7 @@ def as_dict(schedule: Schedule | Replan, *, lang: Lang = "de") -> dict[str, Any]
     "durations"}``, each part ``None`` where it does not apply)
     and ``"baseline"`` (``finish``, ``end``, ``slack`` before the changes).
     """
-    if isinstance(schedule, Replan):
+    if not isinstance(schedule, Schedule):  # a Replan
         before = _project(schedule.before)
         data = as_dict(schedule.after)
         data["changes"] = [
@@ -135,7 +139,51 @@ def as_json(schedule: Schedule | Replan, *, indent: int | None = 2, lang: Lang =
     >>> json.loads(as_json(s))["critical_path"][-1]
     '4.5'
     """
-    return json.dumps(as_dict(schedule, lang=lang), indent=indent, ensure_ascii=False)
+    if indent is not None:
+        return json.dumps(as_dict(schedule, lang=lang), indent=indent, ensure_ascii=False)
+    if not isinstance(schedule, Schedule):  # a Replan
+        data = as_dict(schedule, lang=lang)
+        return _compact(schedule.after, {key: data[key] for key in ("changes", "baseline")})
+    return _compact(schedule, {})
+
+
+def _compact(schedule: Schedule, extra: dict[str, Any]) -> str:
+    """``json.dumps(as_dict(...))`` to the character, the tasks written from columns.
+
+    A dict per task is what makes the JSON of a large plan slow; here each column is
+    encoded in one pass (repeated values such as dates and packages once) and each row
+    is one ``%`` of a template. ``extra`` keys follow the tasks, as in `as_dict`.
+    """
+    head = json.dumps({"project": _project(schedule),
+                       "critical_path": list(schedule.critical_path),
+                       "critical_chains": [list(c) for c in schedule.critical_chains]},
+                      ensure_ascii=False)
+    columns = [encode(column) for encode, column in
+               zip(_ENCODERS, schedule.columns(iso=True), strict=True)]
+    tasks = ", ".join([_ROW % row for row in zip(*columns, strict=True)])
+    tail = json.dumps(extra, ensure_ascii=False)[1:-1]
+    return f'{head[:-1]}, "tasks": [{tasks}]{", " if tail else ""}{tail}}}'
+
+
+def _texts(values: Sequence[str]) -> list[str]:
+    return list(map(json_text, values))
+
+
+def _numbers(values: Sequence[int]) -> list[str]:
+    return list(map(int.__repr__, values))
+
+
+def _repeated(values: Sequence[object]) -> list[str]:
+    """A column of few distinct values (dates, packages, kinds, flags), each encoded once."""
+    codes = {value: json.dumps(value, ensure_ascii=False) for value in set(values)}
+    return list(map(codes.__getitem__, values))
+
+
+# How each column of `RECORD_FIELDS` is written, and the template of one task.
+_ENCODERS: tuple[Callable[[Any], list[str]], ...] = (
+    _texts, _repeated, _texts, _texts, _repeated, _numbers, _repeated, _repeated,
+    _repeated, _repeated, _numbers, _numbers, _repeated)
+_ROW = "{" + ", ".join(f'"{name}": %s' for name in RECORD_FIELDS) + "}"
 
 
 def as_csv(schedule: Schedule) -> str:

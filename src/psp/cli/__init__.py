@@ -1,0 +1,224 @@
+"""The command line: ``psp check``, ``schedule``, ``replan``, ``gantt``, ``table``, ``critical``,
+``costs``.
+
+Exit status: 0 when all is well, 1 when the plan has problems (one line each),
+2 for a usage error. This module reads the arguments; the commands (`psp.cli._commands`)
+and everything they import load only when one runs, so ``psp --version`` and ``psp -h``
+start at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import codecs
+import contextlib
+import io
+import os
+import signal
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = ["main"]
+
+
+_EXAMPLES = {
+    "check": "psp check examples/digitale_werkstatt.toml --strict",
+    "schedule": "psp schedule examples/digitale_werkstatt.toml --format json -o schedule.json",
+    "replan": "psp replan examples/digitale_werkstatt.toml --delay 3.1=2021-06 "
+              "--extend 31.12.2021 -o new.toml",
+    "gantt": "psp gantt examples/digitale_werkstatt.toml -o chart.png --delay AP3=+2",
+    "table": "psp table examples/digitale_werkstatt.toml -o plan.xlsx",
+    "costs": "psp costs examples/digitale_modellregion.toml -o costs.csv",
+    "critical": "psp critical examples/digitale_werkstatt.toml --format markdown",
+}
+
+
+def _command(commands: Any, name: str, help: str, **extra: Any) -> argparse.ArgumentParser:
+    """A subcommand with its file argument and an example in its help."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name, help=help, epilog=f"example:\n  {_EXAMPLES[name]}",
+        formatter_class=argparse.RawDescriptionHelpFormatter, **extra)
+    parser.add_argument("file", metavar="FILE", help="a plan or portfolio file (TOML)")
+    return parser
+
+
+def _lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=("de", "en"), default=None,
+                        help="labels and dates: de or en (text: de by default; CSV and JSON: "
+                             "English headers and ISO dates unless --lang de)")
+
+
+def _output_option(parser: argparse.ArgumentParser, metavar: str, *,
+                   required: bool = False) -> None:
+    parser.add_argument("-o", "--output", metavar=metavar, required=required,
+                        help="the file to write (- for standard output); its suffix picks "
+                             "the format unless --format says otherwise")
+
+
+def _format_option(parser: argparse.ArgumentParser, choices: tuple[str, ...]) -> None:
+    parser.add_argument("--format", choices=choices,
+                        help=f"one of {', '.join(choices)} (default: from -o's suffix, "
+                             f"else {choices[0]})")
+
+
+def _indent_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--indent", type=_indent, metavar="N", default=None,
+                        help="JSON indented by N spaces (default: compact, one line)")
+
+
+def _indent(text: str) -> int:
+    if not text.isdigit() or int(text) > 16:
+        raise argparse.ArgumentTypeError(f"expected 0 to 16 spaces, got {text!r}")
+    return int(text)
+
+
+def _change_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--delay", action="append", default=[], metavar="ID=MONTH|ID=+N",
+                        help="start no earlier than MONTH, or N periods later (a task or a "
+                             "package; repeatable): 3.1=2021-06, AP3=+2")
+    parser.add_argument("--duration", action="append", default=[], metavar="ID=N",
+                        help="a task's new duration in periods (repeatable): 3.1=5")
+    parser.add_argument("--extend", metavar="DATE",
+                        help="new contractual end: 31.12.2021 or 2021-12")
+    parser.add_argument("--status", metavar="DATE",
+                        help="status date: no unfinished work before it (2021-03-29)")
+    parser.add_argument("--not-started", action="append", default=[], metavar="ID",
+                        help="with --status: this task has not started (repeatable)")
+
+
+class _Version(argparse.Action):
+    """``--version``, read from the package's metadata only when asked for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        from psp._version import __version__
+
+        print(f"psp {__version__}")  # to standard output, as argparse's own action
+        parser.exit()
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="psp", description="Project schedules in exact calendar months.",
+        epilog="Every command takes a plan or portfolio file; 'psp COMMAND -h' shows its "
+               "options and an example.")
+    parser.add_argument("--version", action=_Version, nargs=0,
+                        help="show psp's version and exit")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = _command(commands, "check", "validate a plan file: one line per problem")
+    check.add_argument("-v", "--verbose", action="store_true", help="say so when all is well")
+    check.add_argument("--strict", action="store_true",
+                       help="exit 1 on warnings too (e.g. a missed finish-no-later-than)")
+    _lang_option(check)
+
+    sched = _command(commands, "schedule", "compute and print the schedule of a plan")
+    _format_option(sched, ("text", "json", "csv"))
+    _output_option(sched, "OUT.txt|json|csv")
+    _indent_option(sched)
+    _lang_option(sched)
+
+    re = _command(commands, "replan",
+                  "apply delays, an extension or progress and show what moved and why",
+                  description="Changes apply in this order: --delay (as given), --duration, "
+                              "--extend, --status.")
+    _change_options(re)
+    _format_option(re, ("text", "json", "markdown", "html"))
+    re.add_argument("-o", "--output", "--out", dest="out", metavar="NEW.toml",
+                    help="write the replanned plan (or portfolio) file; never over FILE "
+                         "(--out is the old name)")
+    re.add_argument("--force", action="store_true",
+                    help="with -o: write over FILE itself (or a link to it)")
+    re.add_argument("--costs", action="store_true",
+                    help="add cost per budget year before and after, and the verdict")
+    _indent_option(re)
+    _lang_option(re)
+
+    chart = _command(commands, "gantt", "draw the Gantt chart (PNG, SVG or PDF)")
+    _output_option(chart, "OUT.png|svg|pdf", required=True)
+    _format_option(chart, ("png", "svg", "pdf"))
+    chart.add_argument("--baseline", metavar="FILE", help="a plan drawn as ghost bars")
+    _change_options(chart)
+    chart.add_argument("--arrows", action="store_true", help="draw dependency arrows")
+    _lang_option(chart)
+
+    table = _command(commands, "table", "write the Projektstrukturplan table")
+    _output_option(table, "OUT.md|html|csv|xlsx", required=True)
+    _format_option(table, ("markdown", "html", "csv", "xlsx", "md"))
+    _lang_option(table)
+
+    money = _command(commands, "costs", "cost, funding and own share per budget year")
+    _format_option(money, ("text", "json", "csv", "xlsx"))
+    _output_option(money, "OUT.txt|json|csv|xlsx")
+    _indent_option(money)
+    _lang_option(money)
+
+    crit = _command(commands, "critical", "print the critical path in order")
+    _format_option(crit, ("text", "markdown", "csv"))
+    _output_option(crit, "OUT.txt|md|csv")
+    _lang_option(crit)
+    return parser
+
+
+def _plain_streams() -> None:
+    """Let text reach a terminal or file in any encoding instead of failing on '→'."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="psp-ascii")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
+
+    Examples
+    --------
+    >>> main(["check", "examples/digitale_werkstatt.toml", "--verbose"])
+    examples/digitale_werkstatt.toml: ok (25 tasks, 4 packages, 30 links)
+    0
+    """
+    _plain_streams()
+    args = _parser().parse_args(argv)
+    # A killed run unwinds like an interrupted one, so no half-written file is left.
+    previous = None
+    with contextlib.suppress(ValueError):  # not in the main thread: nothing to set
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _finish(args)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _finish(args: argparse.Namespace) -> int:
+    """Run the command; a closed pipe or a refused standard output ends it cleanly."""
+    try:
+        from psp.cli._commands import run
+
+        status = run(args)
+        sys.stdout.flush()  # a full disk shows here, not at exit
+        return status
+    except OSError as err:
+        # Python would try the flush again at exit: point standard output at nothing.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        if not isinstance(err, BrokenPipeError):  # a closed pipe (| head) ends quietly
+            print(f"psp {args.command}: cannot write the output: {err.strerror or err}",
+                  file=sys.stderr)
+        return 1
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+# What a legacy code page (cp1252, latin-1, ASCII) cannot show gets its ASCII equivalent.
+_ASCII = {"→": "->", "·": "|", "–": "-", "—": "-", "…": "...", "■": "#", "◆": "*",
+          "€": "EUR", "’": "'", "„": '"', "“": '"', "”": '"', "≥": ">=", "≤": "<="}
+
+
+def _ascii_fallback(err: UnicodeError) -> tuple[str, int]:
+    assert isinstance(err, UnicodeEncodeError)
+    bad = err.object[err.start:err.end]
+    return "".join(_ASCII.get(char, "?") for char in bad), err.end
+
+
+codecs.register_error("psp-ascii", _ascii_fallback)

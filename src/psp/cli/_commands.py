@@ -1,0 +1,296 @@
+"""The commands of ``psp``: each reads the plan it is given and writes what it was asked for.
+
+`run` is the one entry, called by `psp.cli.main` once the arguments are read. Replanning,
+costs and the exporters load only in the commands that use them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from psp import export
+from psp._support.files import STDOUT, write_atomically
+from psp.calendars import format_date, parse_date
+from psp.engine import flatten, restore, schedule
+from psp.errors import (
+    FileError,
+    MissingExtraError,
+    PlanError,
+    PlanFileError,
+    UsageError,
+    ValidationError,
+)
+from psp.io import dumps, dumps_portfolio, load_portfolio
+
+if TYPE_CHECKING:
+    from psp.calendars import Lang
+    from psp.engine import Schedule
+    from psp.model import Portfolio, Project
+    from psp.replanning import Change, Replan, SetDuration
+
+__all__ = ["run"]
+
+T = TypeVar("T")
+
+
+def _lang(args: argparse.Namespace, *, data: bool = False) -> Lang:
+    """The language asked for; data (CSV) is English with ISO dates unless --lang de."""
+    return args.lang or ("en" if data else "de")
+
+
+# Each format's own suffix, and every suffix a format is known by.
+_SUFFIX_OF = {"text": ".txt", "markdown": ".md", "json": ".json", "csv": ".csv",
+              "html": ".html", "xlsx": ".xlsx"}
+_SUFFIX_FORMATS = {**{s: f for f, s in _SUFFIX_OF.items()}, ".markdown": "markdown",
+                   ".htm": "html"}
+
+
+def _format(args: argparse.Namespace, choices: tuple[str, ...], *, guess: bool = True) -> str:
+    """The format asked for, or the one the output file's suffix names, else the first.
+
+    ``guess=False``: a file's format must be named, by its suffix or ``--format``.
+    """
+    output = getattr(args, "output", None)
+    suffix = "" if output in (None, *STDOUT) else Path(output).suffix.lower()
+    named = _SUFFIX_FORMATS.get(suffix)
+    if args.format and named and args.format != named:
+        raise UsageError(f"--format {args.format} does not fit {output}: name a "
+                         f"{_SUFFIX_OF.get(args.format, args.format)} file")
+    if not args.format and ((named is not None and named not in choices)
+                            or ((suffix or not guess) and named is None)):
+        known = ", ".join(_SUFFIX_OF[c] for c in choices if c in _SUFFIX_OF)
+        raise UsageError(f"{output}: name a {known} file (or say --format)")
+    return args.format or named or choices[0]
+
+
+def _emit(args: argparse.Namespace, text: str) -> None:
+    """Text to -o's file (atomically, never over the input) or to standard output."""
+    output = getattr(args, "output", None)
+    if output is None or output in STDOUT:
+        sys.stdout.write(text)
+        return
+    write_atomically(output, lambda tmp: tmp.write_text(text, encoding="utf-8"),
+                     inputs=(args.file,))
+
+
+_CHART_FORMATS = (".png", ".svg", ".pdf")
+
+
+def _gantt(portfolio: Portfolio, args: argparse.Namespace) -> int:
+    from psp import replanning
+    plan = _as_plan(portfolio)
+    suffix = f".{args.format}" if args.format else Path(args.output).suffix.lower()
+    if suffix not in _CHART_FORMATS:
+        raise UsageError(f"{args.output}: draw a chart as .png, .svg or .pdf "
+                         "(or say --format)")
+    changes = _changes(args)
+    drawn: Schedule | Replan = (replanning.replan(plan, changes) if changes
+                                else schedule(plan))
+    baseline = None if args.baseline is None else schedule(_load(args.baseline))
+    chart = export.gantt(drawn, baseline=baseline, lang=_lang(args), arrows=args.arrows)
+    inputs = [args.file] + ([args.baseline] if args.baseline else [])
+    write_atomically(args.output, lambda tmp: chart.figure.savefig(
+        tmp, format=suffix[1:], dpi=150), inputs=inputs)
+    return 0
+
+
+def _table(portfolio: Portfolio, args: argparse.Namespace) -> int:
+    plan = _as_plan(portfolio)
+    if args.format == "md":
+        args.format = "markdown"
+    chosen = _format(args, ("markdown", "html", "csv", "xlsx"), guess=False)
+    export.write_table(schedule(plan), args.output, format=_SUFFIX_OF[chosen],
+                       lang=_lang(args, data=chosen == "csv"), inputs=(args.file,))
+    return 0
+
+
+def _critical(portfolio: Portfolio, args: argparse.Namespace) -> int:
+    plan = _as_plan(portfolio)
+    chosen = _format(args, ("text", "markdown", "csv"))
+    result = export.critical_path_table(schedule(plan),
+                                        lang=_lang(args, data=chosen == "csv"))
+    text = {"text": result.to_text, "markdown": result.to_markdown, "csv": result.to_csv}
+    _emit(args, text[chosen]().rstrip("\n") + "\n")
+    return 0
+
+
+def _option(name: str, text: str, read: Callable[[str], T]) -> T:
+    """Read one option's value; a value that cannot be read is a usage error naming it."""
+    try:
+        return read(text)
+    except PlanError as err:
+        hint = ""
+        if name == "--delay" and re.fullmatch(r"[^=]+=\d+", text.strip()):
+            hint = f"; did you mean {text.partition('=')[0]}=+{text.partition('=')[2]}?"
+        raise UsageError(f"{name} {text!r}: {err}{hint}") from None
+
+
+def _duration(text: str) -> SetDuration:
+    from psp import replanning
+    task_id, _, value = text.partition("=")
+    if not re.fullmatch(r"[0-9]+", value.strip()) or not task_id.strip():
+        raise UsageError("expected ID=N, a task and a whole number of periods")
+    return replanning.SetDuration(task_id.strip(), int(value))
+
+
+def _changes(args: argparse.Namespace) -> list[Change]:
+    from psp import replanning
+    changes: list[Change] = [_option("--delay", text, replanning.Delay.from_string)
+                             for text in args.delay]
+    changes += [_option("--duration", text, _duration) for text in args.duration]
+    if args.extend:
+        changes.append(replanning.Extend(_option("--extend", args.extend,
+                                                 lambda t: parse_date(t, edge="end"))))
+    if args.status:
+        status = _option("--status", args.status, parse_date)
+        changes.append(replanning.Progress(status, not_started=args.not_started))
+    elif args.not_started:
+        raise UsageError("--not-started needs --status")
+    return changes
+
+
+def _replan(portfolio: Portfolio, args: argparse.Namespace) -> int:
+    from psp import analysis, replanning
+    plan = _as_plan(portfolio)
+    joint = len(portfolio.projects) > 1 or bool(portfolio.links)
+    if joint and args.extend:
+        raise UsageError("--extend: a portfolio has one contractual end per project; "
+                         "change the project's end in the file")
+    result = replanning.replan(plan, _changes(args))
+    if args.out:
+        text = (dumps_portfolio(restore(portfolio, result.plan)) if joint
+                else dumps(result.plan))
+        write_atomically(args.out, lambda tmp: tmp.write_text(text, encoding="utf-8"),
+                         inputs=() if args.force else (args.file,))
+    comparison = analysis.compare_costs(plan, result.plan) if args.costs else None
+    lang = _lang(args)
+    if args.format == "json":
+        data = export.as_dict(result, lang=_lang(args, data=True))
+        if comparison is not None:
+            data["costs"] = {"before": comparison.before.to_dict(),
+                             "after": comparison.after.to_dict(),
+                             "neutral": comparison.neutral}
+        print(json.dumps(data, indent=args.indent, ensure_ascii=False))
+    elif args.format in ("markdown", "html"):
+        print(export.amendment_table(result, format=args.format, lang=lang,
+                                     costs=comparison))
+    else:
+        print(result.to_text(lang=lang))
+        if comparison is not None:
+            print()
+            print(comparison.table(lang=lang).to_text())
+        print()
+        print(result.after.to_text(lang=lang))
+    return 0
+
+
+def _costs(portfolio: Portfolio, args: argparse.Namespace) -> int:
+    from psp import analysis
+    report = analysis.costs(portfolio)
+    chosen = _format(args, ("text", "json", "csv", "xlsx"))
+    if chosen == "xlsx":
+        if not args.output:
+            raise UsageError("--format xlsx writes a file: give -o OUT.xlsx (or -o -)")
+        export.write_costs_xlsx(report, args.output, lang=_lang(args), inputs=(args.file,))
+    elif chosen == "json":
+        _emit(args, json.dumps(report.to_dict(), indent=args.indent, ensure_ascii=False)
+              + "\n")
+    elif chosen == "csv":
+        _emit(args, report.to_csv())
+    else:
+        _emit(args, report.to_text(lang=_lang(args)) + "\n")
+    return 0
+
+
+def _load(file: str) -> Project:
+    """A plan file as it is; a portfolio file as one plan of all its projects."""
+    return _as_plan(load_portfolio(file))
+
+
+def _as_plan(portfolio: Portfolio) -> Project:
+    if len(portfolio.projects) == 1 and not portfolio.links:
+        return portfolio.projects[0]
+    return flatten(portfolio)
+
+
+def _problems(err: PlanError, file: str) -> list[str]:
+    """One line per problem, each naming the file (a schedule's problems know no file)."""
+    if isinstance(err, ValidationError):
+        return [str(p if p.file else p.in_file(file)) for p in err.problems]
+    if isinstance(err, FileError | PlanFileError):
+        return [str(err)]
+    return [f"{file}: {err}"]
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the command ``args`` name on their plan file; return the exit status."""
+    try:
+        commands = {"check": _check, "schedule": _schedule, "replan": _replan,
+                    "gantt": _gantt, "table": _table, "critical": _critical,
+                    "costs": _costs}
+        return commands[args.command](load_portfolio(args.file), args)
+    except UsageError as err:
+        print(f"psp {args.command}: error: {err}", file=sys.stderr)
+        return 2
+    except MissingExtraError as err:  # the machine lacks a package, not the plan a fix
+        print(f"psp {args.command}: error: {err}", file=sys.stderr)
+        return 1
+    except PlanError as err:
+        # check's problems are its output; for every other command they are errors
+        stream = sys.stdout if args.command == "check" else sys.stderr
+        for line in _problems(err, args.file):
+            print(line, file=stream)
+        return 1
+
+
+def _written_deadlines(portfolio: Portfolio) -> set[str]:
+    """The tasks whose not_after the file states (a portfolio adds its projects' ends)."""
+    alone = len(portfolio.projects) == 1 and not portfolio.links
+    return {c.task if alone else f"{key}:{c.task}"
+            for key, p in zip(portfolio.keys, portfolio.projects, strict=True)
+            for c in p.constraints if not c.is_start}
+
+
+def _check(portfolio: Portfolio, args: argparse.Namespace) -> int:
+    """Pass a plan only if every other command accepts it too."""
+    from psp import analysis
+    plan = _as_plan(portfolio)
+    result = schedule(plan)  # schedule, replan, critical
+    export.check_chart(result)  # gantt
+    export.check_table(result)  # table
+    if any(p.positions for p in portfolio.projects):
+        analysis.costs(portfolio)  # costs
+    day = (lambda d: d.isoformat()) if args.lang is None else (
+        lambda d: format_date(d, lang=args.lang))
+    warnings = [f"{args.file}: task {m.id}: not_after: warning: finishes "
+                f"{day(m.finish)}, after {day(m.not_after)} "
+                f"({m.by} period{'s' if m.by != 1 else ''} late)"
+                for m in result.deadlines_missed if m.id in _written_deadlines(portfolio)]
+    for line in warnings:
+        print(line)
+    if warnings and args.strict:
+        return 1
+    if args.verbose:
+        print(f"{args.file}: ok ({len(plan.tasks)} tasks, {len(plan.packages)} packages, "
+              f"{len(plan.links)} links)")
+    return 0
+
+
+def _schedule(portfolio: Portfolio, args: argparse.Namespace) -> int:
+    plan = _as_plan(portfolio)
+    result = schedule(plan)
+    chosen = _format(args, ("text", "json", "csv"))
+    if chosen == "json":
+        _emit(args, export.as_json(result, indent=args.indent, lang=_lang(args, data=True))
+              + "\n")
+    elif chosen == "csv":
+        _emit(args, export.as_csv(result))
+    else:
+        _emit(args, result.to_text(lang=_lang(args)) + "\n")
+    return 0
