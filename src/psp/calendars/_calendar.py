@@ -18,6 +18,7 @@ import calendar
 import datetime as dt
 import enum
 import re
+from collections.abc import Callable, Sequence
 from typing import Literal, cast
 
 import attrs
@@ -370,6 +371,12 @@ def _check_start(cal: Calendar, _attr: attrs.Attribute[dt.date], value: dt.date)
         )
 
 
+def _each_month(periods: Sequence[int], day: Callable[[int], dt.date]) -> list[dt.date]:
+    """``day`` of each period, worked out once per month (a plan has few of them)."""
+    days = {period: day(period) for period in set(periods)}
+    return list(map(days.__getitem__, periods))
+
+
 @attrs.frozen
 class Calendar:
     """Periods ⇄ dates for one plan: the start day and the unit of a period.
@@ -405,6 +412,42 @@ class Calendar:
             return self.start + dt.timedelta(days=(period + 1) * self._days - 1)
         except (OverflowError, ValueError):
             raise self._out_of_range(period) from None
+
+    def first_days(self, periods: Sequence[int]) -> list[dt.date]:
+        """`first_day` of each period, worked out together (for whole columns of a table).
+
+        Examples
+        --------
+        >>> Calendar(dt.date(2021, 1, 4), "week").first_days([0, 2])
+        [datetime.date(2021, 1, 4), datetime.date(2021, 1, 18)]
+        """
+        if self.unit is Unit.MONTH:
+            return _each_month(periods, self.first_day)
+        return self._days_at(periods, 0)
+
+    def last_days(self, periods: Sequence[int]) -> list[dt.date]:
+        """`last_day` of each period, worked out together.
+
+        Examples
+        --------
+        >>> Calendar(dt.date(2021, 1, 4), "week").last_days([0, 2])
+        [datetime.date(2021, 1, 10), datetime.date(2021, 1, 24)]
+        """
+        if self.unit is Unit.MONTH:
+            return _each_month(periods, self.last_day)
+        return self._days_at(periods, self._days - 1)
+
+    def _days_at(self, periods: Sequence[int], offset: int) -> list[dt.date]:
+        """The day ``offset`` days into each period of a plan in days or weeks."""
+        base = self.start.toordinal() + offset
+        try:
+            return list(map(dt.date.fromordinal,
+                            map(base.__add__, map(self._days.__mul__, periods))))
+        except (OverflowError, ValueError):  # name the first period out of range
+            day = self.last_day if offset else self.first_day
+            for period in periods:
+                day(period)
+            raise
 
     def _out_of_range(self, period: int) -> DateRangeError:
         return DateRangeError(

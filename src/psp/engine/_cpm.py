@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import itertools
 import operator
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -28,10 +29,13 @@ from psp._support.words import HEADINGS, periods, phrase
 from psp.calendars import Calendar, Lang, Unit, format_date
 from psp.engine._network import Network, actual_span, network
 from psp.errors import Problem, UnknownIdError, ValidationError
-from psp.model import Actual, Link, LinkType, Package, Project, Task, TaskKind
+from psp.model import Actual, Link, Package, Project, Task, TaskKind
 
 __all__ = ["FILLED", "MILESTONE", "RECORD_FIELDS", "Bound", "MissedDeadline", "PackageSchedule",
            "Schedule", "TaskProgress", "TaskSchedule", "month_grid", "schedule"]
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 _GRID_PERIODS, _GRID_ROWS = 120, 500
 
@@ -353,7 +357,8 @@ class Schedule:
         for v in sorted(chosen):  # the links into each, in the plan's order of links
             for j in range(net.into[v], net.into[v + 1]):
                 u = net.pred[j]
-                if u in chosen and self._room(links[net.pred_link[j]], u, v) < 2:
+                if u in chosen and self._room(net.pred_kind[j], links[net.pred_link[j]].lag,
+                                              u, v) < 2:
                     drives.setdefault(u, []).append(v)
                     driven_by.setdefault(v, u)
         rank = self._rank
@@ -381,14 +386,18 @@ class Schedule:
             return x, x
         return 2 * es, 2 * ef - 1
 
-    def _room(self, link: Link, u: int, v: int) -> int:
-        """Half periods between what a link demands and the successor's early date."""
+    def _room(self, kind: int, lag: int, u: int, v: int) -> int:
+        """Half periods between what a link demands and the successor's early date.
+
+        ``kind`` is the network's code of the link's type (1: from the predecessor's
+        finish, 2: to the successor's finish).
+        """
         p_start, p_finish = self._instants(u)
         s_start, s_finish = self._instants(v)
-        ref = p_finish if link.type.from_finish else p_start
-        target = s_finish if link.type.to_finish else s_start
-        meet = (link.type is LinkType.SF and p_finish > p_start and s_finish > s_start)
-        return target - (2 * link.lag - meet) - ref
+        ref = p_finish if kind & 1 else p_start
+        target = s_finish if kind & 2 else s_start
+        meet = kind == 2 and p_finish > p_start and s_finish > s_start  # SF between work
+        return target - (2 * lag - meet) - ref
 
     @property
     def deadlines_missed(self) -> tuple[MissedDeadline, ...]:
@@ -526,22 +535,34 @@ class Schedule:
             iso=iso)
         return (
             [t.id for t in tasks], [t.package for t in tasks], [t.name for t in tasks],
-            ["+".join(t.owners) for t in tasks], [t.kind.value for t in tasks],
+            _each_once([t.owners for t in tasks], "+".join),
+            _each_once([t.kind for t in tasks], operator.attrgetter("value")),
             list(map(operator.sub, self._finish_periods, self._start_periods)),
             start, finish, late_start, late_finish, self._total_float, self._free_float,
             self._critical)
 
     def _date_columns(self, starts: tuple[int, ...], finishes: tuple[int, ...],
                       at_end: tuple[bool, ...], *, iso: bool) -> tuple[list[Any], list[Any]]:
-        """Start and finish dates of spans, by the rule of `TaskSchedule.start`/`finish`."""
+        """Start and finish dates of spans, by the rule of `TaskSchedule.start`/`finish`.
+
+        Work runs from its first period's first day to its last period's last day; a
+        milestone (``start == finish``) sits on one day: the last day before its boundary
+        when it is reached at a period's end, else the first day after it.
+        """
         cal = self.calendar
+        lasts = list(map(operator.sub, finishes, itertools.repeat(1)))
+        # Each date once per period: a plan's tasks share few of them.
         shown: Callable[[dt.date], Any] = dt.date.isoformat if iso else _same
-        first = {p: shown(cal.first_day(p)) for p in set(starts)}
-        last = {p - 1: shown(cal.last_day(p - 1)) for p in set(finishes) | set(starts)}
-        begin = [last[s - 1] if s == f and e else first[s]
-                 for s, f, e in zip(starts, finishes, at_end, strict=True)]
-        end = [first[s] if s == f and not e else last[f - 1]
-               for s, f, e in zip(starts, finishes, at_end, strict=True)]
+        first, last = list(set(starts)), list(set(lasts))
+        firsts = dict(zip(first, map(shown, cal.first_days(first)), strict=True))
+        lastdays = dict(zip(last, map(shown, cal.last_days(last)), strict=True))
+        begin = list(map(firsts.__getitem__, starts))
+        end = list(map(lastdays.__getitem__, lasts))
+        for i in itertools.compress(range(len(starts)), map(operator.eq, starts, finishes)):
+            if at_end[i]:
+                begin[i] = end[i]
+            else:
+                end[i] = begin[i]
         return begin, end
 
     def to_dataframe(self) -> Any:
@@ -706,6 +727,12 @@ class Schedule:
 
 def _same(day: dt.date) -> dt.date:
     return day
+
+
+def _each_once(values: list[K], shown: Callable[[K], V]) -> list[V]:
+    """``shown`` of each value, worked out once per distinct value (dates, owners, kinds)."""
+    done = {value: shown(value) for value in set(values)}
+    return list(map(done.__getitem__, values))
 
 
 def _chains_text(chains: tuple[tuple[str, ...], ...], lang: Lang) -> str:

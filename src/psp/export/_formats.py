@@ -151,8 +151,8 @@ def _compact(schedule: Schedule, extra: dict[str, Any]) -> str:
     """``json.dumps(as_dict(...))`` to the character, the tasks written from columns.
 
     A dict per task is what makes the JSON of a large plan slow; here each column is
-    encoded in one pass (repeated values such as dates and packages once) and each row
-    is one ``%`` of a template. ``extra`` keys follow the tasks, as in `as_dict`.
+    encoded in one pass (packages and kinds once per value) and each row is one ``%``
+    of a template. ``extra`` keys follow the tasks, as in `as_dict`.
     """
     head = json.dumps({"project": _project(schedule),
                        "critical_path": list(schedule.critical_path),
@@ -160,7 +160,7 @@ def _compact(schedule: Schedule, extra: dict[str, Any]) -> str:
                       ensure_ascii=False)
     columns = [encode(column) for encode, column in
                zip(_ENCODERS, schedule.columns(iso=True), strict=True)]
-    tasks = ", ".join([_ROW % row for row in zip(*columns, strict=True)])
+    tasks = ", ".join(map(_ROW.__mod__, zip(*columns, strict=True)))
     tail = json.dumps(extra, ensure_ascii=False)[1:-1]
     return f'{head[:-1]}, "tasks": [{tasks}]{", " if tail else ""}{tail}}}'
 
@@ -173,16 +173,22 @@ def _numbers(values: Sequence[int]) -> list[str]:
     return list(map(int.__repr__, values))
 
 
-def _repeated(values: Sequence[object]) -> list[str]:
-    """A column of few distinct values (dates, packages, kinds, flags), each encoded once."""
-    codes = {value: json.dumps(value, ensure_ascii=False) for value in set(values)}
+def _flags(values: Sequence[bool]) -> list[str]:
+    return list(map(_FLAG.__getitem__, values))
+
+
+def _few(values: Sequence[str | None]) -> list[str]:
+    """A column of few distinct texts or ``None`` (packages, kinds), each encoded once."""
+    codes = {value: "null" if value is None else json_text(value) for value in set(values)}
     return list(map(codes.__getitem__, values))
 
 
-# How each column of `RECORD_FIELDS` is written, and the template of one task.
+_FLAG = {True: "true", False: "false"}
+# How each column of `RECORD_FIELDS` is written (dates are ISO text), and one task's
+# template.
 _ENCODERS: tuple[Callable[[Any], list[str]], ...] = (
-    _texts, _repeated, _texts, _texts, _repeated, _numbers, _repeated, _repeated,
-    _repeated, _repeated, _numbers, _numbers, _repeated)
+    _texts, _few, _texts, _texts, _few, _numbers, _texts, _texts, _texts, _texts, _numbers,
+    _numbers, _flags)
 _ROW = "{" + ", ".join(f'"{name}": %s' for name in RECORD_FIELDS) + "}"
 
 

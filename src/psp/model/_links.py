@@ -6,7 +6,7 @@ import enum
 
 import attrs
 
-from psp.model._fields import check_id, check_int, exact_member, is_id, to_enum, tuple_of
+from psp.model._fields import check_id, check_int, is_id, slot_setters, to_enum, tuple_of
 
 __all__ = ["Link", "LinkType", "plain_link"]
 
@@ -81,7 +81,9 @@ class Link:
         return target >= ref + self.lag
 
 
-_new, _set = object.__new__, object.__setattr__
+_new = object.__new__
+_set_predecessor, _set_successor, _set_type, _set_lag = slot_setters(Link)
+_TYPES = {t.value: t for t in LinkType}  # as files write them: "SS"
 
 
 def plain_link(predecessor: object, successor: str, type: object = "FS",
@@ -112,14 +114,14 @@ def plain_link(predecessor: object, successor: str, type: object = "FS",
     >>> plain_link("a", "b", "SS", 1) == Link("a", "b", "SS", lag=1), plain_link("a", "b", "ss")
     (True, None)
     """
-    kind = exact_member(LinkType, type)
+    kind = _TYPES.get(type) if isinstance(type, str) else None
     if kind is None or lag.__class__ is not int or not is_id(predecessor):
         return None
     link: Link = _new(Link)
-    _set(link, "predecessor", predecessor)
-    _set(link, "successor", successor)
-    _set(link, "type", kind)
-    _set(link, "lag", lag)
+    _set_predecessor(link, predecessor)
+    _set_successor(link, successor)
+    _set_type(link, kind)
+    _set_lag(link, lag)
     return link
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import operator
 from collections.abc import Iterable, Iterator
-from typing import Any, Literal
+from itertools import islice, repeat
+from typing import Any, Literal, TypeVar
 
 import attrs
 
@@ -25,11 +27,14 @@ from psp.model._fields import (
     check_int,
     check_text,
     is_id,
+    slot_setters,
     to_day,
     to_enum,
     tuple_of,
 )
 from psp.model._links import Link, LinkType, links
+
+T = TypeVar("T")
 
 __all__ = ["Actual", "Constraint", "ConstraintKind", "Package", "Project", "Task", "TaskKind",
            "plain_task"]
@@ -213,16 +218,24 @@ def plain_task(task_id: object, name: object = "", *, package: object = None,
     except FieldError:
         return None
     task: Task = _new(Task)
-    _set(task, "id", task_id)
-    _set(task, "name", name)
-    _set(task, "package", package)
-    _set(task, "owners", names)
-    _set(task, "duration", duration)
-    _set(task, "kind", TaskKind.WORK if duration else TaskKind.MILESTONE)
+    _set_id(task, task_id)
+    _set_name(task, name)
+    _set_package(task, package)
+    _set_owners(task, names)
+    _set_duration(task, duration)
+    _set_kind(task, TaskKind.WORK if duration else TaskKind.MILESTONE)
     return task
 
 
-_new, _set = object.__new__, object.__setattr__
+def _in_order(items: tuple[T, ...], keys: list[int]) -> tuple[T, ...]:
+    """``items`` stably sorted by ``keys``; as they are when they are in order already."""
+    if all(map(operator.le, keys, islice(keys, 1, None))):
+        return items
+    return tuple(map(items.__getitem__, sorted(range(len(items)), key=keys.__getitem__)))
+
+
+_new = object.__new__
+_set_id, _set_name, _set_package, _set_owners, _set_duration, _set_kind = slot_setters(Task)
 
 
 @attrs.frozen
@@ -393,14 +406,16 @@ class Project:
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_memo", {})
-        index: dict[str, int] = {}
-        for position, task in enumerate(self.tasks):
-            index.setdefault(task.id, position)  # duplicates are reported by validate()
+        # Each id's first position (duplicates are reported by validate()): built from the
+        # back, so the first position is written last.
+        last = len(self.tasks)
+        index = dict(zip([t.id for t in reversed(self.tasks)], range(last - 1, -1, -1),
+                         strict=True))
         object.__setattr__(self, "_index", index)
         # A canonical order makes equality independent of how the plan was assembled,
         # and is the order the plan file writes them in.
-        last = len(self.tasks)
-        links = sorted(self.links, key=lambda link: index.get(link.successor, last))
+        successors = [link.successor for link in self.links]
+        links = _in_order(self.links, list(map(index.get, successors, repeat(last))))
         constraints = sorted(
             self.constraints, key=lambda c: (index.get(c.task, last), not c.is_start)
         )
