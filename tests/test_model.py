@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 import psp
 from psp import Constraint, Link, Month, Package, Project, Task, TaskKind
-from psp.model import plain_link, plain_task
+from psp.calendars import FIRST_YEAR
+from psp.model import plain_constraint, plain_link, plain_task
 
 
 def test_objects_are_immutable() -> None:
@@ -156,3 +157,19 @@ def test_plain_link_is_link_or_none(predecessor: object, kind: object, lag: obje
     assert plain is None or plain == full
     if full is not None and isinstance(kind, str) and kind == kind.upper() and type(lag) is int:
         assert plain == full  # the plain form of a plain link is taken
+
+
+days = st.one_of(st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)), st.just("2021-06"),
+                 st.just(psp.Month(2021, 6)), st.datetimes().map(lambda d: d))
+kinds = st.one_of(st.sampled_from(list(psp.ConstraintKind)), st.just("not_before"))
+
+
+@given(odd_values, kinds, days)
+def test_plain_constraint_is_constraint_or_none(task_id: object, kind: object,
+                                                day: object) -> None:
+    plain = plain_constraint(task_id, kind, day)
+    full = built(lambda: psp.Constraint(task_id, kind, day))  # type: ignore[arg-type]
+    assert plain is None or plain == full
+    if (full is not None and isinstance(kind, psp.ConstraintKind)
+            and type(day) is dt.date and day.year >= FIRST_YEAR):
+        assert plain == full  # a checked id, kind and date take the plain path

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import psp
 from psp import Link, Project, Task
-from psp.engine._network import compress, network
+from psp.engine._network import compress, constraint_bounds, network, with_constraints
 from psp.testing.strategies import plans
 
 
@@ -80,3 +81,38 @@ def test_the_collector_runs_again_after_a_failed_read() -> None:
         assert not gc.isenabled()  # a caller that switched it off keeps it off
     finally:
         gc.enable()
+
+
+@given(plans(max_tasks=10, units=("day", "week", "month"), not_after=True))
+def test_constraint_bounds_are_each_dates_own_boundary(plan: Project) -> None:
+    cal = plan.calendar
+    expected = []
+    for c in plan.constraints:  # one date at a time, by the calendar's own rules
+        if not c.is_start:
+            expected.append((cal.end_boundary(c.date), False))
+        elif plan.task(c.task).kind is psp.TaskKind.MILESTONE:
+            expected.append(cal.milestone_bound(c.date))
+        else:
+            expected.append((cal.start_period(c.date), False))
+    assert constraint_bounds(plan) == expected
+
+
+@given(plans(max_tasks=10, not_after=True), st.data())
+def test_new_constraints_keep_the_network_and_schedule_as_a_fresh_plan(
+    plan: Project, data: st.DataObject
+) -> None:
+    kept = data.draw(st.lists(st.sampled_from(plan.constraints), unique=True)
+                     if plan.constraints else st.just([]))
+    changed = with_constraints(plan, kept)
+    fresh = attrs.evolve(plan, constraints=kept)
+    assert changed == fresh
+    assert network(changed) is network(plan)  # carried over, not rebuilt
+    assert psp.export.as_json(psp.schedule(changed)) == psp.export.as_json(psp.schedule(fresh))
+
+
+def test_a_carried_network_still_reports_a_new_constraints_problem() -> None:
+    plan = Project("P", dt.date(2021, 1, 1), tasks=[Task("a", duration=2)])
+    psp.schedule(plan)
+    bad = psp.Constraint("a", "start_no_earlier_than", dt.date(2020, 12, 1))
+    with pytest.raises(psp.ValidationError, match="before the project start"):
+        psp.schedule(with_constraints(plan, [bad]))

@@ -27,9 +27,9 @@ from psp._support.extras import require
 from psp._support.render import Table, grid_html, html_table, shorten, text_table
 from psp._support.words import HEADINGS, periods, phrase
 from psp.calendars import Calendar, Lang, Unit, format_date
-from psp.engine._network import Network, actual_span, network
+from psp.engine._network import Network, actual_span, constraint_bounds, network
 from psp.errors import Problem, UnknownIdError, ValidationError
-from psp.model import Actual, Link, Package, Project, Task, TaskKind
+from psp.model import Actual, ConstraintKind, Link, Package, Project, Task, TaskKind
 
 __all__ = ["FILLED", "MILESTONE", "RECORD_FIELDS", "Bound", "MissedDeadline", "PackageSchedule",
            "Schedule", "TaskProgress", "TaskSchedule", "month_grid", "schedule"]
@@ -565,6 +565,12 @@ class Schedule:
                 end[i] = begin[i]
         return begin, end
 
+    def _finish_boundaries(self) -> list[int]:
+        """Per task, the period boundary after the day it finishes (its dates' rule)."""
+        _, finishes = self._date_columns(self._start_periods, self._finish_periods,
+                                         self._at_period_end, iso=False)
+        return [boundary + 1 for boundary in _each_once(finishes, self.calendar.period_of)]
+
     def to_dataframe(self) -> Any:
         """`to_records` as a pandas ``DataFrame`` indexed by task id (needs ``psp[pandas]``).
 
@@ -840,14 +846,13 @@ def _bounds(project: Project) -> _Bounds:
     tasks, cal, index = project.tasks, project.calendar, project._index
     n = len(tasks)
     bounds = _Bounds([0] * n, [START] * n, [False] * n, {}, {})
-    for c in project.constraints:
+    for c, (bound, at_end) in zip(project.constraints, constraint_bounds(project),
+                                  strict=True):
         i = index[c.task]
-        if not c.is_start:
-            bounds.upper[i] = cal.end_boundary(c.date)
+        if c.kind is not ConstraintKind.START_NO_EARLIER_THAN:
+            bounds.upper[i] = bound
             continue
-        bound, bounds.at_end[i] = (cal.milestone_bound(c.date)
-                                   if tasks[i].kind is TaskKind.MILESTONE
-                                   else (cal.start_period(c.date), False))
+        bounds.at_end[i] = at_end
         bounds.lower[i] = max(bounds.lower[i], bound)
         bounds.snet_of[i] = bounds.lower[i]
         bounds.source[i] = NOT_BEFORE

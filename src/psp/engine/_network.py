@@ -9,6 +9,7 @@ connected components, then one cycle in each (``find_cycle``).
 
 from __future__ import annotations
 
+import datetime as dt
 import operator
 from collections import Counter
 from itertools import accumulate, islice
@@ -18,10 +19,19 @@ import attrs
 
 from psp.calendars import Calendar, Unit, format_date
 from psp.errors import DateAlignmentError, Problem, ValidationError
-from psp.model import Actual, Constraint, LinkType, Portfolio, Project, Task, TaskKind
+from psp.model import (
+    Actual,
+    Constraint,
+    ConstraintKind,
+    LinkType,
+    Portfolio,
+    Project,
+    Task,
+    TaskKind,
+)
 
-__all__ = ["Network", "actual_span", "compress", "network", "portfolio_problems", "problems",
-           "validate"]
+__all__ = ["Network", "actual_span", "compress", "constraint_bounds", "network",
+           "portfolio_problems", "problems", "validate", "with_constraints"]
 
 
 @attrs.frozen(eq=False)
@@ -180,6 +190,8 @@ def _link_problems(
 
 def _date_problems(project: Project) -> list[Problem]:
     found = _end_problems(project)
+    if _dates_clean(project):
+        return found
     kinds_seen: set[tuple[str, bool]] = set()
     for c in project.constraints:
         entry = f"task {c.task}"
@@ -192,6 +204,69 @@ def _date_problems(project: Project) -> list[Problem]:
         kinds_seen.add((c.task, c.is_start))
         found += _constraint_date_problems(project, c, entry, key)
     return found
+
+
+def _dates_clean(project: Project) -> bool:
+    """Whether no constraint has a problem, checked on whole lists (each date once).
+
+    A plan with a problem takes the careful path, which words it.
+    """
+    constraints = project.constraints
+    if not constraints:
+        return True
+    tasks = [c.task for c in constraints]
+    kinds = [c.kind for c in constraints]
+    if (not project._index.keys() >= set(tasks)
+            or len(set(zip(tasks, kinds, strict=True))) < len(tasks)
+            or min(c.date for c in constraints) < project.start):
+        return False
+    try:
+        constraint_bounds(project)
+    except DateAlignmentError:
+        return False
+    return True
+
+
+def constraint_bounds(project: Project) -> list[tuple[int, bool]]:
+    """Each constraint's bound as ``(boundary, at_end)``, worked out once per distinct date.
+
+    A not-before bounds a start period (a milestone's may sit at a period's end: then
+    ``at_end``), a not-after a finish boundary. Raises `DateAlignmentError` for a date
+    off the boundary it bounds.
+    """
+    bounds: list[tuple[int, bool]] | None = project._memo.get("constraint_bounds")
+    if bounds is not None:
+        return bounds
+    cal, index, tasks = project.calendar, project._index, project.tasks
+    done: dict[tuple[dt.date, int], tuple[int, bool]] = {}
+    bounds = []
+    for c in project.constraints:
+        side = _side(c, tasks[index[c.task]])
+        bound = done.get((c.date, side))
+        if bound is None:
+            bound = done[c.date, side] = _bound(cal, c.date, side)
+        bounds.append(bound)
+    project._memo["constraint_bounds"] = bounds
+    return bounds
+
+
+_START, _INSTANT, _FINISH = range(3)
+SNET = ConstraintKind.START_NO_EARLIER_THAN
+
+
+def _side(c: Constraint, task: Task) -> int:
+    """What a constraint's date bounds: a start, a milestone's instant, or a finish."""
+    if c.kind is not SNET:
+        return _FINISH
+    return _INSTANT if task.kind is TaskKind.MILESTONE else _START
+
+
+def _bound(cal: Calendar, day: dt.date, side: int) -> tuple[int, bool]:
+    if side == _INSTANT:  # a milestone: either side of a boundary
+        return cal.milestone_bound(day, what="a milestone's not-before date")
+    if side == _START:
+        return cal.start_period(day, what="a start-no-earlier-than date"), False
+    return cal.end_boundary(day, what="a finish-no-later-than date"), False
 
 
 def _end_problems(project: Project) -> list[Problem]:
@@ -215,12 +290,7 @@ def _constraint_date_problems(project: Project, c: Constraint, entry: str,
         return [Problem("constraint-before-start", f"{format_date(c.date)} lies before the "
                         f"project start {format_date(project.start)}", entry, key)]
     try:
-        if c.is_start and project.task(c.task).kind is TaskKind.MILESTONE:  # either side
-            cal.milestone_bound(c.date, what="a milestone's not-before date")
-        elif c.is_start:
-            cal.start_period(c.date, what="a start-no-earlier-than date")
-        else:
-            cal.end_boundary(c.date, what="a finish-no-later-than date")
+        _bound(cal, c.date, _side(c, project.task(c.task)))
     except DateAlignmentError as err:
         return [Problem(err.code, str(err), entry, key)]
     return []
@@ -533,6 +603,20 @@ def network(project: Project) -> Network:
     if net is None:
         raise ValidationError(found)
     return net
+
+
+def with_constraints(project: Project, constraints: list[Constraint]) -> Project:
+    """The plan with other constraints, its network carried over when it is valid.
+
+    Tasks and links are unchanged, so only the new constraints' dates are checked: a
+    portfolio adds a deadline to every task and must not validate its links twice.
+    """
+    _, net = _analyse(project)
+    changed = attrs.evolve(project, constraints=constraints)
+    if net is not None:  # a valid plan: its tasks, links and progress have no problem
+        dates = _date_problems(changed)
+        changed._memo["network"] = (dates, None if dates else net)
+    return changed
 
 
 def portfolio_problems(portfolio: Portfolio) -> list[Problem]:

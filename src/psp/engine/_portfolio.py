@@ -18,8 +18,8 @@ from psp._support.compat import lang_keyword
 from psp._support.render import html_table, shorten
 from psp._support.words import HEADINGS, phrase
 from psp.calendars import Lang, format_date
-from psp.engine._cpm import Schedule, TaskSchedule, schedule
-from psp.engine._network import portfolio_problems
+from psp.engine._cpm import Schedule, TaskProgress, TaskSchedule, schedule
+from psp.engine._network import portfolio_problems, with_constraints
 from psp.errors import ChangeError, ValidationError
 from psp.model import (
     Actual,
@@ -30,6 +30,7 @@ from psp.model import (
     Portfolio,
     Project,
     Task,
+    plain_constraint,
     plain_link,
     plain_task,
 )
@@ -120,7 +121,8 @@ def _qualify(parts: _Parts, pid: str, project: Project) -> None:
         parts.tasks.append(copy or attrs.evolve(task, id=qualified, package=package))
         snet = own.get((task.id, True))
         day = project.start if snet is None else max(snet.date, project.start)
-        parts.constraints.append(Constraint(qualified, SNET, day))
+        parts.constraints.append(plain_constraint(qualified, SNET, day)
+                                 or Constraint(qualified, SNET, day))
         fnlt = own.get((task.id, False))
         if fnlt is not None:
             parts.constraints.append(attrs.evolve(fnlt, task=qualified))
@@ -198,18 +200,19 @@ def _with_deadlines(portfolio: Portfolio, draft: Project) -> Project:
     one its own finish; its level-of-effort tasks run to the later of end and finish.
     """
     provisional = schedule(draft)
-    cal = draft.calendar
+    cal, index, tasks = draft.calendar, draft._index, draft.tasks
+    finishes = provisional._finish_boundaries()
     extra: list[Constraint] = []
     own = {(c.task, c.is_start): c for c in draft.constraints}
     for pid, project in zip(portfolio.keys, portfolio.projects, strict=True):
-        mine = [provisional[f"{pid}:{task.id}"] for task in project.tasks]
-        finish = max((cal.period_of(t.finish) + 1 for t in mine
-                      if not t.task.is_level_of_effort), default=cal.period_of(project.start))
+        mine = [index[f"{pid}:{task.id}"] for task in project.tasks]
+        finish = _finish(project, mine, provisional, finishes)
         end = None if project.end is None else cal.end_boundary(project.end)
         deadline = finish if end is None else end
-        for t in mine:
-            bound = max(deadline, finish) if t.task.is_level_of_effort else deadline
-            old = own.pop((t.id, False), None)
+        for i in mine:
+            task_id = tasks[i].id
+            bound = max(deadline, finish) if tasks[i].is_level_of_effort else deadline
+            old = own.pop((task_id, False), None)
             if bound <= 0:  # nothing but instants at the very start: no date to give
                 if old is not None:
                     extra.append(old)
@@ -217,9 +220,16 @@ def _with_deadlines(portfolio: Portfolio, draft: Project) -> Project:
             day = cal.last_day(bound - 1)
             if old is not None and old.date < day:
                 day = old.date
-            extra.append(Constraint(t.id, FNLT, day))
+            extra.append(plain_constraint(task_id, FNLT, day) or Constraint(task_id, FNLT, day))
     kept = [c for c in draft.constraints if c.is_start or (c.task, False) in own]
-    return attrs.evolve(draft, constraints=[*kept, *extra])
+    return with_constraints(draft, [*kept, *extra])
+
+
+def _finish(project: Project, mine: list[int], flat: Schedule, finishes: list[int]) -> int:
+    """A project's finish boundary as if scheduled alone: its work's latest finish."""
+    tasks = flat.project.tasks
+    return max((finishes[i] for i in mine if not tasks[i].is_level_of_effort),
+               default=flat.calendar.period_of(project.start))
 
 
 @attrs.frozen
@@ -350,24 +360,23 @@ def schedule_portfolio(portfolio: Portfolio) -> PortfolioSchedule:
     """
     flat = flatten(portfolio)
     s = schedule(flat)
-    cal = s.calendar
     order = {task_id: n for n, task_id in enumerate(s.critical_path)}
-    free = list(s._free_float)  # the engine's own array: same package
+    finishes = s._finish_boundaries()
+    free, total, progress = list(s._free_float), s._total_float, s._progress
+    tasks, index = flat.tasks, flat._index
     summaries = []
     for pid, project in zip(portfolio.keys, portfolio.projects, strict=True):
-        mine = [s[f"{pid}:{task.id}"] for task in project.tasks]
-        work = [t for t in mine if not t.task.is_level_of_effort]
-        open_tasks = [t for t in work if t.progress != "finished"]
-        finish = max((cal.period_of(t.finish) + 1 for t in work),  # as alone
-                     default=cal.period_of(project.start))
-        for t in open_tasks:  # free float counts against its own project's finish
-            i = s._index[t.id]
-            free[i] = min(free[i], finish - cal.period_of(t.finish) - 1)
-        end = None if project.end is None else cal.end_boundary(project.end)
-        least = min((t.total_float for t in open_tasks), default=0)
-        path = tuple(t.id for t in open_tasks if t.total_float == least)
+        mine = [index[f"{pid}:{task.id}"] for task in project.tasks]
+        finish = _finish(project, mine, s, finishes)  # as alone
+        open_tasks = [i for i in mine if not tasks[i].is_level_of_effort
+                      and progress[i] is not TaskProgress.FINISHED]
+        for i in open_tasks:  # free float counts against its own project's finish
+            free[i] = min(free[i], finish - finishes[i])
+        end = None if project.end is None else s.calendar.end_boundary(project.end)
+        least = min((total[i] for i in open_tasks), default=0)
+        path = tuple(tasks[i].id for i in open_tasks if total[i] == least)
         path = tuple(sorted(path, key=lambda i: order.get(i, len(order))))
-        offset = cal.period_of(project.start)  # dated as the project alone would be
+        offset = s.calendar.period_of(project.start)  # dated as the project alone would be
         summaries.append(ProjectSummary(pid, project,
                                         project.calendar.boundary_date(finish - offset),
                                         None if end is None else end - finish, path,

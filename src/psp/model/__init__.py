@@ -24,6 +24,7 @@ from psp.model._plan import (
     Project,
     Task,
     TaskKind,
+    plain_constraint,
     plain_task,
 )
 from psp.model._portfolio import Portfolio
@@ -41,6 +42,7 @@ __all__ = [
     "Project",
     "Task",
     "TaskKind",
+    "plain_constraint",
     "plain_link",
     "plain_task",
 ]

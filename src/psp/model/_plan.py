@@ -19,7 +19,7 @@ import attrs
 
 from psp._support.render import html_table
 from psp._support.words import HEADINGS, phrase
-from psp.calendars import Calendar, Month, Unit, format_date
+from psp.calendars import FIRST_YEAR, LAST_YEAR, Calendar, Month, Unit, format_date
 from psp.errors import FieldError, FieldTypeError, UnknownIdError
 from psp.model._budget import CostRules, Position
 from psp.model._fields import (
@@ -37,7 +37,7 @@ from psp.model._links import Link, LinkType, links
 T = TypeVar("T")
 
 __all__ = ["Actual", "Constraint", "ConstraintKind", "Package", "Project", "Task", "TaskKind",
-           "plain_task"]
+           "plain_constraint", "plain_task"]
 
 
 class TaskKind(enum.StrEnum):
@@ -267,6 +267,49 @@ class Constraint:
         return self.kind is ConstraintKind.START_NO_EARLIER_THAN
 
 
+def plain_constraint(task_id: object, kind: object, day: object) -> Constraint | None:
+    """``Constraint(task_id, kind, day)`` when every value is plainly valid.
+
+    For building large plans from checked parts (a portfolio's deadlines): the checks
+    of `Constraint` in one expression, the fields set without a call per field.
+    ``None`` when a value is not plainly valid (a date as text, a `Month`); ``Constraint(...)``
+    then converts it or says why.
+
+    Parameters
+    ----------
+    task_id : object
+        The task's id.
+    kind : object
+        A `ConstraintKind`.
+    day : object
+        A `datetime.date` in psp's years.
+
+    Returns
+    -------
+    Constraint or None
+
+    Examples
+    --------
+    >>> day = dt.date(2021, 6, 30)
+    >>> kind = ConstraintKind.FINISH_NO_LATER_THAN
+    >>> plain_constraint("3.1", kind, day) == Constraint("3.1", kind, day)
+    True
+    >>> plain_constraint("3.1", kind, "2021-06") is None
+    True
+    """
+    if (not isinstance(kind, ConstraintKind) or day.__class__ is not dt.date
+            or not FIRST_YEAR <= day.year <= LAST_YEAR or not is_id(task_id)):
+        return None
+    constraint: Constraint = _new(Constraint)
+    _set_task(constraint, task_id)
+    _set_constraint_kind(constraint, kind)
+    _set_date(constraint, day)
+    return constraint
+
+
+_set_task, _set_constraint_kind, _set_date = slot_setters(Constraint)
+
+
 def _optional_day(value: object) -> dt.date | None:
     return None if value is None else to_day("Actual", "finish", value, edge="end")
 
@@ -416,9 +459,9 @@ class Project:
         # and is the order the plan file writes them in.
         successors = [link.successor for link in self.links]
         links = _in_order(self.links, list(map(index.get, successors, repeat(last))))
-        constraints = sorted(
-            self.constraints, key=lambda c: (index.get(c.task, last), not c.is_start)
-        )
+        constraints = _in_order(self.constraints, [
+            2 * index.get(c.task, last) + (c.kind is not ConstraintKind.START_NO_EARLIER_THAN)
+            for c in self.constraints])
         actuals = sorted(self.actuals, key=lambda a: index.get(a.task, last))
         object.__setattr__(self, "links", tuple(links))
         object.__setattr__(self, "constraints", tuple(constraints))
