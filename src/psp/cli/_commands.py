@@ -29,6 +29,7 @@ from psp.errors import (
 from psp.io import dumps, dumps_portfolio, load_portfolio
 
 if TYPE_CHECKING:
+    from psp.analysis import CostComparison
     from psp.calendars import Lang
     from psp.engine import Schedule
     from psp.model import Portfolio, Project
@@ -171,12 +172,7 @@ def _replan(portfolio: Portfolio, args: argparse.Namespace) -> int:
     comparison = analysis.compare_costs(plan, result.plan) if args.costs else None
     lang = _lang(args)
     if args.format == "json":
-        data = export.as_dict(result, lang=_lang(args, data=True))
-        if comparison is not None:
-            data["costs"] = {"before": comparison.before.to_dict(),
-                             "after": comparison.after.to_dict(),
-                             "neutral": comparison.neutral}
-        print(json.dumps(data, indent=args.indent, ensure_ascii=False))
+        print(_replan_json(result, comparison, args))
     elif args.format in ("markdown", "html"):
         print(export.amendment_table(result, format=args.format, lang=lang,
                                      costs=comparison))
@@ -188,6 +184,18 @@ def _replan(portfolio: Portfolio, args: argparse.Namespace) -> int:
         print()
         print(result.after.to_text(lang=lang))
     return 0
+
+
+def _replan_json(result: Replan, comparison: CostComparison | None,
+                 args: argparse.Namespace) -> str:
+    """A replan's JSON; with ``--costs`` the comparison under ``costs``."""
+    lang = _lang(args, data=True)
+    if comparison is None:
+        return export.as_json(result, indent=args.indent, lang=lang)
+    data = export.as_dict(result, lang=lang)
+    data["costs"] = {"before": comparison.before.to_dict(),
+                     "after": comparison.after.to_dict(), "neutral": comparison.neutral}
+    return json.dumps(data, indent=args.indent, ensure_ascii=False)
 
 
 def _costs(portfolio: Portfolio, args: argparse.Namespace) -> int:

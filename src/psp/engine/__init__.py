@@ -24,7 +24,7 @@ from psp.engine._cpm import (
     TaskSchedule,
     schedule,
 )
-from psp.engine._network import problems, validate
+from psp.engine._network import problems, validate, with_constraints
 from psp.engine._portfolio import (
     PortfolioSchedule,
     ProjectSummary,
@@ -48,4 +48,5 @@ __all__ = [
     "schedule",
     "schedule_portfolio",
     "validate",
+    "with_constraints",
 ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections import Counter
+from collections.abc import Iterable
 from itertools import accumulate, islice
 from typing import cast
 
@@ -605,11 +606,32 @@ def network(project: Project) -> Network:
     return net
 
 
-def with_constraints(project: Project, constraints: list[Constraint]) -> Project:
+def with_constraints(project: Project, constraints: Iterable[Constraint]) -> Project:
     """The plan with other constraints, its network carried over when it is valid.
 
-    Tasks and links are unchanged, so only the new constraints' dates are checked: a
-    portfolio adds a deadline to every task and must not validate its links twice.
+    ``attrs.evolve(project, constraints=constraints)``, except that a valid plan's
+    tasks and links are not checked again: only the new constraints' dates are. A
+    delay and a portfolio's deadlines change nothing else.
+
+    Parameters
+    ----------
+    project : Project
+        The plan.
+    constraints : iterable of Constraint
+        All of the new plan's constraints.
+
+    Returns
+    -------
+    Project
+
+    Examples
+    --------
+    >>> import psp
+    >>> plan = psp.load("examples/digitale_werkstatt.toml")
+    >>> later = psp.Constraint("3.1", "start_no_earlier_than", psp.Month(2021, 6))
+    >>> new = with_constraints(plan, [*plan.constraints, later])
+    >>> psp.schedule(new)["3.1"].start
+    datetime.date(2021, 6, 1)
     """
     _, net = _analyse(project)
     changed = attrs.evolve(project, constraints=constraints)

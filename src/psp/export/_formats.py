@@ -70,21 +70,26 @@ def as_dict(schedule: Schedule | Replan, *, lang: Lang = "de") -> dict[str, Any]
     and ``"baseline"`` (``finish``, ``end``, ``slack`` before the changes).
     """
     if not isinstance(schedule, Schedule):  # a Replan
-        before = _project(schedule.before)
-        data = as_dict(schedule.after)
-        data["changes"] = [
-            {"id": s.id, "start_shift": s.start_shift, "finish_shift": s.finish_shift,
-             "reason": s.reason, "cause": _cause(s.cause)}
-            for s in schedule.shifts(lang=lang, moved_only=True)
-        ]
-        data["baseline"] = {k: before[k] for k in ("finish", "end", "slack")}
-        return data
+        return {**as_dict(schedule.after), **_replan_part(schedule, lang)}
     return {
         "project": _project(schedule),
         "critical_path": list(schedule.critical_path),
         "critical_chains": [list(chain) for chain in schedule.critical_chains],
         "tasks": [dict(zip(RECORD_FIELDS, row, strict=True))
                   for row in schedule.rows(iso=True)],
+    }
+
+
+def _replan_part(replan: Replan, lang: Lang) -> dict[str, Any]:
+    """What a replan's JSON adds to its new schedule's: the changes and the baseline."""
+    before = _project(replan.before)
+    return {
+        "changes": [
+            {"id": s.id, "start_shift": s.start_shift, "finish_shift": s.finish_shift,
+             "reason": s.reason, "cause": _cause(s.cause)}
+            for s in replan.shifts(lang=lang, moved_only=True)
+        ],
+        "baseline": {k: before[k] for k in ("finish", "end", "slack")},
     }
 
 
@@ -142,8 +147,7 @@ def as_json(schedule: Schedule | Replan, *, indent: int | None = 2, lang: Lang =
     if indent is not None:
         return json.dumps(as_dict(schedule, lang=lang), indent=indent, ensure_ascii=False)
     if not isinstance(schedule, Schedule):  # a Replan
-        data = as_dict(schedule, lang=lang)
-        return _compact(schedule.after, {key: data[key] for key in ("changes", "baseline")})
+        return _compact(schedule.after, _replan_part(schedule, lang))
     return _compact(schedule, {})
 
 

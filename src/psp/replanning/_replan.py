@@ -22,7 +22,7 @@ from psp._support.render import html_table, shorten, text_table
 from psp._support.words import HEADINGS, periods, phrase
 from psp.calendars import Lang, Month, Unit, format_date, parse_date
 from psp.engine._cpm import Bound, Schedule, TaskProgress, TaskSchedule, schedule
-from psp.engine._network import validate
+from psp.engine._network import validate, with_constraints
 from psp.errors import ChangeError, DateParseError, FieldError, UnknownIdError
 from psp.model import (
     Actual,
@@ -317,7 +317,7 @@ def _delay(plan: Project, change: Delay) -> Project:
         # a delay never pulls a start forward
         bound = max(day, earlier[task_id]) if task_id in earlier else day
         constraints.append(Constraint(task_id, ConstraintKind.START_NO_EARLIER_THAN, bound))
-    return attrs.evolve(plan, constraints=constraints)
+    return with_constraints(plan, constraints)  # tasks and links unchanged: not checked again
 
 
 def _set_duration(plan: Project, change: SetDuration) -> Project:
