@@ -18,7 +18,7 @@ import calendar
 import datetime as dt
 import enum
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Literal, cast
 
 import attrs
@@ -371,12 +371,6 @@ def _check_start(cal: Calendar, _attr: attrs.Attribute[dt.date], value: dt.date)
         )
 
 
-def _each_month(periods: Sequence[int], day: Callable[[int], dt.date]) -> list[dt.date]:
-    """``day`` of each period, worked out once per month (a plan has few of them)."""
-    days = {period: day(period) for period in set(periods)}
-    return list(map(days.__getitem__, periods))
-
-
 @attrs.frozen
 class Calendar:
     """Periods ⇄ dates for one plan: the start day and the unit of a period.
@@ -422,7 +416,7 @@ class Calendar:
         [datetime.date(2021, 1, 4), datetime.date(2021, 1, 18)]
         """
         if self.unit is Unit.MONTH:
-            return _each_month(periods, self.first_day)
+            return list(map(self.first_day, periods))
         return self._days_at(periods, 0)
 
     def last_days(self, periods: Sequence[int]) -> list[dt.date]:
@@ -434,7 +428,7 @@ class Calendar:
         [datetime.date(2021, 1, 10), datetime.date(2021, 1, 24)]
         """
         if self.unit is Unit.MONTH:
-            return _each_month(periods, self.last_day)
+            return list(map(self.last_day, periods))
         return self._days_at(periods, self._days - 1)
 
     def _days_at(self, periods: Sequence[int], offset: int) -> list[dt.date]:

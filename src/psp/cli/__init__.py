@@ -88,7 +88,7 @@ def _change_options(parser: argparse.ArgumentParser) -> None:
 
 
 class _Version(argparse.Action):
-    """``--version``, read from the package's metadata only when asked for."""
+    """``--version``: loads only the version, not the model."""
 
     def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
         from psp._version import __version__

@@ -129,10 +129,15 @@ def to_day(owner: str, field: str, value: object, *, edge: Literal["start", "end
                              value) from None
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         raise FieldTypeError(owner, field, "a date, a psp.Month or a text like 2021-06", value)
-    if not FIRST_YEAR <= value.year <= LAST_YEAR:  # else it could not be written back
+    if not in_years(value):  # else it could not be written back
         raise FieldError(owner, field, f"a date in the years {FIRST_YEAR} to {LAST_YEAR}",
                          value)
     return value
+
+
+def in_years(day: dt.date) -> bool:
+    """Whether a date lies in the years a plan file can hold (`FIRST_YEAR`–`LAST_YEAR`)."""
+    return FIRST_YEAR <= day.year <= LAST_YEAR
 
 
 def tuple_of(kind: type[T], owner: str, field: str, value: object) -> tuple[T, ...]:

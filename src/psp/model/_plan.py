@@ -19,13 +19,14 @@ import attrs
 
 from psp._support.render import html_table
 from psp._support.words import HEADINGS, phrase
-from psp.calendars import FIRST_YEAR, LAST_YEAR, Calendar, Month, Unit, format_date
+from psp.calendars import Calendar, Month, Unit, format_date
 from psp.errors import FieldError, FieldTypeError, UnknownIdError
 from psp.model._budget import CostRules, Position
 from psp.model._fields import (
     check_id,
     check_int,
     check_text,
+    in_years,
     is_id,
     slot_setters,
     to_day,
@@ -298,7 +299,7 @@ def plain_constraint(task_id: object, kind: object, day: object) -> Constraint |
     True
     """
     if (not isinstance(kind, ConstraintKind) or day.__class__ is not dt.date
-            or not FIRST_YEAR <= day.year <= LAST_YEAR or not is_id(task_id)):
+            or not in_years(day) or not is_id(task_id)):
         return None
     constraint: Constraint = _new(Constraint)
     _set_task(constraint, task_id)
