@@ -83,7 +83,7 @@ def test_the_collector_runs_again_after_a_failed_read() -> None:
         gc.enable()
 
 
-@given(plans(max_tasks=10, units=("day", "week", "month"), not_after=True))
+@given(plans(max_tasks=10, units=("day", "week", "month", "workday"), not_after=True))
 def test_constraint_bounds_are_each_dates_own_boundary(plan: Project) -> None:
     cal = plan.calendar
     expected = []

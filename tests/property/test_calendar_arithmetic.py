@@ -72,3 +72,46 @@ def test_a_column_reaching_past_9999_names_the_period(unit: str) -> None:
     with pytest.raises(DateRangeError, match="period 5000 of a plan in"):
         cal.last_days([0, 1, 5000])
     assert cal.last_days([0])[0] == dt.date(9999, 12, 1 if unit == "day" else 7)
+
+
+# Working days, counted by hand: step day by day and skip Saturdays and Sundays.
+weekdays = st.dates(dt.date(1000, 1, 1), dt.date(9000, 12, 31)).filter(
+    lambda d: d.weekday() < 5)
+
+
+def _by_hand(start: dt.date, day: dt.date) -> int:
+    """Working days in (start, day] — or minus those in [day, start) when day is earlier."""
+    one = dt.timedelta(days=1)
+    if day >= start:
+        span = [start + one * n for n in range(1, (day - start).days + 1)]
+        return sum(d.weekday() < 5 for d in span)
+    span = [day + one * n for n in range((start - day).days)]
+    return -sum(d.weekday() < 5 for d in span)
+
+
+@given(weekdays, st.integers(-60, 60))
+def test_a_working_day_plan_counts_monday_to_friday(start: dt.date, p: int) -> None:
+    cal = Calendar(start, "workday")
+    day = cal.first_day(p)
+    assert day.weekday() < 5
+    assert cal.last_day(p) == day
+    assert _by_hand(start, day) == p
+    assert cal.period_of(day) == p
+
+
+@given(weekdays, st.integers(-30, 30))
+def test_a_weekend_day_falls_in_the_friday_before(start: dt.date, shift: int) -> None:
+    cal = Calendar(start, "workday")
+    friday = start + dt.timedelta(days=4 - start.weekday() + 7 * shift)
+    for weekend in (friday + dt.timedelta(days=1), friday + dt.timedelta(days=2)):
+        assert cal.period_of(weekend) == cal.period_of(friday)
+        assert cal.boundary_on_or_after(weekend) == cal.period_of(friday) + 1
+        assert cal.first_day(cal.boundary_on_or_after(weekend)) == friday + dt.timedelta(days=3)
+
+
+def test_a_working_day_plan_starts_on_a_working_day() -> None:
+    from psp.errors import DateAlignmentError
+    with pytest.raises(DateAlignmentError, match=r"04\.01\.2003, a Saturday"):
+        Calendar(dt.date(2003, 1, 4), "workday")
+    # by hand: from Tuesday 07.01.2003, working day 4 is Monday 13.01.2003
+    assert Calendar(dt.date(2003, 1, 7), "workday").first_day(4) == dt.date(2003, 1, 13)

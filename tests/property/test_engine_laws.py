@@ -238,7 +238,7 @@ def test_dump_then_load_gives_the_same_plan_and_schedule(plan: psp.Project) -> N
     assert psp.schedule(again) == psp.schedule(plan)
 
 
-@given(plans(max_tasks=6, units=["month", "week", "day"], not_after=True))
+@given(plans(max_tasks=6, units=["month", "week", "day", "workday"], not_after=True))
 def test_every_unit_schedules_the_same_periods(plan: psp.Project) -> None:
     import attrs
 

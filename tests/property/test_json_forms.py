@@ -23,7 +23,7 @@ NAMES = st.text(alphabet=st.sampled_from('ab "\\\n\t\x00\x1fäß€→😀\u2028
 
 @st.composite
 def named_plans(draw: st.DrawFn) -> psp.Project:
-    plan = draw(plans(max_tasks=8, units=("month", "week", "day")))
+    plan = draw(plans(max_tasks=8, units=("month", "week", "day", "workday")))
     tasks = [attrs.evolve(t, name=draw(NAMES)) for t in plan.tasks]
     return attrs.evolve(plan, name=draw(NAMES), tasks=tasks)
 

@@ -115,7 +115,7 @@ def test_replay_one_by_one_equals_one_list(data: st.DataObject) -> None:
 def test_progress_nothing_open_before_the_status_date_and_actuals_kept(
     data: st.DataObject,
 ) -> None:
-    plan = data.draw(plans(max_tasks=8, units=["month", "day"]))
+    plan = data.draw(plans(max_tasks=8, units=["month", "day", "workday"]))
     s = psp.schedule(plan)
     status = plan.calendar.first_day(0) + __import__("datetime").timedelta(
         days=data.draw(st.integers(0, 40 * max(s.horizon_period, 1))))

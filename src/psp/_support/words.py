@@ -30,9 +30,11 @@ _FORMS: dict[tuple[str, str], tuple[str, str, str]] = {
     ("de", "month"): ("Monat", "Monate", "Monaten"),
     ("de", "week"): ("Woche", "Wochen", "Wochen"),
     ("de", "day"): ("Tag", "Tage", "Tagen"),
+    ("de", "workday"): ("Arbeitstag", "Arbeitstage", "Arbeitstagen"),
     ("en", "month"): ("month", "months", "months"),
     ("en", "week"): ("week", "weeks", "weeks"),
     ("en", "day"): ("day", "days", "days"),
+    ("en", "workday"): ("working day", "working days", "working days"),
 }
 
 

@@ -81,11 +81,29 @@ _FORMS = (
 
 
 class Unit(enum.StrEnum):
-    """The length of one period of a plan: a calendar month (default), a week or a day."""
+    """The length of one period of a plan: a calendar month (default), a week, a day, or a
+    working day (Monday to Friday, as MS Project's standard calendar counts)."""
 
     MONTH = "month"
     WEEK = "week"
     DAY = "day"
+    WORKDAY = "workday"
+
+
+def _workdays_before(ordinal: int) -> int:
+    """How many working days (Monday to Friday) come before a day, counted from 01.01.0001.
+
+    That day was a Monday, so whole weeks count five and the rest of the week its
+    weekday (a Saturday or Sunday counts the week's five).
+    """
+    weeks, weekday = divmod(ordinal - 1, 7)
+    return 5 * weeks + min(weekday, 5)
+
+
+def _workday(count: int) -> dt.date:
+    """The working day with ``count`` working days before it (`_workdays_before`'s inverse)."""
+    weeks, weekday = divmod(count, 5)
+    return dt.date.fromordinal(7 * weeks + weekday + 1)
 
 
 def _check_int(owner: str, field: str, value: object, low: int, high: int) -> int:
@@ -369,6 +387,11 @@ def _check_start(cal: Calendar, _attr: attrs.Attribute[dt.date], value: dt.date)
         raise DateAlignmentError(
             f"a plan in months starts on the first day of a month, not on {format_date(value)}"
         )
+    if cal.unit is Unit.WORKDAY and value.weekday() >= 5:
+        raise DateAlignmentError(
+            "a plan in working days starts on a working day (Monday to Friday), not on "
+            f"{format_date(value)}, a {value:%A}"
+        )
 
 
 @attrs.frozen
@@ -394,12 +417,16 @@ class Calendar:
         try:
             if self.unit is Unit.MONTH:
                 return _first_of(_month_number(self.start) + period)
+            if self.unit is Unit.WORKDAY:
+                return _workday(self._first_workday + period)
             return self.start + dt.timedelta(days=period * self._days)
         except (OverflowError, ValueError):
             raise self._out_of_range(period) from None
 
     def last_day(self, period: int) -> dt.date:
         """The last day of a period."""
+        if self.unit is Unit.WORKDAY:  # a working day is its period's first and last day
+            return self.first_day(period)
         try:
             if self.unit is Unit.MONTH:
                 return _last_of(_month_number(self.start) + period)
@@ -415,7 +442,7 @@ class Calendar:
         >>> Calendar(dt.date(2021, 1, 4), "week").first_days([0, 2])
         [datetime.date(2021, 1, 4), datetime.date(2021, 1, 18)]
         """
-        if self.unit is Unit.MONTH:
+        if self.unit is Unit.MONTH or self.unit is Unit.WORKDAY:
             return list(map(self.first_day, periods))
         return self._days_at(periods, 0)
 
@@ -427,7 +454,7 @@ class Calendar:
         >>> Calendar(dt.date(2021, 1, 4), "week").last_days([0, 2])
         [datetime.date(2021, 1, 10), datetime.date(2021, 1, 24)]
         """
-        if self.unit is Unit.MONTH:
+        if self.unit is Unit.MONTH or self.unit is Unit.WORKDAY:
             return list(map(self.last_day, periods))
         return self._days_at(periods, self._days - 1)
 
@@ -453,10 +480,16 @@ class Calendar:
     def _days(self) -> int:
         return 7 if self.unit is Unit.WEEK else 1
 
+    @property
+    def _first_workday(self) -> int:
+        return _workdays_before(self.start.toordinal())
+
     def period_of(self, day: dt.date) -> int:
-        """The period a day falls in."""
+        """The period a day falls in (a weekend day: the Friday's, in a plan of working days)."""
         if self.unit is Unit.MONTH:
             return _month_number(day) - _month_number(self.start)
+        if self.unit is Unit.WORKDAY:
+            return _workdays_before(day.toordinal() + 1) - 1 - self._first_workday
         return (day - self.start).days // self._days
 
     def month(self, period: int) -> Month:
@@ -549,7 +582,8 @@ class Calendar:
 
     @lang_keyword
     def label(self, period: int, *, lang: Lang = "de") -> str:
-        """The column label of a period: ``Sep'20``, ``KW36'20`` / ``W36'20``, ``01.09.20``.
+        """The column label of a period: ``Sep'20``, ``KW36'20`` / ``W36'20``, ``01.09.20``
+        (a day or working day).
 
         Examples
         --------

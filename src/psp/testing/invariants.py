@@ -89,8 +89,19 @@ def links_hold(schedule: Schedule) -> None:
             raise _fail(t.id, f"starts {t.start}, before its not_before {c.date}")
 
 
+def _working_days_on(day: dt.date, count: int) -> dt.date:
+    """The day ``count`` working days after ``day`` (before it when negative), step by step."""
+    step = dt.timedelta(days=1 if count >= 0 else -1)
+    for _ in range(abs(count)):
+        day += step
+        while day.weekday() >= 5:
+            day += step
+    return day
+
+
 def shifted_by(before: Schedule, after: Schedule, periods: int) -> None:
-    """Every date moved by exactly ``periods`` (months, weeks or days); nothing else changed.
+    """Every date moved by exactly ``periods`` (months, weeks, days or working days); nothing
+    else changed.
 
     Floats, critical flags, the critical path and progress stay as they were.
 
@@ -115,6 +126,8 @@ def shifted_by(before: Schedule, after: Schedule, periods: int) -> None:
     one_day = dt.timedelta(days=1)
 
     def moved(day: dt.date, *, finish: bool) -> dt.date:
+        if before.project.unit is Unit.WORKDAY:  # a working day is its own boundary
+            return _working_days_on(day, periods)
         if before.project.unit is Unit.MONTH:
             step: relativedelta | dt.timedelta = relativedelta(months=periods)
         else:

@@ -139,6 +139,8 @@ def plans(  # noqa: D417 (hypothesis supplies draw)
         first = month.first_day
     else:
         first = month.first_day.replace(day=draw(st.integers(1, 28)))
+    if unit is Unit.WORKDAY and first.weekday() >= 5:  # a plan of working days starts on one
+        first += dt.timedelta(days=7 - first.weekday())
     cal = Calendar(first, unit)
     kinds = [k for k in _KINDS if k == "work" or (k == "milestone" and milestones)
              or (k == "level_of_effort" and level_of_effort)]
