@@ -15,12 +15,29 @@ import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from psp.errors import FileWriteError
+from psp.errors import FileReadError, FileWriteError
 
-__all__ = ["STDOUT", "write_atomically"]
+__all__ = ["STDOUT", "read_bytes", "write_atomically"]
 
 STDOUT = ("-", "/dev/stdout")
 """Output names that mean standard output."""
+
+
+def read_bytes(path: str | os.PathLike[str]) -> tuple[str, bytes]:
+    """A file's name and content; a file that cannot be read is an error naming it.
+
+    Examples
+    --------
+    >>> read_bytes("no/such/file.xml")
+    Traceback (most recent call last):
+    ...
+    psp.errors.FileReadError: no/such/file.xml: cannot read the file: No such file or directory
+    """
+    name = os.fspath(path)
+    try:
+        return name, Path(name).read_bytes()
+    except OSError as err:
+        raise FileReadError(name, f"cannot read the file: {err.strerror or err}") from None
 
 
 def write_atomically(

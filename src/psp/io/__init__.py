@@ -1,8 +1,11 @@
 """Plan files in and out: one module per file format, reader and writer side by side.
 
-``_toml``: psp's own plan and portfolio files (`load`, `loads`, `dump`, `dumps`,
-`load_portfolio`, `loads_portfolio`, `dumps_portfolio`), and `from_dict`: a plan from the
-file's words given as Python values.
+``_toml``: psp's own plan and portfolio files (`loads`, `dumps`, `load_portfolio`,
+`loads_portfolio`, `dumps_portfolio`), and `from_dict`: a plan from the file's words given
+as Python values. ``_mspdi``: MS Project XML (`load_mspdi`, `loads_mspdi`, `dump_mspdi`,
+`dumps_mspdi`; loaded on first use). ``_door``: `load`, `dump`, `read` and `write` choose
+the format by the file's suffix (`FORMATS`). ``_notes``: what a conversion dropped or
+approximated (`Note`, `Reading`, `ConversionWarning`).
 
 Examples
 --------
@@ -12,16 +15,33 @@ Examples
 'name = "Digitale Werkstatt für den Mittelstand – MACH 4.0"'
 """
 
+from typing import TYPE_CHECKING, Any
+
+from psp.io._door import FORMATS, dump, load, read, write
+from psp.io._notes import ConversionWarning, Note, Reading
 from psp.io._toml import (
-    dump,
     dumps,
     dumps_portfolio,
     from_dict,
-    load,
     load_portfolio,
     loads,
     loads_portfolio,
 )
 
-__all__ = ["dump", "dumps", "dumps_portfolio", "from_dict", "load", "load_portfolio", "loads",
-           "loads_portfolio"]
+if TYPE_CHECKING:
+    from psp.io._mspdi import dump_mspdi, dumps_mspdi, load_mspdi, loads_mspdi
+
+__all__ = ["FORMATS", "ConversionWarning", "Note", "Reading", "dump", "dump_mspdi", "dumps",
+           "dumps_mspdi", "dumps_portfolio", "from_dict", "load", "load_mspdi",
+           "load_portfolio", "loads", "loads_mspdi", "loads_portfolio", "read", "write"]
+
+_MSPDI = ("dump_mspdi", "dumps_mspdi", "load_mspdi", "loads_mspdi")
+
+
+def __getattr__(name: str) -> Any:
+    """The MS Project functions, loaded on first use (they bring the XML parser)."""
+    if name in _MSPDI:
+        from psp.io import _mspdi
+
+        return getattr(_mspdi, name)
+    raise AttributeError(f"module 'psp.io' has no attribute {name!r}")
