@@ -35,7 +35,7 @@ import attrs
 
 from psp._support.files import write_atomically
 from psp.calendars import Calendar, Unit
-from psp.engine import schedule
+from psp.engine import schedule, validate
 from psp.errors import PlanError, PlanFileError, Problem, ValidationError
 from psp.io._notes import Note, Notes, Reading
 from psp.model import (
@@ -50,7 +50,7 @@ from psp.model import (
     Task,
     TaskKind,
 )
-from psp.model._fields import is_id
+from psp.model._fields import is_id, to_enum
 
 __all__ = ["dump_mspdi", "dumps_mspdi", "load_mspdi", "loads_mspdi", "lost"]
 
@@ -225,7 +225,8 @@ def loads_mspdi(data: str | bytes, *, file: str = "<string>",
     raw = data.encode("utf-8") if isinstance(data, str) else data
     f = _File(_parse(raw, file), file)
     try:
-        plan = _read_plan(f, None if unit is None else Unit(unit))
+        plan = validate(_read_plan(f, None if unit is None else to_enum(
+            Unit, "MS Project XML", "unit", unit)))
     except PlanError as err:  # a value the model refuses: name the file
         if isinstance(err, ValidationError):
             raise ValidationError(p if p.file else p.in_file(file) for p in err.problems) \
@@ -287,6 +288,8 @@ def _read_plan(f: _File, unit: Unit | None) -> Project:
     constraints = [c for row in rows if row.kind == "task" for c in _constraints(f, row, cal)]
     status = f.moment(root, "StatusDate", "Project")
     actuals, idle = _progress(f, rows, cal, status)
+    if actuals and status is None:
+        status = _assumed_status(f, actuals)
     if f.problems:
         raise ValidationError(f.problems)
     end = None if summary is None else _end(f, summary, cal)
@@ -460,9 +463,8 @@ def _task(f: _File, row: _Row, cal: Calendar, workdays: bool) -> Task:
 
 def _periods(f: _File, row: _Row, cal: Calendar, workdays: bool) -> int:
     """A work task's duration in the plan's periods."""
-    if cal.unit is Unit.MONTH:
-        assert row.start is not None and row.finish is not None  # _whole_months held
-        return cal.period_of(row.finish.date()) - cal.period_of(row.start.date()) + 1
+    if cal.unit is Unit.MONTH and row.start is not None:
+        return _months(f, row, cal, row.start)
     if row.elapsed and workdays and row.start is not None and row.finish is not None:
         f.notes.add("elapsed-duration", "an elapsed duration is counted in the working days "
                     "MS Project scheduled it over", row.entry)
@@ -475,6 +477,17 @@ def _periods(f: _File, row: _Row, cal: Calendar, workdays: bool) -> int:
         f.notes.add("partial-period", f"a duration of part of a {cal.unit.value} was rounded "
                     "up to whole ones", row.entry)
     return max(math.ceil(periods - 1e-9), 1)
+
+
+def _months(f: _File, row: _Row, cal: Calendar, start: dt.datetime) -> int:
+    """A duration in months: as psp wrote it (days from its start), else the months its
+    dates cover."""
+    if f.psp_field or row.finish is None:
+        days = math.ceil(row.hours / (24 if row.elapsed else _HOURS_A_DAY) - 1e-9)
+        last = start.date() + dt.timedelta(days=max(days, 1) - 1)
+    else:
+        last = row.finish.date() - dt.timedelta(days=row.finish.time() <= _OPEN)
+    return max(cal.period_of(last) - cal.period_of(start.date()) + 1, 1)
 
 
 def _working_span(cal: Calendar, start: dt.datetime, finish: dt.datetime) -> tuple[int, int]:
@@ -590,19 +603,45 @@ def _within(f: _File, row: _Row, cal: Calendar, found: list[Constraint]) -> list
 
 
 def _constraint(row: _Row, cal: Calendar, is_start: bool, moment: dt.datetime) -> Constraint:
-    """A not-before on the first period the moment lets start; a not-after on the last
-    period it lets finish."""
+    """A not-before on the first period that starts at or after the moment; a not-after on
+    the last period that ends by it."""
     if is_start:
-        period = cal.boundary_on_or_after(moment.date()) if moment.time() >= _CLOSE \
-            else cal.period_of(moment.date())
-        day = cal.first_day(period) if cal.first_day(period) >= moment.date() or \
-            cal.unit is Unit.MONTH else cal.first_day(period + 1)
-        if _is_milestone(row) and moment.time() >= _CLOSE and moment.date() == cal.last_day(
-                cal.period_of(moment.date())):
-            day = moment.date()
+        day = _instant(cal, moment) if _is_milestone(row) else _start_on_or_after(cal, moment)
         return Constraint(row.id, ConstraintKind.START_NO_EARLIER_THAN, day)
-    period = cal.period_of(moment.date()) - (moment.time() <= _OPEN)
-    return Constraint(row.id, ConstraintKind.FINISH_NO_LATER_THAN, cal.last_day(period))
+    return Constraint(row.id, ConstraintKind.FINISH_NO_LATER_THAN, _finish_by(cal, moment))
+
+
+def _start_on_or_after(cal: Calendar, moment: dt.datetime) -> dt.date:
+    """The first day of the first period beginning at or after an MS Project moment."""
+    day = moment.date() + dt.timedelta(days=moment.time() >= _CLOSE)  # that day's work is over
+    return cal.first_day(cal.boundary_on_or_after(day))
+
+
+def _finish_by(cal: Calendar, moment: dt.datetime) -> dt.date:
+    """The last day of the last period ending at or before an MS Project moment."""
+    day = moment.date() - dt.timedelta(days=moment.time() <= _OPEN)  # that day's work not begun
+    period = cal.period_of(day)
+    return cal.last_day(period if cal.last_day(period) == day else period - 1)
+
+
+def _instant(cal: Calendar, moment: dt.datetime) -> dt.date:
+    """A milestone's date: the day a period ends on when the moment closes it, else the
+    first day of a period beginning at or after it."""
+    if moment.time() >= _CLOSE and moment.date() == cal.last_day(cal.period_of(moment.date())):
+        return moment.date()
+    return cal.first_day(cal.boundary_on_or_after(moment.date()))
+
+
+def _assumed_status(f: _File, actuals: list[Actual]) -> dt.datetime:
+    """A status date for a file with progress but none: its current date, else the day after
+    the last actual date."""
+    last = max(max(a.start, a.finish or a.start) for a in actuals) + dt.timedelta(days=1)
+    current = f.moment(f.root, "CurrentDate", "Project")
+    status = current if current is not None and current.date() >= last else \
+        dt.datetime.combine(last, _OPEN)
+    f.notes.add("no-status-date", "the file reports progress without a status date: "
+                f"{status.date().isoformat()} was taken", "Project")
+    return status
 
 
 def _progress(f: _File, rows: list[_Row], cal: Calendar,
@@ -618,30 +657,22 @@ def _progress(f: _File, rows: list[_Row], cal: Calendar,
             if status is not None and percent == "0":
                 idle.add(row.id)
             continue
-        first, last = _working_span(cal, begun, done or begun)
         if _is_milestone(row):
             day = _instant(cal, begun)
             actuals.append(Actual(row.id, day, day if done is not None else None))
             continue
-        actuals.append(Actual(row.id, cal.first_day(first),
-                              None if done is None else cal.last_day(max(last, first + 1) - 1)))
+        first = _start_on_or_after(cal, begun) if begun.time() >= _CLOSE else \
+            cal.first_day(cal.period_of(begun.date()))
+        actuals.append(Actual(row.id, first, None if done is None else
+                              max(_finish_by(cal, done), cal.last_day(cal.period_of(first)))))
     return actuals, idle
-
-
-def _instant(cal: Calendar, moment: dt.datetime) -> dt.date:
-    """A milestone's date: the day it falls on, on the side of its period it sits."""
-    period = cal.period_of(moment.date())
-    if moment.time() >= _CLOSE or cal.unit is Unit.WORKDAY:
-        return cal.last_day(period) if moment.date() == cal.last_day(period) \
-            else cal.first_day(period)
-    return cal.first_day(period)
 
 
 def _end(f: _File, summary: _Row, cal: Calendar) -> dt.date | None:
     deadline = f.moment(summary.node, "Deadline", summary.entry)
     if deadline is None:
         return None
-    return cal.last_day(cal.period_of(deadline.date()) - (deadline.time() <= _OPEN))
+    return _finish_by(cal, deadline)
 
 
 # --- writing -------------------------------------------------------------------------------
@@ -819,7 +850,7 @@ def _write_task(w: _Writer, node: ET.Element, facts: _Facts, task: Task,
     project, ts = facts.project, facts.s[task.id]
     cal, workdays = project.calendar, project.unit is Unit.WORKDAY
     start, finish, late_start, late_finish = _dates(ts)
-    days = _days_between(cal, ts.start_period, ts.finish_period)
+    days = _days_between(cal, ts.start_period, ts.start_period + task.duration)
     snet, fnlt = facts.starts.get(task.id), facts.ends.get(task.id)
     actual = facts.actuals.get(task.id)
     w.add(node, ("UID", facts.uids[task.id]), ("ID", row), ("Name", task.name), ("Type", 1),
@@ -832,11 +863,11 @@ def _write_task(w: _Writer, node: ET.Element, facts: _Facts, task: Task,
           ("FreeSlack", _slack(cal, ts.free_float, ts.finish_period, workdays)),
           ("TotalSlack", _slack(cal, ts.total_float, ts.start_period, workdays)),
           ("PercentComplete", _percent(project, task, actual)),
-          ("ActualStart", None if actual is None else _opening(actual.start)),
+          ("ActualStart", None if actual is None else _begun(cal, task, actual.start)),
           ("ActualFinish", None if actual is None or actual.finish is None
            else _closing(actual.finish)),
           ("ConstraintType", _SNET if snet else _FNLT if fnlt else 0),
-          ("ConstraintDate", _opening(snet.date) if snet else
+          ("ConstraintDate", _begun(cal, task, snet.date) if snet else
            _closing(fnlt.date) if fnlt else None),
           ("Deadline", _closing(fnlt.date) if snet and fnlt else None))
     for link in facts.into.get(task.id, []):
@@ -848,6 +879,14 @@ def _write_task(w: _Writer, node: ET.Element, facts: _Facts, task: Task,
     if task.is_level_of_effort:
         w.add(ET.SubElement(node, "ExtendedAttribute"), ("FieldID", _PSP_FIELD),
               ("Value", TaskKind.LEVEL_OF_EFFORT.value))
+
+
+def _begun(cal: Calendar, task: Task, day: dt.date) -> dt.datetime:
+    """When a start on ``day`` happens: a milestone on a period's last day at its close."""
+    period = cal.period_of(day)
+    at_end = task.kind is TaskKind.MILESTONE and day == cal.last_day(period) \
+        and day != cal.first_day(period)
+    return _instant_moment(day, at_end)
 
 
 def _instant_moment(day: dt.date, at_end: bool) -> dt.datetime:
