@@ -411,14 +411,17 @@ def test_every_command_documents_each_option_and_shows_an_example() -> None:
 
     commands = next(a for a in _parser()._actions if a.dest == "command")
     assert set(commands.choices) == {"check", "schedule", "replan", "gantt", "table", "costs",
-                                     "critical"}
+                                     "critical", "convert"}
     for name, sub in commands.choices.items():
         assert sub.epilog and sub.epilog.startswith(f"example:\n  psp {name} "), name
         for action in sub._actions:
             assert action.help, (name, action.dest)
         options = {o for a in sub._actions for o in a.option_strings}
-        assert "--lang" in options, name
-        if name not in ("check",):
+        if name == "convert":  # writes a plan, not words: its output file is its argument
+            assert {a.dest for a in sub._actions} >= {"file", "output", "unit"}
+        else:
+            assert "--lang" in options, name
+        if name not in ("check", "convert"):
             assert {"-o", "--output"} <= options and "--format" in options, name
         example = sub.epilog.split("\n  ", 1)[1].split()[2:]  # the example parses
         sub.parse_args(example)

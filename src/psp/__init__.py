@@ -202,7 +202,7 @@ _SOURCES = {
     "Gantt": "psp.export",
     "gantt": "psp.export",
 }
-_SUBPACKAGES = frozenset({"export", "testing"})
+_SUBPACKAGES = frozenset({"export", "io", "testing"})
 
 
 def __getattr__(name: str) -> Any:

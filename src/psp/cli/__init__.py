@@ -1,5 +1,5 @@
 """The command line: ``psp check``, ``schedule``, ``replan``, ``gantt``, ``table``, ``critical``,
-``costs``.
+``costs``, ``convert``.
 
 Exit status: 0 when all is well, 1 when the plan has problems (one line each),
 2 for a usage error. This module reads the arguments; the commands (`psp.cli._commands`)
@@ -31,6 +31,7 @@ _EXAMPLES = {
     "table": "psp table examples/digitale_werkstatt.toml -o plan.xlsx",
     "costs": "psp costs examples/digitale_modellregion.toml -o costs.csv",
     "critical": "psp critical examples/digitale_werkstatt.toml --format markdown",
+    "convert": "psp convert examples/digitale_werkstatt.toml werkstatt.xml",
 }
 
 
@@ -39,7 +40,8 @@ def _command(commands: Any, name: str, help: str, **extra: Any) -> argparse.Argu
     parser: argparse.ArgumentParser = commands.add_parser(
         name, help=help, epilog=f"example:\n  {_EXAMPLES[name]}",
         formatter_class=argparse.RawDescriptionHelpFormatter, **extra)
-    parser.add_argument("file", metavar="FILE", help="a plan or portfolio file (TOML)")
+    parser.add_argument("file", metavar="FILE",
+                        help="a plan or portfolio file (TOML), or MS Project XML (.xml)")
     return parser
 
 
@@ -157,6 +159,15 @@ def _parser() -> argparse.ArgumentParser:
     _format_option(crit, ("text", "markdown", "csv"))
     _output_option(crit, "OUT.txt|md|csv")
     _lang_option(crit)
+
+    convert = _command(commands, "convert", "write the plan in another format (by suffix)",
+                       description="Formats by suffix: .toml (psp), .xml/.mspdi (MS Project "
+                                   "XML). What the target cannot hold, or the source could "
+                                   "only approximate, is listed on stderr.")
+    convert.add_argument("output", metavar="OUT", help="the file to write: .toml or .xml")
+    convert.add_argument("--unit", choices=("month", "week", "day", "workday"),
+                         help="the unit of a plan read from another tool (default: chosen "
+                              "from its durations)")
     return parser
 
 

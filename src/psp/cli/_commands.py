@@ -26,13 +26,15 @@ from psp.errors import (
     UsageError,
     ValidationError,
 )
-from psp.io import dumps, dumps_portfolio, load_portfolio
+from psp.io import FORMATS, dumps, dumps_portfolio, load_portfolio, read, write
+from psp.model import Portfolio
 
 if TYPE_CHECKING:
     from psp.analysis import CostComparison
     from psp.calendars import Lang
     from psp.engine import Schedule
-    from psp.model import Portfolio, Project
+    from psp.io import Note
+    from psp.model import Project
     from psp.replanning import Change, Replan, SetDuration
 
 __all__ = ["run"]
@@ -218,7 +220,31 @@ def _costs(portfolio: Portfolio, args: argparse.Namespace) -> int:
 
 def _load(file: str) -> Project:
     """A plan file as it is; a portfolio file as one plan of all its projects."""
-    return _as_plan(load_portfolio(file))
+    return _as_plan(_input(file))
+
+
+def _input(file: str, unit: str | None = None) -> Portfolio:
+    """A psp plan or portfolio file, or another tool's plan (what it lost said on stderr)."""
+    if Path(file).suffix.lower() in FORMATS and Path(file).suffix.lower() != ".toml":
+        reading = read(file, unit=unit)
+        _tell(file, reading.notes)
+        return Portfolio(reading.plan.name, [reading.plan])
+    if unit is not None:
+        read(file, unit=unit)  # a psp plan in another unit: the reader refuses --unit
+    return load_portfolio(file)
+
+
+def _tell(file: str, notes: tuple[Note, ...]) -> None:
+    for note in notes:
+        print(f"{file}: note: {note}", file=sys.stderr)
+
+
+def _convert(portfolio: Portfolio, args: argparse.Namespace) -> int:
+    plan = _as_plan(portfolio)
+    if Path(args.output).resolve() == Path(args.file).resolve():
+        raise UsageError(f"{args.output} is the input: give another output file")
+    _tell(args.output, write(plan, args.output))
+    return 0
 
 
 def _as_plan(portfolio: Portfolio) -> Project:
@@ -241,8 +267,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         commands = {"check": _check, "schedule": _schedule, "replan": _replan,
                     "gantt": _gantt, "table": _table, "critical": _critical,
-                    "costs": _costs}
-        return commands[args.command](load_portfolio(args.file), args)
+                    "costs": _costs, "convert": _convert}
+        return commands[args.command](_input(args.file, getattr(args, "unit", None)), args)
     except UsageError as err:
         print(f"psp {args.command}: error: {err}", file=sys.stderr)
         return 2
