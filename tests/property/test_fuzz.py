@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import psp
 import psp.cli._commands
 from tests.cli import psp_cli
+from tests.mutations import mutate
 
 EXAMPLES = [Path("examples/digitale_werkstatt.toml"), Path("examples/digitale_modellregion.toml")]
 TEXTS = {path: path.read_text(encoding="utf-8") for path in EXAMPLES}
@@ -49,22 +50,15 @@ def _keys(lines: list[str]) -> dict[str, list[int]]:
 def _mutate(draw: st.DrawFn, lines: list[str]) -> list[str]:
     """One mutation: a key's odd value, or a line dropped, doubled, cut or a stray one."""
     keys = _keys(lines)
-    how = draw(st.sampled_from(["value"] * 6 + ["drop", "double", "cut", "stray"]))
-    if how == "value" and keys:
+
+    def value_line(_n: int) -> int | None:
+        if not keys:
+            return None
         n = draw(st.sampled_from(keys[draw(st.sampled_from(sorted(keys)))]))
-    else:
-        n = draw(st.integers(0, len(lines) - 1))
-    if how == "value" and "=" in lines[n]:
-        lines[n] = f"{lines[n].split('=', 1)[0]}= {draw(ODD_VALUES)}"
-    elif how == "drop":
-        del lines[n]
-    elif how == "double":
-        lines.insert(n, lines[n])
-    elif how == "cut":
-        lines = lines[:n]
-    elif how == "stray":
-        lines.insert(n, draw(st.text(max_size=30)))
-    return lines or [""]
+        return n if "=" in lines[n] else None
+
+    return mutate(draw, lines, value_line=value_line,
+                  odd_value=lambda line: f"{line.split('=', 1)[0]}= {draw(ODD_VALUES)}")
 
 
 @st.composite

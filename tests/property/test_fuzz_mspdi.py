@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 import psp
 from psp.io import dumps_mspdi, loads_mspdi
+from tests.mutations import mutate
 
 DATA = Path(__file__).parent.parent / "data" / "mspdi"
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*.xml"))]
@@ -33,21 +34,15 @@ ELEMENT = re.compile(r">([^<>]*)</")
 @st.composite
 def mutated(draw: st.DrawFn) -> str:
     lines = draw(st.sampled_from(TEXTS)).splitlines()
+
+    def odd_value(line: str) -> str:
+        odd = draw(st.one_of(ODD, st.text(max_size=12).map(_escaped)))
+        return ELEMENT.sub(lambda _m: f">{odd}</", line, count=1)
+
     for _ in range(draw(st.integers(1, 4))):
-        n = draw(st.integers(0, len(lines) - 1))
-        how = draw(st.sampled_from(["value"] * 6 + ["drop", "double", "cut", "stray"]))
-        if how == "value" and ELEMENT.search(lines[n]):
-            odd = draw(st.one_of(ODD, st.text(max_size=12).map(_escaped)))
-            lines[n] = ELEMENT.sub(lambda _m, odd=odd: f">{odd}</", lines[n], count=1)
-        elif how == "drop":
-            del lines[n]
-        elif how == "double":
-            lines.insert(n, lines[n])
-        elif how == "cut":
-            lines = lines[:n]
-        elif how == "stray":
-            lines.insert(n, draw(st.text(max_size=20)))
-        lines = lines or [""]
+        has_value = [bool(ELEMENT.search(line)) for line in lines]
+        lines = mutate(draw, lines, odd_value=odd_value,
+                       value_line=lambda n, has=has_value: n if has[n] else None)
     return "\n".join(lines)
 
 

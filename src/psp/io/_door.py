@@ -30,7 +30,7 @@ def _kind(path: str | os.PathLike[str]) -> str:
 
 
 def _read_toml(path: str | os.PathLike[str], unit: Unit | str | None) -> Reading:
-    plan = _toml.load(path)
+    plan = _toml.load_toml(path)
     if unit is not None and Unit(unit) is not plan.unit:
         raise UsageError(f"{os.fspath(path)} is a plan in {plan.unit.value}s: --unit applies "
                          "to files of other tools, whose unit psp chooses")
@@ -44,7 +44,7 @@ def _read_mspdi(path: str | os.PathLike[str], unit: Unit | str | None) -> Readin
 
 
 def _write_toml(project: Project, path: str | os.PathLike[str]) -> tuple[Note, ...]:
-    _toml.dump(project, path)
+    _toml.dump_toml(project, path)
     return ()
 
 

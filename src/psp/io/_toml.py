@@ -62,8 +62,8 @@ try:  # the same parser as tomllib, compiled: about twice as fast on large plans
 except ImportError:  # pragma: no cover - a dependency wherever it ships compiled wheels
     import tomllib as _parser  # type: ignore[no-redef]
 
-__all__ = ["dump", "dumps", "dumps_portfolio", "from_dict", "load", "load_portfolio", "loads",
-           "loads_portfolio"]
+__all__ = ["dump_toml", "dumps", "dumps_portfolio", "from_dict", "load_portfolio", "load_toml",
+           "loads", "loads_portfolio"]
 
 # What people write for a key, and the key psp knows for it.
 _SYNONYMS = {"dependencies": "depends", "predecessors": "depends", "after": "depends",
@@ -538,32 +538,8 @@ def _read(path: str | os.PathLike[str]) -> tuple[str, str]:
     return name, text
 
 
-def load(path: str | os.PathLike[str]) -> Project:
-    """Read a plan file (TOML, UTF-8) and validate it; errors name the file.
-
-    Parameters
-    ----------
-    path : str or path-like
-        A plan file (TOML, UTF-8).
-
-    Returns
-    -------
-    Project
-        The validated plan.
-
-    Raises
-    ------
-    FileReadError
-        When the file cannot be read (also an ``OSError``).
-    TomlSyntaxError, ValidationError
-        As `loads`.
-
-    Examples
-    --------
-    >>> plan = load("examples/digitale_werkstatt.toml")
-    >>> plan.name, len(plan.tasks), plan.end
-    ('Digitale Werkstatt für den Mittelstand – MACH 4.0', 25, datetime.date(2021, 8, 31))
-    """
+def load_toml(path: str | os.PathLike[str]) -> Project:
+    """Read a psp plan file (TOML, UTF-8) and validate it; `psp.io.load` for any format."""
     name, text = _read(path)
     return loads(text, file=name)
 
@@ -816,29 +792,8 @@ def _position_lines(position: Position) -> list[str]:
     return lines
 
 
-def dump(project: Project, path: str | os.PathLike[str]) -> None:
-    """Write a plan file (UTF-8). The file is replaced only once the text is complete.
-
-    Parameters
-    ----------
-    project : Project
-        The plan to write.
-    path : str or path-like
-        The file to write; it is replaced only once the text is complete.
-
-    Returns
-    -------
-    None
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> plan = load("examples/digitale_werkstatt.toml")
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     target = pathlib.Path(folder) / "copy.toml"
-    ...     dump(plan, target)
-    ...     load(target) == plan
-    True
+def dump_toml(project: Project, path: str | os.PathLike[str]) -> None:
+    """Write a psp plan file (UTF-8), replaced only once complete; `psp.io.dump` for any format.
     """
     text = dumps(project)
     write_atomically(path, lambda partial: partial.write_text(text, encoding="utf-8"))
