@@ -17,6 +17,7 @@ import pytest
 import psp
 from psp.export import as_json
 from psp.io import dumps_mspdi, load_mspdi, loads_mspdi
+from tests.outline import in_outline_order
 
 DATA = Path(__file__).parent.parent / "data" / "mspdi"
 AUTO_SCHEDULED = ["mspdirelations.xml", "task-links-project2007-mspdi.xml", "mspdiduration.xml"]
@@ -181,10 +182,8 @@ def test_the_contractual_end_and_owners_are_written() -> None:
 
 
 def _grouped(plan: psp.Project) -> psp.Project:
-    """The plan with its tasks in outline order: by package, then those of none."""
-    rank = {p.id: n for n, p in enumerate(plan.packages)}
-    tasks = sorted(plan.tasks, key=lambda t: rank.get(t.package or "", len(rank)))
-    return attrs.evolve(plan, tasks=tasks, positions=())
+    """The plan as MS Project XML gives it back: in outline order, without budget positions."""
+    return attrs.evolve(in_outline_order(plan), positions=())
 
 
 @pytest.mark.parametrize("example", ["examples/digitale_werkstatt.toml",

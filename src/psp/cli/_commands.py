@@ -26,7 +26,15 @@ from psp.errors import (
     UsageError,
     ValidationError,
 )
-from psp.io import FORMATS, dumps, dumps_portfolio, load_portfolio, read, write
+from psp.io import (
+    check_unit,
+    dumps,
+    dumps_portfolio,
+    format_of,
+    load_portfolio,
+    read,
+    write,
+)
 from psp.model import Portfolio
 
 if TYPE_CHECKING:
@@ -225,13 +233,14 @@ def _load(file: str) -> Project:
 
 def _input(file: str, unit: str | None = None) -> Portfolio:
     """A psp plan or portfolio file, or another tool's plan (what it lost said on stderr)."""
-    if Path(file).suffix.lower() in FORMATS and Path(file).suffix.lower() != ".toml":
+    if format_of(file) != "toml":
         reading = read(file, unit=unit)
         _tell(file, reading.notes)
         return Portfolio(reading.plan.name, [reading.plan])
-    if unit is not None:
-        read(file, unit=unit)  # a psp plan in another unit: the reader refuses --unit
-    return load_portfolio(file)
+    portfolio = load_portfolio(file)
+    for project in portfolio.projects:
+        check_unit(project, unit, file)
+    return portfolio
 
 
 def _tell(file: str, notes: tuple[Note, ...]) -> None:

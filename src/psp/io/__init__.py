@@ -4,8 +4,8 @@
 `loads_portfolio`, `dumps_portfolio`), and `from_dict`: a plan from the file's words given
 as Python values. ``_mspdi``: MS Project XML (`load_mspdi`, `loads_mspdi`, `dump_mspdi`,
 `dumps_mspdi`; loaded on first use). ``_door``: `load`, `dump`, `read` and `write` choose
-the format by the file's suffix (`FORMATS`). ``_notes``: what a conversion dropped or
-approximated (`Note`, `Reading`, `ConversionWarning`).
+the format by the file's suffix (`FORMATS`, `format_of`; `check_unit`). ``_notes``: what a
+conversion dropped or approximated (`Note`, `Reading`, `ConversionWarning`).
 
 Examples
 --------
@@ -17,7 +17,7 @@ Examples
 
 from typing import TYPE_CHECKING, Any
 
-from psp.io._door import FORMATS, dump, load, read, write
+from psp.io._door import FORMATS, check_unit, dump, format_of, load, read, write
 from psp.io._notes import ConversionWarning, Note, Reading
 from psp.io._toml import (
     dumps,
@@ -31,9 +31,10 @@ from psp.io._toml import (
 if TYPE_CHECKING:
     from psp.io._mspdi import dump_mspdi, dumps_mspdi, load_mspdi, loads_mspdi
 
-__all__ = ["FORMATS", "ConversionWarning", "Note", "Reading", "dump", "dump_mspdi", "dumps",
-           "dumps_mspdi", "dumps_portfolio", "from_dict", "load", "load_mspdi",
-           "load_portfolio", "loads", "loads_mspdi", "loads_portfolio", "read", "write"]
+__all__ = ["FORMATS", "ConversionWarning", "Note", "Reading", "check_unit", "dump", "dump_mspdi",
+           "dumps", "dumps_mspdi", "dumps_portfolio", "format_of", "from_dict", "load",
+           "load_mspdi", "load_portfolio", "loads", "loads_mspdi", "loads_portfolio", "read",
+           "write"]
 
 _MSPDI = ("dump_mspdi", "dumps_mspdi", "load_mspdi", "loads_mspdi")
 

@@ -15,7 +15,7 @@ from psp.io import _toml
 from psp.io._notes import Note, Reading
 from psp.model import Project
 
-__all__ = ["FORMATS", "dump", "load", "read", "write"]
+__all__ = ["FORMATS", "check_unit", "dump", "format_of", "load", "read", "write"]
 
 FORMATS: dict[str, str] = {".toml": "psp plan file", ".xml": "MS Project XML (MSPDI)",
                            ".mspdi": "MS Project XML (MSPDI)"}
@@ -25,15 +25,56 @@ _Reader = Callable[[str | os.PathLike[str], Unit | str | None], Reading]
 _Writer = Callable[[Project, str | os.PathLike[str]], tuple[Note, ...]]
 
 
-def _kind(path: str | os.PathLike[str]) -> str:
+def format_of(path: str | os.PathLike[str]) -> str:
+    """The format a file's suffix names: ``"mspdi"`` or ``"toml"`` (any other suffix).
+
+    Parameters
+    ----------
+    path : str or path-like
+        The file.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> format_of("plan.XML"), format_of("plan.toml"), format_of("plan.txt")
+    ('mspdi', 'toml', 'toml')
+    """
     return "mspdi" if Path(path).suffix.lower() in (".xml", ".mspdi") else "toml"
+
+
+def check_unit(plan: Project, unit: Unit | str | None, path: str | os.PathLike[str]) -> None:
+    """Refuse a unit for a psp plan of another unit: psp's own files say theirs.
+
+    Parameters
+    ----------
+    plan : Project
+        A plan read from a psp plan file.
+    unit : Unit or str, optional
+        The unit asked for (``None``: none).
+    path : str or path-like
+        The file, for the message.
+
+    Returns
+    -------
+    None
+        It raises `UsageError` when the units differ.
+
+    Examples
+    --------
+    >>> import psp
+    >>> check_unit(psp.load("examples/digitale_werkstatt.toml"), "month", "w.toml")
+    """
+    if unit is not None and Unit(unit) is not plan.unit:
+        raise UsageError(f"{os.fspath(path)} is a plan in {plan.unit.value}s: --unit applies "
+                         "to files of other tools, whose unit psp chooses")
 
 
 def _read_toml(path: str | os.PathLike[str], unit: Unit | str | None) -> Reading:
     plan = _toml.load_toml(path)
-    if unit is not None and Unit(unit) is not plan.unit:
-        raise UsageError(f"{os.fspath(path)} is a plan in {plan.unit.value}s: --unit applies "
-                         "to files of other tools, whose unit psp chooses")
+    check_unit(plan, unit, path)
     return Reading(plan)
 
 
@@ -80,7 +121,7 @@ def read(path: str | os.PathLike[str], *, unit: Unit | str | None = None) -> Rea
     >>> [str(link.type) for link in r.plan.links], r.notes
     (['FS', 'SS', 'FF', 'SF'], ())
     """
-    return _READERS[_kind(path)](path, unit)
+    return _READERS[format_of(path)](path, unit)
 
 
 def load(path: str | os.PathLike[str], *, unit: Unit | str | None = None) -> Project:
@@ -133,7 +174,7 @@ def write(project: Project, path: str | os.PathLike[str]) -> tuple[Note, ...]:
     >>> [n.code for n in notes]
     ['positions']
     """
-    return _WRITERS[_kind(path)](project, path)
+    return _WRITERS[format_of(path)](project, path)
 
 
 def dump(project: Project, path: str | os.PathLike[str]) -> None:

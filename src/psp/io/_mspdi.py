@@ -29,13 +29,12 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import attrs
 
 from psp._support.files import write_atomically
 from psp.calendars import Calendar, Unit
-from psp.engine import schedule, validate
+from psp.engine import Schedule, TaskSchedule, schedule, validate
 from psp.errors import PlanError, PlanFileError, Problem, ValidationError
 from psp.io._notes import Note, Notes, Reading
 from psp.model import (
@@ -77,6 +76,17 @@ _DURATION = re.compile(r"-?PT(\d+(?:\.\d+)?)H(\d+(?:\.\d+)?)M(\d+(?:\.\d+)?)S")
 # --- reading -------------------------------------------------------------------------------
 
 
+@attrs.frozen
+class _RawLink:
+    """One <PredecessorLink> as the file gives it, its numbers read once."""
+
+    predecessor: str
+    type: str
+    cross_project: bool
+    tenths: float
+    format: int
+
+
 @attrs.define
 class _Row:
     """One <Task> as the file gives it."""
@@ -93,6 +103,7 @@ class _Row:
     start: dt.datetime | None
     finish: dt.datetime | None
     node: ET.Element
+    links: list[_RawLink]
     kind: str = ""
     package: str | None = None
     id: str = ""
@@ -279,7 +290,7 @@ def _read_plan(f: _File, unit: Unit | None) -> Project:
                       _unit(f, rows, start.date(), workdays))
     first = _first_day(start.date(), chosen)
     cal = Calendar(first, chosen)
-    packages = _packages(f, rows)
+    packages = _packages(rows)
     _ids(rows, {p.id for p in packages})
     tasks = [_task(f, row, cal, workdays) for row in rows if row.kind == "task"]
     by_uid = {row.uid: row for row in rows}
@@ -312,26 +323,22 @@ def _first_day(day: dt.date, unit: Unit) -> dt.date:
 def _calendar_works_weekdays_only(f: _File) -> bool:
     """Whether the project's calendar is MS Project's standard week (or not given)."""
     uid = f.text(f.root, "CalendarUID", "1")
-    for cal in f.all(f.root, "Calendars/Calendar"):
-        if f.text(cal, "UID") != uid:
-            continue
-        working = {f.text(day, "DayType"): f.text(day, "DayWorking")
-                   for day in f.all(cal, "WeekDays/WeekDay") if f.text(day, "DayType")}
-        if any(f.text(day, "DayType") == "0" for day in f.all(cal, "WeekDays/WeekDay")) \
-                or f.all(cal, "Exceptions/Exception"):
-            f.notes.add("calendar-exceptions", "psp counts no holidays or other exceptions of "
-                        "the calendar: dates around them differ from MS Project's",
-                        f"Calendar {f.text(cal, 'Name') or uid}")
-        if all(working.get(str(d)) == "1" for d in range(1, 8)):
-            return False
-        weekend = {"1": "0", "7": "0"}  # DayType 1 is Sunday, 7 Saturday
-        standard = all(working.get(k, v) == v for k, v in weekend.items()) and all(
-            working.get(str(d), "1") == "1" for d in range(2, 7))
-        if not standard:
-            f.notes.add("other-calendar", "psp knows working days from Monday to Friday or "
-                        "every day: this calendar's week was read as Monday to Friday",
-                        f"Calendar {f.text(cal, 'Name') or uid}")
+    cal = next((c for c in f.all(f.root, "Calendars/Calendar") if f.text(c, "UID") == uid), None)
+    if cal is None:
         return True
+    name = f"Calendar {f.text(cal, 'Name') or uid}"
+    # DayType 1 is Sunday … 7 Saturday; 0 marks an exception, as <Exceptions> do
+    working = {f.text(day, "DayType"): f.text(day, "DayWorking")
+               for day in f.all(cal, "WeekDays/WeekDay")}
+    if "0" in working or f.all(cal, "Exceptions/Exception"):
+        f.notes.add("calendar-exceptions", "psp counts no holidays or other exceptions of "
+                    "the calendar: dates around them differ from MS Project's", name)
+    if all(working.get(str(d)) == "1" for d in range(1, 8)):
+        return False
+    standard = {str(d): "1" if 2 <= d <= 6 else "0" for d in range(1, 8)}
+    if any(working.get(d, usual) != usual for d, usual in standard.items()):
+        f.notes.add("other-calendar", "psp knows working days from Monday to Friday or every "
+                    "day: this calendar's week was read as Monday to Friday", name)
     return True
 
 
@@ -356,9 +363,16 @@ def _rows(f: _File) -> list[_Row]:
             uid, entry, f.text(node, "Name"), int(f.number(node, "OutlineLevel", entry, 1)),
             f.text(node, "WBS"), f.text(node, "Summary") == "1",
             f.text(node, "Milestone") == "1", hours, elapsed,
-            f.moment(node, "Start", entry), f.moment(node, "Finish", entry), node))
+            f.moment(node, "Start", entry), f.moment(node, "Finish", entry), node,
+            [_raw_link(f, link, entry) for link in f.all(node, "PredecessorLink")]))
     _outline(f, rows)
     return rows
+
+
+def _raw_link(f: _File, node: ET.Element, entry: str) -> _RawLink:
+    return _RawLink(f.text(node, "PredecessorUID"), f.text(node, "Type", "1"),
+                    f.text(node, "CrossProject") == "1", f.number(node, "LinkLag", entry),
+                    int(f.number(node, "LagFormat", entry, _DAY)) % 32)
 
 
 def _outline(f: _File, rows: list[_Row]) -> None:
@@ -380,18 +394,15 @@ def _outline(f: _File, rows: list[_Row]) -> None:
             package = None
 
 
-def _packages(f: _File, rows: list[_Row]) -> list[Package]:
-    found = []
-    for row in rows:
-        if row.kind == "package":
-            row.id = row.wbs if is_id(row.wbs) else f"P{row.uid}"
-            found.append(Package(row.id, row.name))
+def _packages(rows: list[_Row]) -> list[Package]:
+    """Each package's id: its WBS code where that is a usable id not taken, else P and its
+    UID; its tasks' package follows."""
     taken: set[str] = set()
-    for row, pkg in zip([r for r in rows if r.kind == "package"], found, strict=True):
-        if pkg.id in taken:
-            row.id = f"P{row.uid}"
+    ids: dict[str, str] = {}
+    for row in (r for r in rows if r.kind == "package"):
+        row.id = row.wbs if is_id(row.wbs) and row.wbs not in taken else f"P{row.uid}"
         taken.add(row.id)
-    ids = {r.uid: r.id for r in rows if r.kind == "package"}
+        ids[row.uid] = row.id
     for row in rows:
         if row.package is not None:
             row.package = ids[row.package]
@@ -416,15 +427,14 @@ def _ids(rows: list[_Row], taken: set[str]) -> None:
 
 def _unit(f: _File, rows: list[_Row], start: dt.date, workdays: bool) -> Unit:
     work = [r for r in rows if r.kind == "task" and not _is_milestone(r)]
+    links = [link for r in rows for link in r.links]
     if start.day == 1 and work and all(_whole_months(r) for r in work) and all(
-            _month_lag(f, link) for r in work for link in f.all(r.node, "PredecessorLink")):
+            _month_lag(link) for link in links):
         return Unit.MONTH
     if workdays:
         return Unit.WORKDAY
-    lags = [f.number(link, "LinkLag", "") for r in rows for link in
-            f.all(r.node, "PredecessorLink")]
     if work and all(r.hours % (7 * _HOURS_A_DAY) == 0 for r in work) and all(
-            lag % (7 * _TENTHS_A_DAY) == 0 for lag in lags):
+            link.tenths % (7 * _TENTHS_A_DAY) == 0 for link in links):
         return Unit.WEEK
     return Unit.DAY
 
@@ -437,10 +447,9 @@ def _whole_months(row: _Row) -> bool:
     return begin.day == 1 and begin.time() <= _OPEN and last and close.time() >= _CLOSE
 
 
-def _month_lag(f: _File, link: ET.Element) -> bool:
-    lag = f.number(link, "LinkLag", "")
-    fmt = int(f.number(link, "LagFormat", "", _DAY)) % 32
-    return lag == 0 or (fmt in _MONTHS and lag % _ELAPSED_MONTH_TENTHS == 0)
+def _month_lag(link: _RawLink) -> bool:
+    return link.tenths == 0 or (link.format in _MONTHS
+                                and link.tenths % _ELAPSED_MONTH_TENTHS == 0)
 
 
 def _is_milestone(row: _Row) -> bool:
@@ -525,31 +534,30 @@ def _psp_kind(f: _File, row: _Row) -> str:
 
 def _links(f: _File, row: _Row, by_uid: dict[str, _Row], cal: Calendar,
            workdays: bool) -> Iterator[Link]:
-    for node in f.all(row.node, "PredecessorLink"):
-        other = by_uid.get(f.text(node, "PredecessorUID"))
-        if f.text(node, "CrossProject") == "1":
+    for raw in row.links:
+        other = by_uid.get(raw.predecessor)
+        if raw.cross_project:
             f.notes.add("cross-project-link", "a link to another project's task was dropped",
                         row.entry)
             continue
         if other is None:
-            f.problem("unknown-task", f"no task with UID {f.text(node, 'PredecessorUID')!r}",
+            f.problem("unknown-task", f"no task with UID {raw.predecessor!r}",
                       row.entry, "PredecessorLink")
             continue
         if other.kind != "task":
             f.notes.add("summary-link", "a link from a summary task was dropped (psp links "
                         "tasks, not packages)", row.entry)
             continue
-        kind = TYPE_OF.get(f.text(node, "Type", "1"))
+        kind = TYPE_OF.get(raw.type)
         if kind is None:
             f.problem("link-type", f"expected 0 (FF), 1 (FS), 2 (SF) or 3 (SS), got "
-                      f"{f.text(node, 'Type')!r}", row.entry, "PredecessorLink/Type")
+                      f"{raw.type!r}", row.entry, "PredecessorLink/Type")
             continue
-        yield Link(other.id, row.id, kind, lag=_lag(f, node, row, cal, workdays))
+        yield Link(other.id, row.id, kind, lag=_lag(f, raw, row, cal, workdays))
 
 
-def _lag(f: _File, node: ET.Element, row: _Row, cal: Calendar, workdays: bool) -> int:
-    tenths = f.number(node, "LinkLag", row.entry)
-    fmt = int(f.number(node, "LagFormat", row.entry, _DAY)) % 32
+def _lag(f: _File, raw: _RawLink, row: _Row, cal: Calendar, workdays: bool) -> int:
+    tenths, fmt = raw.tenths, raw.format
     if not tenths:
         return 0
     if fmt in _PERCENT:
@@ -739,12 +747,12 @@ def dumps_mspdi(project: Project) -> str:
     >>> again.tasks == plan.tasks and again.links == plan.links
     True
     """
-    finish = schedule(project).finish
+    facts = _facts(project)  # one schedule for the header and every task
     w = _Writer()
     workdays = project.unit is Unit.WORKDAY
     w.add(w.root, ("SaveVersion", 12), ("Name", project.name), ("Title", project.name),
           ("ScheduleFromStart", True), ("StartDate", _opening(project.start)),
-          ("FinishDate", _closing(finish)), ("CalendarUID", 1),
+          ("FinishDate", _closing(facts.s.finish)), ("CalendarUID", 1),
           ("DefaultStartTime", "08:00:00"), ("DefaultFinishTime", "17:00:00"),
           ("MinutesPerDay", 480), ("MinutesPerWeek", 2400 if workdays else 3360),
           ("DaysPerMonth", 20 if workdays else 30), ("DurationFormat", _DAY),
@@ -754,7 +762,7 @@ def dumps_mspdi(project: Project) -> str:
     w.add(ET.SubElement(fields, "ExtendedAttribute"), ("FieldID", _PSP_FIELD),
           ("FieldName", "Text1"), ("Alias", "psp"))
     _write_calendar(w, workdays)
-    _write_tasks(w, project)
+    _write_tasks(w, facts)
     _write_resources(w, project)
     ET.indent(w.root)
     return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + \
@@ -780,7 +788,7 @@ class _Facts:
     """What every task's element needs, worked out once per plan."""
 
     project: Project
-    s: Any
+    s: Schedule
     uids: dict[str, int]
     starts: dict[str, Constraint]
     ends: dict[str, Constraint]
@@ -799,8 +807,8 @@ def _facts(project: Project) -> _Facts:
                   {a.task: a for a in project.actuals}, into)
 
 
-def _write_tasks(w: _Writer, project: Project) -> None:
-    facts = _facts(project)
+def _write_tasks(w: _Writer, facts: _Facts) -> None:
+    project = facts.project
     tasks = ET.SubElement(w.root, "Tasks")
     first_uid = len(project.tasks)
     w.add(ET.SubElement(tasks, "Task"), ("UID", 0), ("ID", 0), ("Name", project.name),
@@ -834,7 +842,7 @@ def _grouped(project: Project) -> Iterator[tuple[Package | None, list[Task]]]:
         yield None, members[None]
 
 
-def _dates(ts: Any) -> tuple[dt.datetime, dt.datetime, dt.datetime, dt.datetime]:
+def _dates(ts: TaskSchedule) -> tuple[dt.datetime, dt.datetime, dt.datetime, dt.datetime]:
     """Early start and finish, late start and finish, as MS Project's date-times."""
     if ts.kind is TaskKind.MILESTONE:
         early = _instant_moment(ts.start, ts.at_period_end)
@@ -848,7 +856,7 @@ def _write_task(w: _Writer, node: ET.Element, facts: _Facts, task: Task,
                 place: tuple[int, int]) -> None:
     row, level = place
     project, ts = facts.project, facts.s[task.id]
-    cal, workdays = project.calendar, project.unit is Unit.WORKDAY
+    cal = project.calendar
     start, finish, late_start, late_finish = _dates(ts)
     days = _days_between(cal, ts.start_period, ts.start_period + task.duration)
     snet, fnlt = facts.starts.get(task.id), facts.ends.get(task.id)
@@ -860,8 +868,8 @@ def _write_task(w: _Writer, node: ET.Element, facts: _Facts, task: Task,
           ("Milestone", task.kind is TaskKind.MILESTONE), ("Summary", False),
           ("Critical", ts.critical), ("EarlyStart", start), ("EarlyFinish", finish),
           ("LateStart", late_start), ("LateFinish", late_finish),
-          ("FreeSlack", _slack(cal, ts.free_float, ts.finish_period, workdays)),
-          ("TotalSlack", _slack(cal, ts.total_float, ts.start_period, workdays)),
+          ("FreeSlack", _slack(cal, ts.free_float, ts.finish_period)),
+          ("TotalSlack", _slack(cal, ts.total_float, ts.start_period)),
           ("PercentComplete", _percent(project, task, actual)),
           ("ActualStart", None if actual is None else _begun(cal, task, actual.start)),
           ("ActualFinish", None if actual is None or actual.finish is None
@@ -894,17 +902,16 @@ def _instant_moment(day: dt.date, at_end: bool) -> dt.datetime:
 
 
 def _days_between(cal: Calendar, start: int, boundary: int) -> int:
-    """Days (working days in a plan of them) from a period to a boundary."""
+    """Days (working days in a plan of them) from a period to a boundary (negative when the
+    boundary lies before it)."""
     if cal.unit is Unit.WORKDAY:
         return boundary - start
     return (cal.first_day(boundary) - cal.first_day(start)).days
 
 
-def _slack(cal: Calendar, periods: int, at: int, workdays: bool) -> int:
-    """A float in MS Project's tenths of a working minute."""
-    days = periods if workdays else _days_between(cal, at, at + periods) if periods >= 0 \
-        else -_days_between(cal, at + periods, at)
-    return days * _TENTHS_A_DAY
+def _slack(cal: Calendar, periods: int, at: int) -> int:
+    """A float of ``periods`` from period ``at``, in MS Project's tenths of a working minute."""
+    return _days_between(cal, at, at + periods) * _TENTHS_A_DAY
 
 
 def _lag_tenths(unit: Unit, lag: int) -> int:
