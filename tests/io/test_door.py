@@ -13,7 +13,8 @@ from psp.io import ConversionWarning, read, write
 from tests.cli import psp_cli
 
 EXAMPLE = "examples/digitale_werkstatt.toml"
-ERRORS = sorted((Path(__file__).parent.parent / "data" / "errors" / "mspdi").glob("*.xml"))
+ERRORS = sorted(p for folder in ("mspdi", "gan")
+                for p in (Path(__file__).parent.parent / "data" / "errors" / folder).iterdir())
 
 
 def test_the_suffix_chooses_the_format(tmp_path: Path) -> None:
@@ -67,8 +68,8 @@ def test_convert_takes_a_unit_for_another_tools_plan(tmp_path: Path) -> None:
     assert psp.load(out).unit is psp.Unit.DAY
 
 
-@pytest.mark.parametrize("path", ERRORS, ids=[p.stem for p in ERRORS])
-def test_a_bad_ms_project_file_gets_one_line_per_problem_naming_the_file(path: Path) -> None:
+@pytest.mark.parametrize("path", ERRORS, ids=[p.name for p in ERRORS])
+def test_a_bad_file_gets_one_line_per_problem_naming_the_file(path: Path) -> None:
     expected = re.search(r"expect: ([\w-]+)", path.read_text(encoding="utf-8"))
     assert expected is not None
     with pytest.raises(psp.PlanError) as err:

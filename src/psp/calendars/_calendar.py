@@ -434,6 +434,20 @@ class Calendar:
         except (OverflowError, ValueError):
             raise self._out_of_range(period) from None
 
+    def days_between(self, period: int, boundary: int) -> int:
+        """Days from the start of ``period`` to ``boundary`` (working days in a plan of
+        them), negative when the boundary lies before; how tools counting days see a span.
+
+        Examples
+        --------
+        >>> cal = Calendar(dt.date(2021, 1, 1))
+        >>> cal.days_between(1, 3), cal.days_between(1, 0)
+        (59, -31)
+        """
+        if self.unit is Unit.WORKDAY:
+            return boundary - period
+        return (self.first_day(boundary) - self.first_day(period)).days
+
     def first_days(self, periods: Sequence[int]) -> list[dt.date]:
         """`first_day` of each period, worked out together (for whole columns of a table).
 

@@ -3,7 +3,8 @@
 ``_toml``: psp's own plan and portfolio files (`loads`, `dumps`, `load_portfolio`,
 `loads_portfolio`, `dumps_portfolio`), and `from_dict`: a plan from the file's words given
 as Python values. ``_mspdi``: MS Project XML (`load_mspdi`, `loads_mspdi`, `dump_mspdi`,
-`dumps_mspdi`; loaded on first use). ``_door``: `load`, `dump`, `read` and `write` choose
+`dumps_mspdi`; loaded on first use). ``_gan``: GanttProject (`load_gan`, `loads_gan`,
+`dump_gan`, `dumps_gan`; loaded on first use). ``_door``: `load`, `dump`, `read` and `write` choose
 the format by the file's suffix (`FORMATS`, `format_of`; `check_unit`). ``_notes``: what a
 conversion dropped or approximated (`Note`, `Reading`, `ConversionWarning`).
 
@@ -29,20 +30,22 @@ from psp.io._toml import (
 )
 
 if TYPE_CHECKING:
+    from psp.io._gan import dump_gan, dumps_gan, load_gan, loads_gan
     from psp.io._mspdi import dump_mspdi, dumps_mspdi, load_mspdi, loads_mspdi
 
-__all__ = ["FORMATS", "ConversionWarning", "Note", "Reading", "check_unit", "dump", "dump_mspdi",
-           "dumps", "dumps_mspdi", "dumps_portfolio", "format_of", "from_dict", "load",
-           "load_mspdi", "load_portfolio", "loads", "loads_mspdi", "loads_portfolio", "read",
-           "write"]
+__all__ = ["FORMATS", "ConversionWarning", "Note", "Reading", "check_unit", "dump", "dump_gan",
+           "dump_mspdi", "dumps", "dumps_gan", "dumps_mspdi", "dumps_portfolio", "format_of",
+           "from_dict", "load", "load_gan", "load_mspdi", "load_portfolio", "loads",
+           "loads_gan", "loads_mspdi", "loads_portfolio", "read", "write"]
 
-_MSPDI = ("dump_mspdi", "dumps_mspdi", "load_mspdi", "loads_mspdi")
+_LAZY = {f"{verb}_{fmt}": fmt for fmt in ("mspdi", "gan")
+         for verb in ("dump", "dumps", "load", "loads")}
 
 
 def __getattr__(name: str) -> Any:
-    """The MS Project functions, loaded on first use (they bring the XML parser)."""
-    if name in _MSPDI:
-        from psp.io import _mspdi
+    """The functions of other tools' formats, loaded on first use (they bring their parsers)."""
+    if name in _LAZY:
+        import importlib
 
-        return getattr(_mspdi, name)
+        return getattr(importlib.import_module(f"psp.io._{_LAZY[name]}"), name)
     raise AttributeError(f"module 'psp.io' has no attribute {name!r}")

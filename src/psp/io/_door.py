@@ -1,6 +1,7 @@
 """One door for every format: `read` and `write` choose the format by the file's suffix.
 
-``.xml`` / ``.mspdi`` is MS Project XML; every other name is psp's own plan file (TOML).
+``.xml`` / ``.mspdi`` is MS Project XML, ``.gan`` GanttProject; every other name is psp's
+own plan file (TOML). Each format's module loads on first use.
 """
 
 from __future__ import annotations
@@ -18,15 +19,16 @@ from psp.model import Project
 __all__ = ["FORMATS", "check_unit", "dump", "format_of", "load", "read", "write"]
 
 FORMATS: dict[str, str] = {".toml": "psp plan file", ".xml": "MS Project XML (MSPDI)",
-                           ".mspdi": "MS Project XML (MSPDI)"}
+                           ".mspdi": "MS Project XML (MSPDI)", ".gan": "GanttProject"}
 """The suffixes psp reads and writes, and what each means (any other: a psp plan file)."""
+_FORMAT_OF = {".xml": "mspdi", ".mspdi": "mspdi", ".gan": "gan"}
 
 _Reader = Callable[[str | os.PathLike[str], Unit | str | None], Reading]
 _Writer = Callable[[Project, str | os.PathLike[str]], tuple[Note, ...]]
 
 
 def format_of(path: str | os.PathLike[str]) -> str:
-    """The format a file's suffix names: ``"mspdi"`` or ``"toml"`` (any other suffix).
+    """The format a file's suffix names: ``"mspdi"``, ``"gan"`` or ``"toml"`` (any other).
 
     Parameters
     ----------
@@ -39,10 +41,10 @@ def format_of(path: str | os.PathLike[str]) -> str:
 
     Examples
     --------
-    >>> format_of("plan.XML"), format_of("plan.toml"), format_of("plan.txt")
-    ('mspdi', 'toml', 'toml')
+    >>> format_of("plan.XML"), format_of("plan.gan"), format_of("plan.txt")
+    ('mspdi', 'gan', 'toml')
     """
-    return "mspdi" if Path(path).suffix.lower() in (".xml", ".mspdi") else "toml"
+    return _FORMAT_OF.get(Path(path).suffix.lower(), "toml")
 
 
 def check_unit(plan: Project, unit: Unit | str | None, path: str | os.PathLike[str]) -> None:
@@ -96,8 +98,22 @@ def _write_mspdi(project: Project, path: str | os.PathLike[str]) -> tuple[Note, 
     return _mspdi.lost(project)
 
 
-_READERS: dict[str, _Reader] = {"toml": _read_toml, "mspdi": _read_mspdi}
-_WRITERS: dict[str, _Writer] = {"toml": _write_toml, "mspdi": _write_mspdi}
+def _read_gan(path: str | os.PathLike[str], unit: Unit | str | None) -> Reading:
+    from psp.io import _gan
+
+    return _gan.load_gan(path, unit=unit)
+
+
+def _write_gan(project: Project, path: str | os.PathLike[str]) -> tuple[Note, ...]:
+    from psp.io import _gan
+
+    _gan.dump_gan(project, path)
+    return _gan.lost(project)
+
+
+_READERS: dict[str, _Reader] = {"toml": _read_toml, "mspdi": _read_mspdi, "gan": _read_gan}
+_WRITERS: dict[str, _Writer] = {"toml": _write_toml, "mspdi": _write_mspdi,
+                                "gan": _write_gan}
 
 
 def read(path: str | os.PathLike[str], *, unit: Unit | str | None = None) -> Reading:
@@ -106,7 +122,8 @@ def read(path: str | os.PathLike[str], *, unit: Unit | str | None = None) -> Rea
     Parameters
     ----------
     path : str or path-like
-        The file: ``.xml``/``.mspdi`` (MS Project XML), else a psp plan file.
+        The file: ``.xml``/``.mspdi`` (MS Project XML), ``.gan`` (GanttProject), else a
+        psp plan file.
     unit : Unit or str, optional
         For another tool's file: the plan's unit (by default chosen from the file).
 
@@ -132,7 +149,8 @@ def load(path: str | os.PathLike[str], *, unit: Unit | str | None = None) -> Pro
     Parameters
     ----------
     path : str or path-like
-        The file: ``.xml``/``.mspdi`` (MS Project XML), else a psp plan file (TOML).
+        The file: ``.xml``/``.mspdi`` (MS Project XML), ``.gan`` (GanttProject), else a
+        psp plan file (TOML).
     unit : Unit or str, optional
         For another tool's file: the plan's unit (by default chosen from the file).
 
@@ -158,7 +176,8 @@ def write(project: Project, path: str | os.PathLike[str]) -> tuple[Note, ...]:
     project : Project
         The plan.
     path : str or path-like
-        ``.xml``/``.mspdi`` for MS Project XML, else a psp plan file.
+        ``.xml``/``.mspdi`` for MS Project XML, ``.gan`` for GanttProject, else a psp
+        plan file.
 
     Returns
     -------

@@ -34,14 +34,14 @@ import attrs
 
 from psp._support.files import write_atomically
 from psp.calendars import Calendar, Unit
-from psp.engine import Schedule, TaskSchedule, schedule, validate
-from psp.errors import PlanError, PlanFileError, Problem, ValidationError
-from psp.io._notes import Note, Notes, Reading
+from psp.engine import Schedule, TaskSchedule, schedule
+from psp.errors import Problem, ValidationError
+from psp.io._notes import Note, Notes, Reading, left_out
+from psp.io._xml import FIRST_YEAR, LAST_YEAR, parse, validated
 from psp.model import (
     Actual,
     Constraint,
     ConstraintKind,
-    CostRules,
     Link,
     LinkType,
     Package,
@@ -156,6 +156,10 @@ class _File:
             self.problem("date-unreadable", f"expected a date and time like "
                          f"2021-03-01T08:00:00, got {text!r}", entry, name)
             return None
+        if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+            self.problem("date-out-of-range", f"expected a year from {FIRST_YEAR} to "
+                         f"{LAST_YEAR}, got {text!r}", entry, name)
+            return None
         return moment.replace(tzinfo=None)
 
     def hours(self, node: ET.Element, name: str, entry: str) -> float:
@@ -169,26 +173,6 @@ class _File:
             return 0.0
         hours = float(match[1]) + float(match[2]) / 60 + float(match[3]) / 3600
         return -hours if text.startswith("-") else hours
-
-
-def _parse(data: bytes, file: str) -> ET.Element:
-    """The XML's root element; unsafe or broken XML is one clean error naming the file."""
-    from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import ParseError, fromstring
-
-    try:
-        root = fromstring(data, forbid_dtd=True)
-    except DefusedXmlException as err:
-        raise PlanFileError(file, f"refused unsafe XML ({type(err).__name__}): an MS Project "
-                            "file declares no DTD or entities") from None
-    except ParseError as err:
-        raise PlanFileError(file, f"not valid XML: {err}") from None
-    except RecursionError:
-        raise PlanFileError(file, "not an MS Project file: elements nested too deeply") from None
-    if root.tag.rsplit("}", 1)[-1] != "Project":
-        raise PlanFileError(file, f"not an MS Project XML file: the root element is "
-                            f"<{root.tag.rsplit('}', 1)[-1]}>, not <Project>")
-    return root
 
 
 def loads_mspdi(data: str | bytes, *, file: str = "<string>",
@@ -234,15 +218,9 @@ def loads_mspdi(data: str | bytes, *, file: str = "<string>",
     ('workday', [('T1', 2), ('T2', 3)], 'T1')
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    f = _File(_parse(raw, file), file)
-    try:
-        plan = validate(_read_plan(f, None if unit is None else to_enum(
-            Unit, "MS Project XML", "unit", unit)))
-    except PlanError as err:  # a value the model refuses: name the file
-        if isinstance(err, ValidationError):
-            raise ValidationError(p if p.file else p.in_file(file) for p in err.problems) \
-                from None
-        raise ValidationError([Problem(err.code, str(err), None, None, file)]) from None
+    f = _File(parse(raw, file, root="Project", what="an MS Project XML file"), file)
+    chosen = None if unit is None else to_enum(Unit, "MS Project XML", "unit", unit)
+    plan = validated(file, lambda: _read_plan(f, chosen))
     return Reading(plan, f.notes.done())
 
 
@@ -858,7 +836,7 @@ def _write_task(w: _Writer, node: ET.Element, facts: _Facts, task: Task,
     project, ts = facts.project, facts.s[task.id]
     cal = project.calendar
     start, finish, late_start, late_finish = _dates(ts)
-    days = _days_between(cal, ts.start_period, ts.start_period + task.duration)
+    days = cal.days_between(ts.start_period, ts.start_period + task.duration)
     snet, fnlt = facts.starts.get(task.id), facts.ends.get(task.id)
     actual = facts.actuals.get(task.id)
     w.add(node, ("UID", facts.uids[task.id]), ("ID", row), ("Name", task.name), ("Type", 1),
@@ -901,17 +879,9 @@ def _instant_moment(day: dt.date, at_end: bool) -> dt.datetime:
     return _closing(day) if at_end else _opening(day)
 
 
-def _days_between(cal: Calendar, start: int, boundary: int) -> int:
-    """Days (working days in a plan of them) from a period to a boundary (negative when the
-    boundary lies before it)."""
-    if cal.unit is Unit.WORKDAY:
-        return boundary - start
-    return (cal.first_day(boundary) - cal.first_day(start)).days
-
-
 def _slack(cal: Calendar, periods: int, at: int) -> int:
     """A float of ``periods`` from period ``at``, in MS Project's tenths of a working minute."""
-    return _days_between(cal, at, at + periods) * _TENTHS_A_DAY
+    return cal.days_between(at, at + periods) * _TENTHS_A_DAY
 
 
 def _lag_tenths(unit: Unit, lag: int) -> int:
@@ -961,15 +931,7 @@ def lost(project: Project) -> tuple[Note, ...]:
     >>> [n.code for n in lost(psp.load("examples/digitale_werkstatt.toml"))]
     ['positions']
     """
-    notes = Notes()
-    for position in project.positions:
-        notes.add("positions", "MS Project XML holds no budget positions: left out",
-                  f"position {position.id}")
-    if project.rules != CostRules():
-        notes.add("cost-rules", "MS Project XML holds no pay grades or cost rules: left out")
-    if project.id is not None:
-        notes.add("project-id", f"MS Project XML holds no project id: {project.id!r} left out")
-    return notes.done()
+    return left_out(project, "MS Project XML")
 
 
 def dump_mspdi(project: Project, path: str | os.PathLike[str]) -> None:

@@ -12,9 +12,9 @@ import warnings
 
 import attrs
 
-from psp.model import Project
+from psp.model import CostRules, Project
 
-__all__ = ["ConversionWarning", "Note", "Reading"]
+__all__ = ["ConversionWarning", "Note", "Reading", "left_out"]
 
 
 class ConversionWarning(UserWarning):
@@ -81,3 +81,24 @@ class Notes:
         """The notes, one per code."""
         return tuple(Note(code, message, tuple(entries))
                      for code, (message, entries) in self._found.items())
+
+
+def left_out(project: Project, fmt: str, *, holds_id: bool = False) -> tuple[Note, ...]:
+    """What a format named ``fmt`` cannot hold of a plan: budget positions, cost rules and,
+    unless it ``holds_id``, the plan's id.
+
+    Examples
+    --------
+    >>> import psp
+    >>> [str(n) for n in left_out(psp.Project("Demo", "2021-01", id="demo"), "GanttProject")]
+    ["project-id: GanttProject holds no project id: 'demo' left out"]
+    """
+    notes = Notes()
+    for position in project.positions:
+        notes.add("positions", f"{fmt} holds no budget positions: left out",
+                  f"position {position.id}")
+    if project.rules != CostRules():
+        notes.add("cost-rules", f"{fmt} holds no pay grades or cost rules: left out")
+    if project.id is not None and not holds_id:
+        notes.add("project-id", f"{fmt} holds no project id: {project.id!r} left out")
+    return notes.done()

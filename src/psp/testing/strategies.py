@@ -22,15 +22,26 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+import attrs
 from hypothesis import strategies as st
 
 from psp.calendars import Calendar, Month, Unit
 from psp.engine import schedule
 from psp.engine._network import network
-from psp.model import Constraint, ConstraintKind, Link, LinkType, Package, Project, Task, TaskKind
+from psp.model import (
+    Actual,
+    Constraint,
+    ConstraintKind,
+    Link,
+    LinkType,
+    Package,
+    Project,
+    Task,
+    TaskKind,
+)
 from psp.replanning._replan import AddLink, Change, Delay, Extend, Progress, RemoveLink, SetDuration
 
-__all__ = ["changes", "delays", "months", "plans"]
+__all__ = ["changes", "delays", "months", "plans", "progressed"]
 
 
 FIRST_MONTH = Month(1990, 1)
@@ -194,6 +205,55 @@ def plans(  # noqa: D417 (hypothesis supplies draw)
         links=links,
         constraints=constraints,
     )
+
+
+@st.composite
+def progressed(draw: st.DrawFn, plan: Project) -> Project:  # noqa: D417
+    """``plan`` with what happened by a drawn status date in its span, or (shrinking
+    towards it) unchanged.
+
+    Each task that should have begun by the status date went as planned, is reported
+    with its planned dates (finished if it ended by then), or is reported not started;
+    level-of-effort tasks follow their neighbours and get no report.
+
+    Parameters
+    ----------
+    plan : Project
+        A plan without progress.
+
+    Returns
+    -------
+    Project
+        The plan, in half the draws with ``status``, ``actuals`` and ``not_started``.
+
+    Examples
+    --------
+    >>> import psp
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=10, derandomize=True)
+    ... @given(plans(max_tasks=5).flatmap(progressed))
+    ... def test_reported_dates_hold(plan):
+    ...     s = psp.schedule(plan)
+    ...     assert all(s[a.task].start == a.start for a in plan.actuals)
+    >>> test_reported_dates_hold()
+    """
+    if not draw(st.booleans()):
+        return plan
+    s = schedule(plan)
+    status = draw(st.integers(1, max(s.finish_period, 1)))
+    actuals, idle = [], []
+    for ts in s:
+        if ts.kind is TaskKind.LEVEL_OF_EFFORT or ts.start_period >= status:
+            continue
+        what = draw(st.sampled_from(["as planned", "reported", "not started"]))
+        if what == "not started":
+            idle.append(ts.id)
+        elif what == "reported":
+            done = ts.finish_period <= status
+            finish = ts.start if ts.kind is TaskKind.MILESTONE else ts.finish
+            actuals.append(Actual(ts.id, ts.start, finish if done else None))
+    return attrs.evolve(plan, status=plan.calendar.first_day(status), actuals=actuals,
+                        not_started=idle)
 
 
 def _movable(plan: Project) -> list[str]:
