@@ -144,8 +144,9 @@ def test_a_plan_in_working_days_is_written_with_ganttprojects_week() -> None:
     assert [week.get(day) for day in ("mon", "fri", "sat", "sun")] == ["0", "0", "1", "1"]
     by_name = {n.get("name"): n for n in root.iter("task")}
     assert by_name["Bau"].get("duration") == "4"
-    assert [(dep.get("type"), dep.get("difference")) for dep in by_name["Konzept"].findall("depend")] == [
-        ("2", "0"), ("1", "2")]
+    depends = by_name["Konzept"].findall("depend")
+    assert [(dep.get("type"), dep.get("difference")) for dep in depends] == [("2", "0"),
+                                                                           ("1", "2")]
     assert by_name["Analyse"].get("complete") == "100"
 
 
