@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["HEADINGS", "LABELS", "MONTH_NAMES", "PHRASES", "periods", "phrase", "unit_name"]
+__all__ = ["GRID_COLUMNS", "HEADINGS", "LABELS", "MONTH_NAMES", "PHRASES", "periods", "phrase",
+           "unit_name"]
 
 MONTH_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
     "de": {"short": ("Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt",
@@ -163,6 +164,18 @@ HEADINGS: dict[str, dict[str, tuple[str, ...]]] = {
     "grid": {"de": ("Nr.", "Aufgabe", "Verantwortlich", "krit."),
              "en": ("id", "task", "owner", "crit.")},
 }
+
+
+GRID_COLUMNS: dict[str, tuple[str, ...]] = {
+    # what a month grid's header calls its columns, in German and English, lower case
+    "id": ("nr.", "nr", "nummer", "lfd. nr.", "id", "#", "ap-nr.", "wbs", "psp-code"),
+    "name": ("aufgabe", "aufgaben", "arbeitspaket", "arbeitspakete", "tätigkeit", "vorgang",
+             "bezeichnung", "maßnahme", "task", "tasks", "name", "activity", "work package"),
+    "owner": ("verantwortlich", "verantw.", "verantwortliche", "zuständig", "partner",
+              "owner", "owners", "responsible", "lead"),
+    "critical": ("krit.", "kritisch", "crit.", "critical"),
+}
+"""The headers a month grid's columns may have (`psp table` writes the first of HEADINGS)."""
 
 
 def phrase(key: str, lang: str, **values: object) -> str:

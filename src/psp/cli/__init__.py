@@ -162,12 +162,18 @@ def _parser() -> argparse.ArgumentParser:
 
     convert = _command(commands, "convert", "write the plan in another format (by suffix)",
                        description="Formats by suffix: .toml (psp), .xml/.mspdi (MS Project "
-                                   "XML). What the target cannot hold, or the source could "
-                                   "only approximate, is listed on stderr.")
-    convert.add_argument("output", metavar="OUT", help="the file to write: .toml or .xml")
+                                   "XML), .gan (GanttProject), .xlsx/.csv (month grid), and "
+                                   "written only .tjp (TaskJuggler) and .ics (iCalendar). "
+                                   "What the target cannot hold, or the source could only "
+                                   "approximate, is listed on stderr.")
+    convert.add_argument("output", metavar="OUT",
+                         help="the file to write: .toml, .xml, .gan, .xlsx, .csv, .tjp, .ics")
     convert.add_argument("--unit", choices=("month", "week", "day", "workday"),
                          help="the unit of a plan read from another tool (default: chosen "
                               "from its durations)")
+    convert.add_argument("--split", action="store_true",
+                         help="a month grid's row with gaps becomes one task per run of "
+                              "months (default: an error naming the row)")
     return parser
 
 

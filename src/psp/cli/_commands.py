@@ -231,10 +231,10 @@ def _load(file: str) -> Project:
     return _as_plan(_input(file))
 
 
-def _input(file: str, unit: str | None = None) -> Portfolio:
+def _input(file: str, unit: str | None = None, split: bool = False) -> Portfolio:
     """A psp plan or portfolio file, or another tool's plan (what it lost said on stderr)."""
-    if format_of(file) != "toml":
-        reading = read(file, unit=unit)
+    if format_of(file) != "toml" or split:
+        reading = read(file, unit=unit, split=split)
         _tell(file, reading.notes)
         return Portfolio(reading.plan.name, [reading.plan])
     portfolio = load_portfolio(file)
@@ -277,7 +277,8 @@ def run(args: argparse.Namespace) -> int:
         commands = {"check": _check, "schedule": _schedule, "replan": _replan,
                     "gantt": _gantt, "table": _table, "critical": _critical,
                     "costs": _costs, "convert": _convert}
-        return commands[args.command](_input(args.file, getattr(args, "unit", None)), args)
+        given = _input(args.file, getattr(args, "unit", None), getattr(args, "split", False))
+        return commands[args.command](given, args)
     except UsageError as err:
         print(f"psp {args.command}: error: {err}", file=sys.stderr)
         return 2
@@ -315,6 +316,9 @@ def _check(portfolio: Portfolio, args: argparse.Namespace) -> int:
                 f"{day(m.finish)}, after {day(m.not_after)} "
                 f"({m.by} period{'s' if m.by != 1 else ''} late)"
                 for m in result.deadlines_missed if m.id in _written_deadlines(portfolio)]
+    if len(plan.tasks) > 1 and not plan.links and not portfolio.links:
+        warnings.append(f"{args.file}: warning: the plan has no links: each task keeps its own "
+                        "dates and nothing moves with a delay")
     for line in warnings:
         print(line)
     if warnings and args.strict:

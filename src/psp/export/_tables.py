@@ -8,18 +8,17 @@ import re
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 from psp._support.extras import require
 from psp._support.files import write_atomically
 from psp._support.render import Table, grid_html, spreadsheet_safe
 from psp._support.words import HEADINGS, phrase
 from psp.analysis._costs import CostCell, CostReport
-from psp.calendars import Lang, Month, Unit, format_date
+from psp.calendars import Lang, Unit, format_date
 from psp.engine import Schedule
-from psp.engine._cpm import FILLED, MILESTONE, month_grid
+from psp.engine._cpm import MILESTONE, month_grid
 from psp.errors import UsageError
 from psp.export._limits import check_table
+from psp.io._grid import grid_csv, grid_xlsx
 from psp.model import Link
 
 __all__ = ["critical_path_table", "mermaid", "psp_table", "psp_table_html", "write_costs_xlsx",
@@ -80,17 +79,6 @@ def psp_table_html(schedule: Schedule, *, lang: Lang = "de") -> str:
     return grid_html(table, range(3, len(table.header) - 1), shown=[MILESTONE])
 
 
-def _csv(schedule: Schedule, lang: Lang) -> str:
-    """The grid as CSV: in English its period columns are ISO dates (``2020-09``)."""
-    table = psp_table(schedule, lang=lang)
-    if lang == "en":
-        cal = schedule.calendar
-        iso = [str(Month.from_date(cal.first_day(p))) if cal.unit is Unit.MONTH
-               else cal.first_day(p).isoformat() for p in range(len(table.header) - 4)]
-        table = attrs.evolve(table, header=[*table.header[:3], *iso, table.header[-1]])
-    return table.to_csv()
-
-
 def _link_text(link: Link) -> str:
     lag = f"{link.lag:+d}" if link.lag else ""
     return f"{link.predecessor} {link.type.value}{lag}"
@@ -137,51 +125,6 @@ def critical_path_table(schedule: Schedule, *, lang: Lang = "de") -> Table:
     return Table(head, rows, kinds=["critical"] * len(rows), title=title, align="<<<<><>")
 
 
-def _xlsx(schedule: Schedule, path: Path, lang: Lang) -> None:
-    require("openpyxl", extra="xlsx")
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    table = psp_table(schedule, lang=lang)
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = phrase("sheet.plan", lang)
-    sheet.append(list(table.header))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(horizontal="center")
-    fills = {"package": PatternFill("solid", fgColor="222222"),
-             "critical": PatternFill("solid", fgColor="D55E00"),
-             "task": PatternFill("solid", fgColor="9AD0F0"),
-             "loe": PatternFill("darkUp", fgColor="999999")}
-    months = range(4, len(table.header))  # openpyxl columns count from 1
-    for n, row in enumerate(table.rows):
-        kind = table.kind(n)
-        sheet.append([("" if i + 1 in months and c == FILLED else spreadsheet_safe(c))
-                      for i, c in enumerate(row)])
-        excel_row = sheet.max_row
-        for column in months:
-            cell = sheet.cell(excel_row, column)
-            if row[column - 1]:
-                cell.fill = fills[kind]
-                cell.alignment = Alignment(horizontal="center")
-        if kind == "package":
-            for column in range(1, 4):
-                sheet.cell(excel_row, column).font = Font(bold=True)
-        if kind == "critical":
-            sheet.cell(excel_row, len(table.header)).value = phrase("sheet.yes", lang)
-            sheet.cell(excel_row, 1).font = Font(bold=True, color="B03A00")
-    sheet.column_dimensions["A"].width = 7
-    sheet.column_dimensions["B"].width = 60
-    sheet.column_dimensions["C"].width = 13
-    for column in months:
-        sheet.column_dimensions[get_column_letter(column)].width = 7
-    sheet.freeze_panes = "D2"
-    book.save(path)
-
-
 def write_table(schedule: Schedule, path: str | os.PathLike[str], *, lang: Lang = "de",
                 format: str | None = None, inputs: tuple[str, ...] = ()) -> Path:
     """Write the Projektstrukturplan to ``.md``, ``.html``, ``.csv`` or ``.xlsx`` (atomically).
@@ -226,10 +169,12 @@ def write_table(schedule: Schedule, path: str | os.PathLike[str], *, lang: Lang 
     texts: dict[str, Any] = {
         ".md": lambda: psp_table(schedule, lang=lang).to_markdown() + "\n",
         ".html": lambda: psp_table_html(schedule, lang=lang),
-        ".csv": lambda: _csv(schedule, lang),
+        ".csv": lambda: grid_csv(psp_table(schedule, lang=lang), schedule, lang=lang),
     }
     if suffix == ".xlsx":
-        return write_atomically(path, lambda tmp: _xlsx(schedule, tmp, lang), inputs=inputs)
+        table = psp_table(schedule, lang=lang)
+        return write_atomically(path, lambda tmp: grid_xlsx(table, tmp, lang=lang),
+                                inputs=inputs)
     if suffix not in texts:
         raise UsageError(f"{os.fspath(path)}: write a table as .md, .html, .csv or .xlsx "
                          "(or name the format)")

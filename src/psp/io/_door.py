@@ -1,14 +1,17 @@
 """One door for every format: `read` and `write` choose the format by the file's suffix.
 
-``.xml`` / ``.mspdi`` is MS Project XML, ``.gan`` GanttProject; every other name is psp's
-own plan file (TOML). Each format's module loads on first use.
+``.xml`` / ``.mspdi`` is MS Project XML, ``.gan`` GanttProject, ``.xlsx`` / ``.csv`` a
+month grid, ``.tjp`` TaskJuggler and ``.ics`` iCalendar (both written only); every other
+name is psp's own plan file (TOML). Each format's module loads on first use.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from psp.calendars import Unit
 from psp.errors import UsageError
@@ -18,17 +21,23 @@ from psp.model import Project
 
 __all__ = ["FORMATS", "check_unit", "dump", "format_of", "load", "read", "write"]
 
-FORMATS: dict[str, str] = {".toml": "psp plan file", ".xml": "MS Project XML (MSPDI)",
-                           ".mspdi": "MS Project XML (MSPDI)", ".gan": "GanttProject"}
+FORMATS: dict[str, str] = {
+    ".toml": "psp plan file", ".xml": "MS Project XML (MSPDI)",
+    ".mspdi": "MS Project XML (MSPDI)", ".gan": "GanttProject", ".xlsx": "month grid (Excel)",
+    ".csv": "month grid (CSV)", ".tjp": "TaskJuggler project (written only)",
+    ".ics": "iCalendar (written only)"}
 """The suffixes psp reads and writes, and what each means (any other: a psp plan file)."""
-_FORMAT_OF = {".xml": "mspdi", ".mspdi": "mspdi", ".gan": "gan"}
+_FORMAT_OF = {".xml": "mspdi", ".mspdi": "mspdi", ".gan": "gan", ".xlsx": "grid",
+              ".csv": "grid", ".tjp": "tjp", ".ics": "ics"}
+_WRITTEN_ONLY = {"tjp": "TaskJuggler", "ics": "iCalendar"}
 
-_Reader = Callable[[str | os.PathLike[str], Unit | str | None], Reading]
+_Reader = Callable[[str | os.PathLike[str], Unit | str | None, bool], Reading]
 _Writer = Callable[[Project, str | os.PathLike[str]], tuple[Note, ...]]
 
 
 def format_of(path: str | os.PathLike[str]) -> str:
-    """The format a file's suffix names: ``"mspdi"``, ``"gan"`` or ``"toml"`` (any other).
+    """The format a file's suffix names: ``"mspdi"``, ``"gan"``, ``"grid"``, ``"tjp"``,
+    ``"ics"`` or ``"toml"`` (any other suffix).
 
     Parameters
     ----------
@@ -74,16 +83,39 @@ def check_unit(plan: Project, unit: Unit | str | None, path: str | os.PathLike[s
                          "to files of other tools, whose unit psp chooses")
 
 
-def _read_toml(path: str | os.PathLike[str], unit: Unit | str | None) -> Reading:
+def _module(fmt: str) -> Any:
+    """The module of a format, imported on first use (it may bring a parser or an extra)."""
+    return importlib.import_module(f"psp.io._{fmt}")
+
+
+def _no_split(path: str | os.PathLike[str], split: bool) -> None:
+    if split:
+        raise UsageError(f"{os.fspath(path)}: splitting rows with gaps applies to month grids "
+                         "(.xlsx, .csv)")
+
+
+def _read_toml(path: str | os.PathLike[str], unit: Unit | str | None, split: bool) -> Reading:
+    _no_split(path, split)
     plan = _toml.load_toml(path)
     check_unit(plan, unit, path)
     return Reading(plan)
 
 
-def _read_mspdi(path: str | os.PathLike[str], unit: Unit | str | None) -> Reading:
-    from psp.io import _mspdi  # the XML parser loads only for an XML file
+def _read_xml(fmt: str) -> _Reader:
+    def reader(path: str | os.PathLike[str], unit: Unit | str | None, split: bool) -> Reading:
+        _no_split(path, split)
+        result: Reading = getattr(_module(fmt), f"load_{fmt}")(path, unit=unit)
+        return result
 
-    return _mspdi.load_mspdi(path, unit=unit)
+    return reader
+
+
+def _read_grid(path: str | os.PathLike[str], unit: Unit | str | None, split: bool) -> Reading:
+    if unit is not None and Unit(unit) is not Unit.MONTH:
+        raise UsageError(f"{os.fspath(path)}: a month grid is a plan in months, not "
+                         f"{Unit(unit).value}s")
+    result: Reading = _module("grid").load_grid(path, split=split)
+    return result
 
 
 def _write_toml(project: Project, path: str | os.PathLike[str]) -> tuple[Note, ...]:
@@ -91,41 +123,35 @@ def _write_toml(project: Project, path: str | os.PathLike[str]) -> tuple[Note, .
     return ()
 
 
-def _write_mspdi(project: Project, path: str | os.PathLike[str]) -> tuple[Note, ...]:
-    from psp.io import _mspdi
+def _write(fmt: str) -> _Writer:
+    def writer(project: Project, path: str | os.PathLike[str]) -> tuple[Note, ...]:
+        module = _module(fmt)
+        getattr(module, f"dump_{fmt}")(project, path)
+        lost: tuple[Note, ...] = module.lost(project)
+        return lost
 
-    _mspdi.dump_mspdi(project, path)
-    return _mspdi.lost(project)
-
-
-def _read_gan(path: str | os.PathLike[str], unit: Unit | str | None) -> Reading:
-    from psp.io import _gan
-
-    return _gan.load_gan(path, unit=unit)
+    return writer
 
 
-def _write_gan(project: Project, path: str | os.PathLike[str]) -> tuple[Note, ...]:
-    from psp.io import _gan
-
-    _gan.dump_gan(project, path)
-    return _gan.lost(project)
-
-
-_READERS: dict[str, _Reader] = {"toml": _read_toml, "mspdi": _read_mspdi, "gan": _read_gan}
-_WRITERS: dict[str, _Writer] = {"toml": _write_toml, "mspdi": _write_mspdi,
-                                "gan": _write_gan}
+_READERS: dict[str, _Reader] = {"toml": _read_toml, "mspdi": _read_xml("mspdi"),
+                                "gan": _read_xml("gan"), "grid": _read_grid}
+_WRITERS: dict[str, _Writer] = {"toml": _write_toml, **{
+    fmt: _write(fmt) for fmt in ("mspdi", "gan", "grid", "tjp", "ics")}}
 
 
-def read(path: str | os.PathLike[str], *, unit: Unit | str | None = None) -> Reading:
+def read(path: str | os.PathLike[str], *, unit: Unit | str | None = None,
+         split: bool = False) -> Reading:
     """Read a plan in any format psp reads (by suffix), with what was approximated.
 
     Parameters
     ----------
     path : str or path-like
-        The file: ``.xml``/``.mspdi`` (MS Project XML), ``.gan`` (GanttProject), else a
-        psp plan file.
+        The file: ``.xml``/``.mspdi`` (MS Project XML), ``.gan`` (GanttProject),
+        ``.xlsx``/``.csv`` (a month grid), else a psp plan file.
     unit : Unit or str, optional
         For another tool's file: the plan's unit (by default chosen from the file).
+    split : bool
+        For a month grid: one task per run of months where a row's marks leave gaps.
 
     Returns
     -------
@@ -138,10 +164,15 @@ def read(path: str | os.PathLike[str], *, unit: Unit | str | None = None) -> Rea
     >>> [str(link.type) for link in r.plan.links], r.notes
     (['FS', 'SS', 'FF', 'SF'], ())
     """
-    return _READERS[format_of(path)](path, unit)
+    fmt = format_of(path)
+    if fmt in _WRITTEN_ONLY:
+        raise UsageError(f"{os.fspath(path)}: psp writes {_WRITTEN_ONLY[fmt]} files but does "
+                         "not read them")
+    return _READERS[fmt](path, unit, split)
 
 
-def load(path: str | os.PathLike[str], *, unit: Unit | str | None = None) -> Project:
+def load(path: str | os.PathLike[str], *, unit: Unit | str | None = None,
+         split: bool = False) -> Project:
     """Read a plan in any format psp reads; what was approximated comes as warnings.
 
     Each `Note` becomes one `ConversionWarning` naming the file; `read` returns them.
@@ -149,10 +180,12 @@ def load(path: str | os.PathLike[str], *, unit: Unit | str | None = None) -> Pro
     Parameters
     ----------
     path : str or path-like
-        The file: ``.xml``/``.mspdi`` (MS Project XML), ``.gan`` (GanttProject), else a
-        psp plan file (TOML).
+        The file: ``.xml``/``.mspdi`` (MS Project XML), ``.gan`` (GanttProject),
+        ``.xlsx``/``.csv`` (a month grid), else a psp plan file (TOML).
     unit : Unit or str, optional
         For another tool's file: the plan's unit (by default chosen from the file).
+    split : bool
+        For a month grid: one task per run of months where a row's marks leave gaps.
 
     Returns
     -------
@@ -165,7 +198,7 @@ def load(path: str | os.PathLike[str], *, unit: Unit | str | None = None) -> Pro
     >>> plan.name, len(plan.tasks), plan.end
     ('Digitale Werkstatt für den Mittelstand – MACH 4.0', 25, datetime.date(2021, 8, 31))
     """
-    return read(path, unit=unit).warn(os.fspath(path))
+    return read(path, unit=unit, split=split).warn(os.fspath(path))
 
 
 def write(project: Project, path: str | os.PathLike[str]) -> tuple[Note, ...]:
@@ -176,8 +209,9 @@ def write(project: Project, path: str | os.PathLike[str]) -> tuple[Note, ...]:
     project : Project
         The plan.
     path : str or path-like
-        ``.xml``/``.mspdi`` for MS Project XML, ``.gan`` for GanttProject, else a psp
-        plan file.
+        ``.xml``/``.mspdi`` MS Project XML, ``.gan`` GanttProject, ``.xlsx``/``.csv``
+        the month grid of its schedule, ``.tjp`` TaskJuggler, ``.ics`` iCalendar, else a
+        psp plan file.
 
     Returns
     -------

@@ -1,0 +1,541 @@
+"""The month grid (``.xlsx`` / ``.csv``): the council paper's *Projektstrukturplan* as a sheet.
+
+Reading. The header row names the columns: a number (``Nr.``), the task (``Aufgabe``,
+``Arbeitspaket``, ``task`` …), the owner (``Verantwortlich`` …; several joined by ``+``,
+``,`` or ``;``) and one column per month (``Sep 20``, ``Sep'20``, ``09/2020``, ``Okt'20``,
+``September 2020``, ``2020-09``, a date …), consecutive months. A task's months are its
+marked cells: any value, or a fill colour in a workbook; ``◆`` alone marks a milestone at
+the end of its month. Rows whose number or name reads ``AP1`` (``WP``, ``Arbeitspaket``),
+or whose number is ``P`` and a number (psp's own when it names a package), or rows
+without marks whose number has no dot, are work packages; the tasks below one
+belong to it. A row whose marks leave a gap is an error naming the row, unless
+``split=True`` makes one task per run of months (ids ``1.3a``, ``1.3b`` …). A grid holds
+no links and psp invents none: each task gets ``not_before`` on its first month (noted),
+so the plan keeps the grid's months; the plan runs from the first month column to the end
+of the last.
+
+Writing. `grid_xlsx` saves a schedule's grid (as `psp table` shows it) as a workbook
+with filled month cells, `grid_csv` as CSV; `dump_grid` writes a plan's.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import itertools
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from psp._support.extras import require
+from psp._support.files import write_atomically
+from psp._support.render import Table, spreadsheet_safe
+from psp._support.words import GRID_COLUMNS, phrase
+from psp.calendars import Calendar, Lang, Month, Unit
+from psp.engine import Schedule, schedule
+from psp.engine._cpm import FILLED, month_grid
+from psp.errors import PlanError, PlanFileError, Problem, SizeError, ValidationError
+from psp.io._notes import Note, Notes, Reading, left_out
+from psp.io._xml import validated
+from psp.model import Constraint, ConstraintKind, Package, Project, Task
+from psp.model._fields import is_id
+
+__all__ = ["dump_grid", "grid_csv", "grid_xlsx", "load_grid", "loads_grid", "lost"]
+
+_MILESTONE_MARKS = {"◆", "♦", "◇"}
+_PACKAGE = re.compile(r"^\s*(AP|WP|P|Arbeitspaket|Work\s*package)\s*(\d+)\b[\s.:–-]*", re.I)
+_OWNER_SPLIT = re.compile(r"\s*[+,;\n]\s*")
+_HEADER_ROWS = 30  # how far down the header row may be (titles and notes above it)
+_MAX_COLUMNS = 16_384 - 4  # a workbook's columns, less id, name, owner and crit.
+_WHITE = "FFFFFF"  # a fill painted white is no mark (the alpha digits vary)
+
+
+@attrs.frozen
+class _Cell:
+    text: str
+    value: object = None
+    filled: bool = False
+
+
+@attrs.frozen
+class _Columns:
+    """Where the header put each column; ``months`` maps a column to its month's period."""
+
+    id: int | None
+    name: int
+    owner: int | None
+    months: dict[int, int]
+    first: Month
+
+
+@attrs.define
+class _Run:
+    """A row read: a package or a task with its marked periods."""
+
+    row: int
+    id: str
+    name: str
+    owners: tuple[str, ...]
+    periods: list[int]
+    milestone: bool
+    package: bool
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def loads_grid(text: str, *, file: str = "<string>", split: bool = False) -> Reading:
+    """Read a month grid given as CSV text (``,``, ``;`` or tab between the cells).
+
+    Parameters
+    ----------
+    text : str
+        The CSV text.
+    file : str
+        The name errors and notes give it.
+    split : bool
+        Make one task per run of months where a row's marks leave gaps (else an error).
+
+    Returns
+    -------
+    Reading
+        The plan (validated, in months) and what reading it noted.
+
+    Raises
+    ------
+    PlanFileError
+        When no header row names a task column and months.
+    ValidationError
+        When rows are unreadable (no month marked, a gap); each names the file and row.
+
+    Examples
+    --------
+    >>> text = '''Nr.;Aufgabe;Verantwortlich;Sep 20;Okt 20;Nov 20
+    ... AP1;Konzeption;;;;
+    ... 1.1;Analyse;AGIT;x;x;
+    ... 1.2;Konzept;AGIT + 3win;;;x'''
+    >>> plan = loads_grid(text).plan
+    >>> [(t.id, t.package, t.duration, t.owners) for t in plan.tasks]
+    [('1.1', 'AP1', 2, ('AGIT',)), ('1.2', 'AP1', 1, ('AGIT', '3win'))]
+    >>> [str(c.date) for c in plan.constraints], plan.links, plan.end
+    (['2020-11-01'], (), datetime.date(2020, 11, 30))
+    """
+    return _read([[_Cell(c.strip()) for c in row] for row in _csv_rows(text)], file, split,
+                 Path(file).stem)
+
+
+def load_grid(path: str | os.PathLike[str], *, split: bool = False) -> Reading:
+    """Read a month grid from a workbook (``.xlsx``: its first sheet) or a ``.csv`` file.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The file.
+    split : bool
+        Make one task per run of months where a row's marks leave gaps (else an error).
+
+    Returns
+    -------
+    Reading
+
+    Examples
+    --------
+    >>> r = load_grid("tests/data/grid/werkstatt-hand.csv")
+    >>> r.plan.start, [p.id for p in r.plan.packages]
+    (datetime.date(2020, 9, 1), ['AP1', 'AP2'])
+    """
+    from psp._support.files import read_bytes
+
+    name, data = read_bytes(path)
+    if Path(path).suffix.lower() != ".xlsx":
+        return loads_grid(_decoded(data, name), file=name, split=split)
+    rows, title = _workbook_rows(data, name)
+    return _read(rows, name, split, title or Path(name).stem)
+
+
+def _decoded(data: bytes, file: str) -> str:
+    """UTF-8 (with or without its mark), else the Windows code page Excel writes in Germany."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _csv_rows(text: str) -> list[list[str]]:
+    head = text[:4096]
+    try:
+        dialect: Any = csv.Sniffer().sniff(head, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        return list(csv.reader(io.StringIO(text), dialect))
+    except csv.Error:
+        return list(csv.reader(io.StringIO(text.replace("\0", "")), csv.excel))
+
+
+def _workbook_rows(data: bytes, file: str) -> tuple[list[list[_Cell]], str]:
+    require("openpyxl", extra="xlsx")
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), data_only=True)
+    except Exception as err:
+        raise PlanFileError(file, f"not an Excel workbook (.xlsx): {type(err).__name__}: "
+                            f"{str(err)[:120]}") from None
+    sheet = book.worksheets[0]
+    rows = [[_Cell(_text(c.value), c.value, _filled(c)) for c in row]
+            for row in sheet.iter_rows()]
+    return rows, ""
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    return str(value).strip()
+
+
+def _filled(cell: Any) -> bool:
+    """Whether a cell has a fill colour (a solid or patterned fill that is not white)."""
+    fill = cell.fill
+    if fill is None or fill.fill_type in (None, "none"):
+        return False
+    colour = fill.fgColor
+    return not (colour.type == "rgb" and str(colour.rgb).upper().endswith(_WHITE))
+
+
+def _read(rows: list[list[_Cell]], file: str, split: bool, title: str) -> Reading:
+    header_at, columns = _header(rows, file)
+    notes = Notes()
+    problems: list[Problem] = []
+    runs = [run for n in range(header_at + 1, len(rows))
+            if (run := _run(rows[n], n + 1, columns, file, problems)) is not None]
+    name = next((c.text for row in rows[:header_at] for c in row if c.text), title)
+    plan = validated(file, lambda: _plan(runs, columns, name, split, file, problems, notes))
+    return Reading(plan, notes.done())
+
+
+def _header(rows: list[list[_Cell]], file: str) -> tuple[int, _Columns]:
+    """The header row: the first naming a task column and at least one month."""
+    for n, row in enumerate(rows[:_HEADER_ROWS]):
+        words = [c.text.lower().rstrip(":") for c in row]
+        name = _find(words, "name")
+        months = {i: m for i, c in enumerate(row) if (m := _month(c)) is not None}
+        if name is not None and months:
+            return n, _columns(words, name, months, file, n + 1)
+    raise PlanFileError(file, "no header row: expected a row naming the task column (e.g. "
+                        "Aufgabe, Arbeitspaket, task) and one column per month (e.g. Sep 20, "
+                        "09/2020)")
+
+
+def _find(words: list[str], role: str) -> int | None:
+    return next((i for i, w in enumerate(words) if w in GRID_COLUMNS[role]), None)
+
+
+def _month(cell: _Cell) -> Month | None:
+    if isinstance(cell.value, dt.date):
+        return Month.from_date(cell.value)
+    if not cell.text or cell.text.lower() in {w for ws in GRID_COLUMNS.values() for w in ws}:
+        return None
+    try:
+        return Month.from_string(cell.text)
+    except (PlanError, ValueError, OverflowError):
+        return None
+
+
+def _columns(words: list[str], name: int, months: dict[int, Month], file: str,
+             row: int) -> _Columns:
+    ordered = sorted(months.items())
+    first = ordered[0][1]
+    cal = Calendar(first.first_day, Unit.MONTH)
+    for (_, before), (column, month) in itertools.pairwise(ordered):
+        if month - before != 1:
+            raise PlanFileError(file, f"row {row}: the month columns must be consecutive "
+                                f"months: {words[column]!r} follows {str(before)!r}")
+    return _Columns(_find(words, "id"), name, _find(words, "owner"),
+                    {column: cal.period_of(month.first_day) for column, month in ordered},
+                    first)
+
+
+def _run(row: list[_Cell], number: int, columns: _Columns, file: str,
+         problems: list[Problem]) -> _Run | None:
+    def text(column: int | None) -> str:
+        return row[column].text if column is not None and column < len(row) else ""
+
+    marks = [(period, row[column]) for column, period in columns.months.items()
+             if column < len(row) and (row[column].text or row[column].filled)]
+    ident, name, owner = text(columns.id), text(columns.name), text(columns.owner)
+    if not (ident or name or owner or marks):
+        return None
+    package = _PACKAGE.match(ident) or _PACKAGE.match(name)
+    is_package = bool(package) or (not marks and bool(ident) and "." not in ident)
+    milestone = len(marks) == 1 and marks[0][1].text in _MILESTONE_MARKS
+    if not is_package and not marks:
+        problems.append(Problem("grid-no-months", f"no month is marked for {ident or name!r}",
+                                f"row {number}", None, file))
+    return _Run(number, ident, name, tuple(o for o in _OWNER_SPLIT.split(owner) if o),
+                [p for p, _ in marks], milestone, is_package)
+
+
+def _plan(runs: list[_Run], columns: _Columns, name: str, split: bool, file: str,
+          problems: list[Problem], notes: Notes) -> Project:
+    start = columns.first.first_day
+    cal = Calendar(start, Unit.MONTH)
+    packages: list[Package] = []
+    tasks: list[Task] = []
+    constraints: list[Constraint] = []
+    taken: set[str] = set()
+    package: str | None = None
+    for run in runs:
+        if run.package:
+            package = _package_id(run, taken)
+            packages.append(Package(package, _package_name(run, package)))
+            continue
+        for ident, periods in _pieces(run, split, file, problems):
+            task_id = _task_id(ident, run.row, taken, notes)
+            duration = 0 if run.milestone else len(periods)
+            tasks.append(Task(task_id, run.name, package=package, owners=run.owners,
+                              duration=duration))
+            if run.milestone:
+                day = cal.last_day(periods[0])
+            elif periods[0] > 0:
+                day = cal.first_day(periods[0])
+            else:
+                continue
+            constraints.append(Constraint(task_id, ConstraintKind.START_NO_EARLIER_THAN, day))
+    if problems:
+        raise ValidationError(problems)
+    if tasks:
+        notes.add("no-links", "a month grid holds no links and psp invents none: each task "
+                  "starts no earlier than its first marked month")
+    end = cal.last_day(max(columns.months.values()))
+    return Project(name, start, end=end, packages=packages, tasks=tasks,
+                   constraints=constraints)
+
+
+def _pieces(run: _Run, split: bool, file: str,
+            problems: list[Problem]) -> list[tuple[str, list[int]]]:
+    """The row's runs of consecutive months (one unless it has gaps and may be split)."""
+    pieces: list[list[int]] = []
+    for period in run.periods:
+        if pieces and period == pieces[-1][-1] + 1:
+            pieces[-1].append(period)
+        else:
+            pieces.append([period])
+    if len(pieces) <= 1 or not run.periods:
+        return [(run.id, run.periods)] if run.periods else []
+    if not split:
+        problems.append(Problem(
+            "grid-gap", f"the marked months of {run.id or run.name!r} leave a gap (split it "
+            "into two rows, or read with split)", f"row {run.row}", None, file))
+        return []
+    return [(f"{run.id}{chr(ord('a') + n)}" if n < 26 else f"{run.id}_{n}", piece)
+            for n, piece in enumerate(pieces)]
+
+
+def _package_id(run: _Run, taken: set[str]) -> str:
+    found = _PACKAGE.match(run.id) or _PACKAGE.match(run.name)
+    wanted = run.id if is_id(run.id) else (f"{found[1].upper()}{found[2]}" if found else "")
+    chosen = wanted if wanted and wanted not in taken else f"P{run.row}"
+    taken.add(chosen)
+    return chosen
+
+
+def _package_name(run: _Run, ident: str) -> str:
+    """The name cell; a name that starts with the package's number loses it."""
+    found = _PACKAGE.match(run.name)
+    if found and not run.id and f"{found[1].upper()}{found[2]}" == ident:
+        return run.name[found.end():]
+    return run.name
+
+
+def _task_id(ident: str, row: int, taken: set[str], notes: Notes) -> str:
+    chosen = ident if is_id(ident) and ident not in taken else f"R{row}"
+    if chosen != ident:
+        notes.add("grid-ids", "a row without a usable, unique number got one from its row",
+                  f"row {row}")
+    while chosen in taken:
+        chosen += "_"
+    taken.add(chosen)
+    return chosen
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def grid_csv(table: Table, s: Schedule, *, lang: Lang = "de") -> str:
+    """A schedule's month grid as CSV; in English the period columns are ISO dates.
+
+    Parameters
+    ----------
+    table : Table
+        The grid (`psp.export.psp_table` of ``s``).
+    s : Schedule
+        The schedule it shows.
+    lang : {"de", "en"}
+        The language of the header.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import psp
+    >>> from psp.engine._cpm import month_grid
+    >>> s = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
+    >>> grid_csv(month_grid(s, lang="en"), s, lang="en").splitlines()[0][:30]
+    'id,task,owner,2020-09,2020-10,'
+    """
+    if lang == "en":
+        cal = s.calendar
+        iso = [str(Month.from_date(cal.first_day(p))) if cal.unit is Unit.MONTH
+               else cal.first_day(p).isoformat() for p in range(len(table.header) - 4)]
+        table = attrs.evolve(table, header=[*table.header[:3], *iso, table.header[-1]])
+    return table.to_csv()
+
+
+def grid_xlsx(table: Table, path: str | os.PathLike[str], *, lang: Lang = "de") -> None:
+    """Save a month grid as a workbook: filled month cells, packages bold, critical marked.
+
+    Parameters
+    ----------
+    table : Table
+        The grid (`psp.export.psp_table` of a schedule).
+    path : str or path-like
+        The workbook to save (written as it is: callers write atomically).
+    lang : {"de", "en"}
+        The language of the sheet's name and the critical mark.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import psp, tempfile, pathlib, openpyxl
+    >>> from psp.engine._cpm import month_grid
+    >>> s = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     grid_xlsx(month_grid(s), pathlib.Path(folder) / "g.xlsx")
+    ...     openpyxl.load_workbook(pathlib.Path(folder) / "g.xlsx").active["D2"].fill.fgColor.rgb
+    '00222222'
+    """
+    if len(table.header) - 4 > _MAX_COLUMNS:
+        raise SizeError(f"{os.fspath(path)}: a grid of {len(table.header) - 4:,} periods is "
+                        f"wider than a workbook ({_MAX_COLUMNS:,} period columns)")
+    require("openpyxl", extra="xlsx")
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = phrase("sheet.plan", lang)
+    sheet.append(list(table.header))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center")
+    fills = {"package": PatternFill("solid", fgColor="222222"),
+             "critical": PatternFill("solid", fgColor="D55E00"),
+             "task": PatternFill("solid", fgColor="9AD0F0"),
+             "loe": PatternFill("darkUp", fgColor="999999")}
+    months = range(4, len(table.header))  # openpyxl columns count from 1
+    for n, row in enumerate(table.rows):
+        kind = table.kind(n)
+        sheet.append([("" if i + 1 in months and c == FILLED else spreadsheet_safe(c))
+                      for i, c in enumerate(row)])
+        _style_row(sheet, sheet.max_row, (row, kind, months, len(table.header)), fills, lang)
+    sheet.column_dimensions["A"].width = 7
+    sheet.column_dimensions["B"].width = 60
+    sheet.column_dimensions["C"].width = 13
+    for column in months:
+        sheet.column_dimensions[get_column_letter(column)].width = 7
+    sheet.freeze_panes = "D2"
+    book.save(path)
+
+
+def _style_row(sheet: Any, excel_row: int, what: tuple[Sequence[str], str, range, int],
+               fills: dict[str, Any], lang: Lang) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    row, kind, months, width = what
+    for column in months:
+        cell = sheet.cell(excel_row, column)
+        if row[column - 1]:
+            cell.fill = fills[kind]
+            cell.alignment = Alignment(horizontal="center")
+    if kind == "package":
+        for column in range(1, 4):
+            sheet.cell(excel_row, column).font = Font(bold=True)
+    if kind == "critical":
+        sheet.cell(excel_row, width).value = phrase("sheet.yes", lang)
+        sheet.cell(excel_row, 1).font = Font(bold=True, color="B03A00")
+
+
+def dump_grid(project: Project, path: str | os.PathLike[str], *, lang: Lang = "de") -> None:
+    """Write the plan's month grid (its schedule, as `psp table` shows it) to ``.xlsx``/``.csv``.
+
+    Parameters
+    ----------
+    project : Project
+        The plan.
+    path : str or path-like
+        ``.xlsx`` for a workbook, else CSV; replaced only once complete.
+    lang : {"de", "en"}
+        The language of the header.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import psp, tempfile, pathlib
+    >>> plan = psp.load("examples/digitale_werkstatt.toml")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     dump_grid(plan, pathlib.Path(folder) / "plan.xlsx")
+    ...     again = load_grid(pathlib.Path(folder) / "plan.xlsx").plan
+    >>> [t.duration for t in again.tasks][:4] == [t.duration for t in plan.tasks][:4]
+    True
+    """
+    s = schedule(project)
+    table = month_grid(s, lang=lang)
+    if Path(path).suffix.lower() == ".xlsx":
+        write_atomically(path, lambda tmp: grid_xlsx(table, tmp, lang=lang))
+        return
+    text = grid_csv(table, s, lang=lang)
+    write_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+def lost(project: Project) -> tuple[Note, ...]:
+    """What a month grid cannot hold of a plan: links, constraints and progress become the
+    schedule's months; budget, cost rules and the plan's id are left out.
+
+    Parameters
+    ----------
+    project : Project
+        The plan.
+
+    Returns
+    -------
+    tuple of Note
+
+    Examples
+    --------
+    >>> import psp
+    >>> [n.code for n in lost(psp.load("examples/digitale_werkstatt.toml"))]
+    ['positions', 'grid-schedule']
+    """
+    notes = list(left_out(project, "a month grid"))
+    if project.links or project.constraints or project.actuals or project.not_started:
+        notes.append(Note("grid-schedule", "a month grid holds the schedule's months, not the "
+                          "links, constraints and progress that make them"))
+    return tuple(notes)
