@@ -4,9 +4,11 @@
 `loads_portfolio`, `dumps_portfolio`), and `from_dict`: a plan from the file's words given
 as Python values. ``_mspdi``: MS Project XML (`load_mspdi`, `loads_mspdi`, `dump_mspdi`,
 `dumps_mspdi`; loaded on first use). ``_gan``: GanttProject (`load_gan`, `loads_gan`,
-`dump_gan`, `dumps_gan`; loaded on first use). ``_door``: `load`, `dump`, `read` and `write` choose
-the format by the file's suffix (`FORMATS`, `format_of`; `check_unit`). ``_notes``: what a
-conversion dropped or approximated (`Note`, `Reading`, `ConversionWarning`).
+`dump_gan`, `dumps_gan`; loaded on first use). ``_grid``: the month grid (`load_grid`,
+`loads_grid`, `dump_grid`; openpyxl for workbooks). ``_door``: `load`, `dump`, `read`
+and `write` choose the format by the file's suffix (`FORMATS`, `format_of`;
+`check_unit`). ``_notes``: what a conversion dropped or approximated (`Note`,
+`Reading`, `ConversionWarning`).
 
 Examples
 --------
@@ -31,15 +33,18 @@ from psp.io._toml import (
 
 if TYPE_CHECKING:
     from psp.io._gan import dump_gan, dumps_gan, load_gan, loads_gan
+    from psp.io._grid import dump_grid, load_grid, loads_grid
     from psp.io._mspdi import dump_mspdi, dumps_mspdi, load_mspdi, loads_mspdi
 
 __all__ = ["FORMATS", "ConversionWarning", "Note", "Reading", "check_unit", "dump", "dump_gan",
-           "dump_mspdi", "dumps", "dumps_gan", "dumps_mspdi", "dumps_portfolio", "format_of",
-           "from_dict", "load", "load_gan", "load_mspdi", "load_portfolio", "loads",
-           "loads_gan", "loads_mspdi", "loads_portfolio", "read", "write"]
+           "dump_grid", "dump_mspdi", "dumps", "dumps_gan", "dumps_mspdi", "dumps_portfolio",
+           "format_of", "from_dict", "load", "load_gan", "load_grid", "load_mspdi",
+           "load_portfolio", "loads", "loads_gan", "loads_grid", "loads_mspdi",
+           "loads_portfolio", "read", "write"]
 
-_LAZY = {f"{verb}_{fmt}": fmt for fmt in ("mspdi", "gan")
-         for verb in ("dump", "dumps", "load", "loads")}
+_LAZY = {**{f"{verb}_{fmt}": fmt for fmt in ("mspdi", "gan")
+            for verb in ("dump", "dumps", "load", "loads")},
+         **{f"{verb}_grid": "grid" for verb in ("dump", "load", "loads")}}
 
 
 def __getattr__(name: str) -> Any:

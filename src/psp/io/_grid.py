@@ -125,7 +125,7 @@ def loads_grid(text: str, *, file: str = "<string>", split: bool = False) -> Rea
     >>> [str(c.date) for c in plan.constraints], plan.links, plan.end
     (['2020-11-01'], (), datetime.date(2020, 11, 30))
     """
-    return _read([[_Cell(c.strip()) for c in row] for row in _csv_rows(text)], file, split,
+    return _read([[_Cell(c.strip()) for c in row] for row in _csv_rows(text, file)], file, split,
                  Path(file).stem)
 
 
@@ -166,16 +166,15 @@ def _decoded(data: bytes, file: str) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _csv_rows(text: str) -> list[list[str]]:
-    head = text[:4096]
+def _csv_rows(text: str, file: str) -> list[list[str]]:
     try:
-        dialect: Any = csv.Sniffer().sniff(head, delimiters=",;\t")
+        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
     try:
-        return list(csv.reader(io.StringIO(text), dialect))
-    except csv.Error:
-        return list(csv.reader(io.StringIO(text.replace("\0", "")), csv.excel))
+        return list(csv.reader(io.StringIO(text, newline=""), dialect))
+    except csv.Error as err:
+        raise PlanFileError(file, f"not a readable CSV table: {err}") from None
 
 
 def _workbook_rows(data: bytes, file: str) -> tuple[list[list[_Cell]], str]:
@@ -251,16 +250,17 @@ def _month(cell: _Cell) -> Month | None:
 
 def _columns(words: list[str], name: int, months: dict[int, Month], file: str,
              row: int) -> _Columns:
-    ordered = sorted(months.items())
-    first = ordered[0][1]
-    cal = Calendar(first.first_day, Unit.MONTH)
-    for (_, before), (column, month) in itertools.pairwise(ordered):
-        if month - before != 1:
+    columns = sorted(months)
+    first = months[columns[0]]
+    for before, column in itertools.pairwise(columns):
+        expected, month = months[before] + 1, months[column]
+        # a two-digit year ("Jan'00" after "Dez'99") names the next century's month too
+        if (expected.month, (expected.year - month.year) % 100) != (month.month, 0):
             raise PlanFileError(file, f"row {row}: the month columns must be consecutive "
-                                f"months: {words[column]!r} follows {str(before)!r}")
+                                f"months: {words[column]!r} follows {str(months[before])!r}")
+        months[column] = expected
     return _Columns(_find(words, "id"), name, _find(words, "owner"),
-                    {column: cal.period_of(month.first_day) for column, month in ordered},
-                    first)
+                    {column: n for n, column in enumerate(columns)}, first)
 
 
 def _run(row: list[_Cell], number: int, columns: _Columns, file: str,
