@@ -10,7 +10,8 @@ from psp.errors import MissingExtraError
 __all__ = ["require"]
 
 _WHAT = {"plot": "drawing charts", "xlsx": "reading and writing .xlsx files",
-         "testing": "psp.testing's strategies", "pandas": "data frames"}
+         "testing": "psp.testing's strategies", "pandas": "data frames",
+         "ics": "writing iCalendar files"}
 
 
 def require(module: str, *, extra: str) -> ModuleType:

@@ -57,6 +57,13 @@ def periods(count: int, unit: str, lang: str, *, case: Case = "nominative",
 
 
 PHRASES: dict[str, dict[str, str]] = {
+    # calendar entries (iCalendar export)
+    "ics.milestone": {"de": "Meilenstein {id}: {name}", "en": "Milestone {id}: {name}"},
+    "ics.deadline": {"de": "Spätestes Ende {id}: {name}", "en": "Deadline {id}: {name}"},
+    "ics.end": {"de": "Vertragsende: {name}", "en": "Contractual end: {name}"},
+    "ics.task": {"de": "{id}: {name}", "en": "{id}: {name}"},
+    "ics.facts": {"de": "{project} · geplant {date} · Gesamtpuffer {float}",
+                  "en": "{project} · planned {date} · total float {float}"},
     # why a task moved (replanning's causes)
     "cause.link.FS": {"de": "nach Ende von {task}", "en": "after {task} finishes"},
     "cause.link.SS": {"de": "nach Beginn von {task}", "en": "after {task} starts"},
