@@ -28,7 +28,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
@@ -38,7 +37,7 @@ from psp.calendars import Calendar, Unit
 from psp.engine import Schedule, schedule, validate
 from psp.errors import Problem, ValidationError
 from psp.io._notes import Note, Notes, Reading, left_out
-from psp.io._xml import FIRST_YEAR, LAST_YEAR, parse, validated
+from psp.io._xml import FIRST_YEAR, LAST_YEAR, grouped, parse, validated
 from psp.model import (
     Actual,
     Constraint,
@@ -643,7 +642,7 @@ def dumps_gan(project: Project) -> str:
     tasks = ET.SubElement(root, "tasks", {"empty-milestones": "true"})
     _write_columns(tasks, project)
     _number(facts)
-    for package, members in _grouped(project):
+    for package, members in grouped(project):
         parent = tasks if package is None else _write_package(tasks, facts, package, members)
         for task in members:
             _write_task(parent, facts, task)
@@ -688,21 +687,10 @@ def _write_columns(tasks: ET.Element, project: Project) -> None:
 def _number(facts: _Facts) -> None:
     """GanttProject's ids: whole numbers in outline order."""
     n = 0
-    for package, members in _grouped(facts.project):
+    for package, members in grouped(facts.project):
         for key in ([] if package is None else [package.id]) + [t.id for t in members]:
             facts.ids[key] = str(n)
             n += 1
-
-
-def _grouped(project: Project) -> Iterator[tuple[Package | None, list[Task]]]:
-    """Each package with its tasks (in plan order), then the tasks of no package."""
-    members: dict[str | None, list[Task]] = {p.id: [] for p in project.packages}
-    for task in project.tasks:
-        members.setdefault(task.package, []).append(task)
-    for package in project.packages:
-        yield package, members[package.id]
-    if members.get(None):
-        yield None, members[None]
 
 
 def _write_package(tasks: ET.Element, facts: _Facts, package: Package,

@@ -37,7 +37,7 @@ from psp.calendars import Calendar, Unit
 from psp.engine import Schedule, TaskSchedule, schedule
 from psp.errors import Problem, ValidationError
 from psp.io._notes import Note, Notes, Reading, left_out
-from psp.io._xml import FIRST_YEAR, LAST_YEAR, parse, validated
+from psp.io._xml import FIRST_YEAR, LAST_YEAR, grouped, parse, validated
 from psp.model import (
     Actual,
     Constraint,
@@ -797,7 +797,7 @@ def _write_tasks(w: _Writer, facts: _Facts) -> None:
     w.add(ET.SubElement(tasks[0], "ExtendedAttribute"), ("FieldID", _PSP_FIELD),
           ("Value", f"unit={project.unit.value}"))  # so that psp reads back the same unit
     row = 1
-    for n, (package, members) in enumerate(_grouped(project), start=1):
+    for n, (package, members) in enumerate(grouped(project), start=1):
         level = 1
         if package is not None:
             w.add(ET.SubElement(tasks, "Task"), ("UID", first_uid + n), ("ID", row),
@@ -807,17 +807,6 @@ def _write_tasks(w: _Writer, facts: _Facts) -> None:
         for task in members:
             _write_task(w, ET.SubElement(tasks, "Task"), facts, task, (row, level))
             row += 1
-
-
-def _grouped(project: Project) -> Iterator[tuple[Package | None, list[Task]]]:
-    """Each package with its tasks (in plan order), then the tasks of no package."""
-    members: dict[str | None, list[Task]] = {p.id: [] for p in project.packages}
-    for task in project.tasks:
-        members.setdefault(task.package, []).append(task)
-    for package in project.packages:
-        yield package, members[package.id]
-    if members.get(None):
-        yield None, members[None]
 
 
 def _dates(ts: TaskSchedule) -> tuple[dt.datetime, dt.datetime, dt.datetime, dt.datetime]:

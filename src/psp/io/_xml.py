@@ -1,15 +1,16 @@
-"""What the readers of XML formats share: safe parsing, and problems that name the file."""
+"""What the XML formats share: safe parsing, problems that name the file, and the outline
+(tasks grouped by package) their writers follow."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from psp.engine import validate
 from psp.errors import PlanError, PlanFileError, Problem, ValidationError
-from psp.model import Project
+from psp.model import Package, Project, Task
 
-__all__ = ["FIRST_YEAR", "LAST_YEAR", "parse", "validated"]
+__all__ = ["FIRST_YEAR", "LAST_YEAR", "grouped", "parse", "validated"]
 
 FIRST_YEAR, LAST_YEAR = 1000, 9000
 """The years a date read from another tool's file may have (room to count days around it)."""
@@ -50,3 +51,14 @@ def validated(file: str, build: Callable[[], Project]) -> Project:
             raise ValidationError(p if p.file else p.in_file(file) for p in err.problems) \
                 from None
         raise ValidationError([Problem(err.code, str(err), None, None, file)]) from None
+
+
+def grouped(project: Project) -> Iterator[tuple[Package | None, list[Task]]]:
+    """Each package with its tasks (in plan order), then the tasks of no package."""
+    members: dict[str | None, list[Task]] = {p.id: [] for p in project.packages}
+    for task in project.tasks:
+        members.setdefault(task.package, []).append(task)
+    for package in project.packages:
+        yield package, members[package.id]
+    if members.get(None):
+        yield None, members[None]
