@@ -46,7 +46,7 @@ def test_a_hand_written_csv_gives_its_marked_months() -> None:
 
 
 def test_a_hand_made_workbook_with_colour_only_marks_reads(tmp_path: Path) -> None:
-    openpyxl = pytest.importorskip("openpyxl")
+    import openpyxl
     from openpyxl.styles import Color, PatternFill
 
     book = openpyxl.Workbook()

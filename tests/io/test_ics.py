@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import icalendar
 import pytest
@@ -52,10 +53,8 @@ def test_task_spans_on_request() -> None:
     assert "task.M.werkstatt@psp" not in events
 
 
-def test_the_door_writes_a_calendar_and_refuses_to_read_one(tmp_path: object) -> None:
-    import pathlib
-
-    path = pathlib.Path(str(tmp_path)) / "plan.ics"
+def test_the_door_writes_a_calendar_and_refuses_to_read_one(tmp_path: Path) -> None:
+    path = tmp_path / "plan.ics"
     notes = psp.io.write(_plan(), path)
     assert [n.code for n in notes] == ["calendar-only"]
     assert path.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")

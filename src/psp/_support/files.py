@@ -17,7 +17,7 @@ from pathlib import Path
 
 from psp.errors import FileReadError, FileWriteError
 
-__all__ = ["STDOUT", "read_bytes", "write_atomically"]
+__all__ = ["STDOUT", "read_bytes", "write_atomically", "write_text"]
 
 STDOUT = ("-", "/dev/stdout")
 """Output names that mean standard output."""
@@ -84,6 +84,21 @@ def write_atomically(
         partial.unlink(missing_ok=True)
         raise
     return target
+
+
+def write_text(path: str | os.PathLike[str], text: str, *,
+               inputs: Iterable[str | os.PathLike[str]] = ()) -> Path:
+    """Write ``text`` as UTF-8 the way `write_atomically` writes: whole or not at all.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     write_text(pathlib.Path(folder) / "a.txt", "fertig").read_text(encoding="utf-8")
+    'fertig'
+    """
+    return write_atomically(path, lambda partial: partial.write_text(text, encoding="utf-8"),
+                            inputs=inputs)
 
 
 def _refuse_inputs(target: Path, inputs: Iterable[str | os.PathLike[str]]) -> None:

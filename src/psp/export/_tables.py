@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from psp._support.extras import require
-from psp._support.files import write_atomically
+from psp._support.files import write_atomically, write_text
 from psp._support.render import Table, grid_html, spreadsheet_safe
 from psp._support.words import HEADINGS, phrase
 from psp.analysis._costs import CostCell, CostReport
@@ -179,8 +179,7 @@ def write_table(schedule: Schedule, path: str | os.PathLike[str], *, lang: Lang 
         raise UsageError(f"{os.fspath(path)}: write a table as .md, .html, .csv or .xlsx "
                          "(or name the format)")
     text = texts[suffix]()
-    return write_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"),
-                            inputs=inputs)
+    return write_text(path, text, inputs=inputs)
 
 
 def _mermaid_text(text: str) -> str:

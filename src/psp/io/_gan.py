@@ -28,16 +28,18 @@ from __future__ import annotations
 import datetime as dt
 import os
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 import attrs
 
-from psp._support.files import write_atomically
+from psp._support.files import write_text
 from psp.calendars import Calendar, Unit
 from psp.engine import Schedule, schedule, validate
 from psp.errors import Problem, ValidationError
 from psp.io._notes import Note, Notes, Reading, left_out
-from psp.io._xml import FIRST_YEAR, LAST_YEAR, grouped, parse, validated
+from psp.io._shared import grouped, validated
+from psp.io._xml import FIRST_YEAR, LAST_YEAR, parse
 from psp.model import (
     Actual,
     Constraint,
@@ -118,6 +120,7 @@ class _File:
         self.problems: list[Problem] = []
         self.notes = Notes()
         self.columns: dict[str, tuple[str, str]] = {}  # id → (name, default)
+        self.own = False  # written by psp (its psp-plan column is there)
 
     def problem(self, code: str, message: str, entry: str, key: str | None = None) -> None:
         self.problems.append(Problem(code, message, entry, key, self.name))
@@ -232,6 +235,7 @@ def load_gan(path: str | os.PathLike[str], *, unit: Unit | str | None = None) ->
 
 def _read_plan(f: _File, unit: Unit | None) -> Project:
     f.columns = _columns(f)
+    f.own = any(name == "psp-plan" for name, _default in f.columns.values())
     rows = _rows(f)
     facts = _words(next((d for n, d in f.columns.values() if n == "psp-plan"), ""))
     file_unit = _file_unit(f)
@@ -252,7 +256,7 @@ def _read_plan(f: _File, unit: Unit | None) -> Project:
     constraints = [c for r in rows if not r.summary for c in _constraints(f, r, cal)]
     status = _date_word(f, facts, "status")
     actuals, idle = _progress(f, [r for r in rows if r.gan_id in spans], spans, cal)
-    if actuals and status is None and "psp-plan" not in _names(f):
+    if actuals and status is None and not f.own:
         status = _assumed_status(f, actuals)
     if f.problems:
         raise ValidationError(f.problems)
@@ -260,13 +264,7 @@ def _read_plan(f: _File, unit: Unit | None) -> Project:
                    end=_date_word(f, facts, "end"), unit=chosen, packages=packages,
                    tasks=tasks, links=links, constraints=constraints, status=status,
                    actuals=actuals, not_started=idle, id=facts.get("id") or None)
-    if "psp-plan" in _names(f):
-        return plan
-    return _kept_starts(f, plan, rows, spans, cal)
-
-
-def _names(f: _File) -> set[str]:
-    return {name for name, _default in f.columns.values()}
+    return plan if f.own else _kept_starts(f, plan, rows, spans, cal)
 
 
 def _columns(f: _File) -> dict[str, tuple[str, str]]:
@@ -438,8 +436,9 @@ def _ids(f: _File, rows: list[_Row], taken: set[str]) -> None:
     """Each task's id: psp's where usable and unique, else T and its GanttProject id."""
     tasks = [r for r in rows if not r.summary and not _is_package(r)]
     wanted = [r.custom.get("psp-id", "") for r in tasks]
+    counts = Counter(wanted)
     for row, word in zip(tasks, wanted, strict=True):
-        good = is_id(word) and wanted.count(word) == 1 and word not in taken
+        good = is_id(word) and counts[word] == 1 and word not in taken
         row.id = word if good else f"T{row.gan_id}"
     seen = set(taken)
     for row in tasks:
@@ -547,7 +546,7 @@ def _progress(f: _File, rows: list[_Row], spans: dict[str, _Span],
             idle.add(row.id)
         if "actual" in flags:
             actuals.append(_actual(f, row, flags["actual"]))
-        elif "psp-plan" not in _names(f) and row.complete > 0:
+        elif not f.own and row.complete > 0:
             span = spans[row.gan_id]
             day = cal.first_day(span.start)
             finish = (day if row.milestone else cal.last_day(span.end - 1)) \
@@ -601,6 +600,22 @@ class _Facts:
     s: Schedule
     ids: dict[str, str]
     out_of: dict[str, list[Link]]
+    starts: dict[str, Constraint]
+    ends: dict[str, list[Constraint]]
+    actuals: dict[str, Actual]
+
+
+def _facts(project: Project) -> _Facts:
+    out_of: dict[str, list[Link]] = {}
+    for link in project.links:
+        out_of.setdefault(link.predecessor, []).append(link)
+    ends: dict[str, list[Constraint]] = {}
+    for c in project.constraints:
+        if not c.is_start:
+            ends.setdefault(c.task, []).append(c)
+    return _Facts(project, schedule(project), {}, out_of,
+                  {c.task: c for c in project.constraints if c.is_start}, ends,
+                  {a.task: a for a in project.actuals})
 
 
 def dumps_gan(project: Project) -> str:
@@ -625,11 +640,7 @@ def dumps_gan(project: Project) -> str:
     >>> loads_gan(text).plan.tasks == psp.load("examples/digitale_werkstatt.toml").tasks
     True
     """
-    out_of: dict[str, list[Link]] = {}
-    for link in project.links:
-        out_of.setdefault(link.predecessor, []).append(link)
-    ids = {p.id: "" for p in project.packages}
-    facts = _Facts(project, schedule(project), ids, out_of)
+    facts = _facts(project)
     root = ET.Element("project", {
         "name": project.name, "company": "", "webLink": "",
         "view-date": project.start.isoformat(), "view-index": "0",
@@ -718,8 +729,8 @@ def _write_task(parent: ET.Element, facts: _Facts, task: Task) -> None:
         "id": facts.ids[task.id], "name": task.name, "meeting": str(milestone).lower(),
         "start": cal.first_day(ts.start_period).isoformat(),
         "duration": "0" if milestone else str(cal.days_between(ts.start_period, end)),
-        "complete": str(_percent(project, task, end)), "expand": "true"}
-    begin = next((c for c in project.constraints if c.task == task.id and c.is_start), None)
+        "complete": str(_percent(facts, task, end)), "expand": "true"}
+    begin = facts.starts.get(task.id)
     if begin is not None:
         attributes.update({"thirdDate": begin.date.isoformat(),
                            "thirdDate-constraint": _EARLIEST_BEGIN})
@@ -731,7 +742,7 @@ def _write_task(parent: ET.Element, facts: _Facts, task: Task) -> None:
             "difference": str(cal.days_between(anchor, anchor + link.lag)),
             "hardness": "Strong"})
     _custom(node, "psp-id", task.id)
-    _custom(node, "psp", _flags(project, task))
+    _custom(node, "psp", _flags(facts, task))
 
 
 def _custom(node: ET.Element, column: str, value: str) -> None:
@@ -740,23 +751,22 @@ def _custom(node: ET.Element, column: str, value: str) -> None:
                                                "value": value})
 
 
-def _flags(project: Project, task: Task) -> str:
+def _flags(facts: _Facts, task: Task) -> str:
     """psp's words for what GanttProject has no field for."""
     words = ["level_of_effort"] if task.is_level_of_effort else []
-    words += [f"not_after={c.date.isoformat()}" for c in project.constraints
-              if c.task == task.id and not c.is_start]
-    actual = next((a for a in project.actuals if a.task == task.id), None)
+    words += [f"not_after={c.date.isoformat()}" for c in facts.ends.get(task.id, [])]
+    actual = facts.actuals.get(task.id)
     if actual is not None:
         finish = "" if actual.finish is None else actual.finish.isoformat()
         words.append(f"actual={actual.start.isoformat()}/{finish}")
-    if task.id in project.not_started:
+    if task.id in facts.project.not_started:
         words.append("not_started")
     return " ".join(words)
 
 
-def _percent(project: Project, task: Task, finish_period: int) -> int:
+def _percent(facts: _Facts, task: Task, finish_period: int) -> int:
     """100 when finished, the elapsed share of its span at the status date when running."""
-    actual = next((a for a in project.actuals if a.task == task.id), None)
+    project, actual = facts.project, facts.actuals.get(task.id)
     if actual is None or project.status is None:
         return 0
     if actual.finish is not None:
@@ -830,4 +840,4 @@ def dump_gan(project: Project, path: str | os.PathLike[str]) -> None:
     True
     """
     text = dumps_gan(project)
-    write_atomically(path, lambda partial: partial.write_text(text, encoding="utf-8"))
+    write_text(path, text)

@@ -33,7 +33,7 @@ from typing import Any
 import attrs
 
 from psp._support.extras import require
-from psp._support.files import write_atomically
+from psp._support.files import write_atomically, write_text
 from psp._support.render import Table, spreadsheet_safe
 from psp._support.words import GRID_COLUMNS, phrase
 from psp.calendars import Calendar, Lang, Month, Unit
@@ -41,7 +41,7 @@ from psp.engine import Schedule, schedule
 from psp.engine._cpm import FILLED, month_grid
 from psp.errors import PlanError, PlanFileError, Problem, SizeError, ValidationError
 from psp.io._notes import Note, Notes, Reading, left_out
-from psp.io._xml import validated
+from psp.io._shared import validated
 from psp.model import Constraint, ConstraintKind, Package, Project, Task
 from psp.model._fields import is_id
 
@@ -84,6 +84,8 @@ class _Run:
     periods: list[int]
     milestone: bool
     package: bool
+    number: str = ""  # the package number its id or name reads (AP1), else ""
+    rest: str | None = None  # the name after that number, when the name gave it
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -273,14 +275,17 @@ def _run(row: list[_Cell], number: int, columns: _Columns, file: str,
     ident, name, owner = text(columns.id), text(columns.name), text(columns.owner)
     if not (ident or name or owner or marks):
         return None
-    package = _PACKAGE.match(ident) or _PACKAGE.match(name)
+    in_id = _PACKAGE.match(ident)
+    package = in_id or _PACKAGE.match(name)
     is_package = bool(package) or (not marks and bool(ident) and "." not in ident)
     milestone = len(marks) == 1 and marks[0][1].text in _MILESTONE_MARKS
     if not is_package and not marks:
         problems.append(Problem("grid-no-months", f"no month is marked for {ident or name!r}",
                                 f"row {number}", None, file))
     return _Run(number, ident, name, tuple(o for o in _OWNER_SPLIT.split(owner) if o),
-                [p for p, _ in marks], milestone, is_package)
+                [p for p, _ in marks], milestone, is_package,
+                f"{package[1].upper()}{package[2]}" if package else "",
+                name[package.end():] if package and not in_id else None)
 
 
 def _plan(runs: list[_Run], columns: _Columns, name: str, split: bool, file: str,
@@ -340,8 +345,7 @@ def _pieces(run: _Run, split: bool, file: str,
 
 
 def _package_id(run: _Run, taken: set[str]) -> str:
-    found = _PACKAGE.match(run.id) or _PACKAGE.match(run.name)
-    wanted = run.id if is_id(run.id) else (f"{found[1].upper()}{found[2]}" if found else "")
+    wanted = run.id if is_id(run.id) else run.number
     chosen = wanted if wanted and wanted not in taken else f"P{run.row}"
     taken.add(chosen)
     return chosen
@@ -349,10 +353,8 @@ def _package_id(run: _Run, taken: set[str]) -> str:
 
 def _package_name(run: _Run, ident: str) -> str:
     """The name cell; a name that starts with the package's number loses it."""
-    found = _PACKAGE.match(run.name)
-    if found and not run.id and f"{found[1].upper()}{found[2]}" == ident:
-        return run.name[found.end():]
-    return run.name
+    return run.rest if run.rest is not None and not run.id and run.number == ident \
+        else run.name
 
 
 def _task_id(ident: str, row: int, taken: set[str], notes: Notes) -> str:
@@ -512,7 +514,7 @@ def dump_grid(project: Project, path: str | os.PathLike[str], *, lang: Lang = "d
         write_atomically(path, lambda tmp: grid_xlsx(table, tmp, lang=lang))
         return
     text = grid_csv(table, s, lang=lang)
-    write_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    write_text(path, text)
 
 
 def lost(project: Project) -> tuple[Note, ...]:

@@ -32,12 +32,13 @@ from pathlib import Path
 
 import attrs
 
-from psp._support.files import write_atomically
+from psp._support.files import write_text
 from psp.calendars import Calendar, Unit
 from psp.engine import Schedule, TaskSchedule, schedule
 from psp.errors import Problem, ValidationError
 from psp.io._notes import Note, Notes, Reading, left_out
-from psp.io._xml import FIRST_YEAR, LAST_YEAR, grouped, parse, validated
+from psp.io._shared import grouped, validated
+from psp.io._xml import FIRST_YEAR, LAST_YEAR, parse
 from psp.model import (
     Actual,
     Constraint,
@@ -949,4 +950,4 @@ def dump_mspdi(project: Project, path: str | os.PathLike[str]) -> None:
     True
     """
     text = dumps_mspdi(project)
-    write_atomically(path, lambda partial: partial.write_text(text, encoding="utf-8"))
+    write_text(path, text)

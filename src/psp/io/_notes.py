@@ -77,10 +77,6 @@ class Notes:
         if entry is not None and entry not in entries:
             entries.append(entry)
 
-    def entries(self, code: str) -> tuple[str, ...]:
-        """The entries noted under ``code`` so far."""
-        return tuple(self._found.get(code, ("", []))[1])
-
     def done(self) -> tuple[Note, ...]:
         """The notes, one per code."""
         return tuple(Note(code, message, tuple(entries))

@@ -18,11 +18,14 @@ import datetime as dt
 import os
 import re
 
-from psp._support.files import write_atomically
+import attrs
+
+from psp._support.files import write_text
 from psp.calendars import Calendar, Unit
 from psp.engine import Schedule, TaskSchedule, schedule
 from psp.io._notes import Note, Notes, left_out
-from psp.model import Link, LinkType, Project, Task, TaskKind
+from psp.io._shared import grouped
+from psp.model import Actual, Link, LinkType, Project, Task, TaskKind
 
 __all__ = ["dump_tjp", "dumps_tjp", "lost"]
 
@@ -72,8 +75,39 @@ def dumps_tjp(project: Project) -> str:
     return "\n".join(_lines(project, schedule(project), Notes())) + "\n"
 
 
+@attrs.define
+class _Writer:
+    """What every task's lines need, worked out once per plan; the bounds found on the way."""
+
+    project: Project
+    s: Schedule
+    notes: Notes
+    ids: dict[str, str]
+    resources: dict[str, str]
+    into: dict[str, list[Link]]
+    starts: dict[str, dt.date]
+    ends: dict[str, list[dt.date]]
+    actuals: dict[str, Actual]
+    bounds: dict[str, dt.date] = attrs.Factory(dict)
+
+
+def _writer(project: Project, s: Schedule, notes: Notes) -> _Writer:
+    owners = dict.fromkeys(o for t in project.tasks for o in t.owners)
+    into: dict[str, list[Link]] = {}
+    for link in project.links:
+        into.setdefault(link.successor, []).append(link)
+    ends: dict[str, list[dt.date]] = {}
+    for c in project.constraints:
+        if not c.is_start:
+            ends.setdefault(c.task, []).append(c.date)
+    return _Writer(project, s, notes, _ids(project),
+                   {name: f"r{n}" for n, name in enumerate(owners, start=1)}, into,
+                   {c.task: c.date for c in project.constraints if c.is_start}, ends,
+                   {a.task: a for a in project.actuals})
+
+
 def _lines(project: Project, s: Schedule, notes: Notes) -> list[str]:
-    ids = _ids(project)
+    w = _writer(project, s, notes)
     end = max(project.end or s.finish, s.finish) + dt.timedelta(days=1)
     key = "t_" + _NOT_AN_ID.sub("_", project.id) if project.id else "plan"
     lines = [f"project {key} {_quoted(project.name)} {project.start} - {end} {{",
@@ -81,54 +115,50 @@ def _lines(project: Project, s: Schedule, notes: Notes) -> list[str]:
     if project.status is not None:
         lines.append(f"  now {project.status}")
     lines.append("}")
-    owners = list(dict.fromkeys(o for t in project.tasks for o in t.owners))
-    resources = {name: f"r{n}" for n, name in enumerate(owners, start=1)}
-    lines += [f"resource {r} {_quoted(name)}" for name, r in resources.items()]
-    into: dict[str, list[Link]] = {}
-    for link in project.links:
-        into.setdefault(link.successor, []).append(link)
-    groups: dict[str | None, list[Task]] = {}
-    for task in project.tasks:
-        groups.setdefault(task.package, []).append(task)
-    for package in project.packages:
-        lines.append(f"task {ids[package.id].split('.')[-1]} {_quoted(package.name)} {{")
-        for task in groups.get(package.id, []):
-            lines += ["  " + line for line in _task(project, s, task, ids, into, resources,
-                                                    notes)]
-        lines.append("}")
-    for task in groups.get(None, []):
-        lines += _task(project, s, task, ids, into, resources, notes)
-    lines += _bounds(project, s, ids, notes)
+    lines += [f"resource {r} {_quoted(name)}" for name, r in w.resources.items()]
+    for package, members in grouped(project):
+        indent = "" if package is None else "  "
+        if package is not None:
+            lines.append(f"task {w.ids[package.id]} {_quoted(package.name)} {{")
+        for task in members:
+            lines += [indent + line for line in _task(w, task)]
+        if package is not None:
+            lines.append("}")
+    for bounded in (t.id for t in project.tasks if t.id in w.bounds):
+        # one milestone per bound, for its task to depend on
+        lines += [f"task {_bound_id(w.ids, bounded)} {_quoted(f'not before: {bounded}')} {{",
+                  "  milestone", f"  start {w.bounds[bounded]}", "}"]
     return lines
 
 
-def _task(project: Project, s: Schedule, task: Task, ids: dict[str, str],
-          into: dict[str, list[Link]], resources: dict[str, str], notes: Notes) -> list[str]:
-    ts, cal = s[task.id], project.calendar
+def _task(w: _Writer, task: Task) -> list[str]:
+    ts, cal = w.s[task.id], w.project.calendar
     body = []
     if task.kind is TaskKind.MILESTONE:
         body.append("milestone")
     else:
         if task.is_level_of_effort:
-            notes.add("level-of-effort", "TaskJuggler has no level-of-effort tasks: the span "
-                      "psp scheduled was written as a duration", f"task {task.id}")
+            w.notes.add("level-of-effort", "TaskJuggler has no level-of-effort tasks: the "
+                        "span psp scheduled was written as a duration", f"task {task.id}")
         days = cal.days_between(ts.start_period, ts.finish_period)
         body.append(f"{_span_word(cal)} {days}d")
-    links = into.get(task.id, [])
-    depends = [d for link in links if (d := _depend(cal, s, link, ids, notes)) is not None]
-    if _bound(project, s, task.id, len(depends) < len(links)) is not None:
-        depends.append(f"depends {_bound_id(ids, task.id)}")
+    links = w.into.get(task.id, [])
+    depends = [d for link in links if (d := _depend(cal, w.s, link, w.ids, w.notes))]
+    # beyond its written links: its not_before, or its start where a link was left out
+    bound = _day(cal, ts) if len(depends) < len(links) else w.starts.get(task.id)
+    if bound is not None:
+        w.bounds[task.id] = bound
+        depends.append(f"depends {_bound_id(w.ids, task.id)}")
     if not depends:
-        body.append(f"start {ts.start if task.kind is not TaskKind.MILESTONE else _day(cal, ts)}")
+        body.append(f"start {_day(cal, ts)}")
     body += depends
-    body += [f"maxend {c.date + dt.timedelta(days=1)}" for c in project.constraints
-             if c.task == task.id and not c.is_start]
+    body += [f"maxend {day + dt.timedelta(days=1)}" for day in w.ends.get(task.id, [])]
     if task.owners:
-        body.append("responsible " + ", ".join(resources[o] for o in task.owners))
-    actual = next((a for a in project.actuals if a.task == task.id), None)
+        body.append("responsible " + ", ".join(w.resources[o] for o in task.owners))
+    actual = w.actuals.get(task.id)
     if actual is not None:
         body.append(f"complete {100 if actual.finish is not None else 50}")
-    word = ids[task.id].split(".")[-1]
+    word = w.ids[task.id].split(".")[-1]
     return [f"task {word} {_quoted(task.name)} {{", *("  " + b for b in body), "}"]
 
 
@@ -141,8 +171,8 @@ def _gap_word(cal: Calendar) -> str:
 
 
 def _day(cal: Calendar, ts: TaskSchedule) -> dt.date:
-    """A milestone's moment as TaskJuggler counts it: the start of the day after its
-    boundary."""
+    """The day a task starts as TaskJuggler counts it: a milestone at the start of the day
+    after its boundary."""
     return cal.first_day(ts.start_period)
 
 
@@ -168,28 +198,6 @@ def _depend(cal: Calendar, s: Schedule, link: Link, ids: dict[str, str],
 
 def _bound_id(ids: dict[str, str], task: str) -> str:
     return f"nb_{ids[task].split('.')[-1]}"
-
-
-def _bound(project: Project, s: Schedule, task: str, dropped: bool) -> dt.date | None:
-    """The day a task may start on at the earliest beyond its written links: its
-    not_before, or its scheduled start where a link could not be written."""
-    if dropped:
-        return s[task].start if s[task].kind is not TaskKind.MILESTONE else \
-            _day(project.calendar, s[task])
-    return next((c.date for c in project.constraints if c.task == task and c.is_start), None)
-
-
-def _bounds(project: Project, s: Schedule, ids: dict[str, str], notes: Notes) -> list[str]:
-    """One milestone per bound, at its date, for its task to depend on."""
-    dropped = set(notes.entries("tjp-link"))
-    lines = []
-    for task in project.tasks:
-        cut = any(entry.endswith(f" → {task.id}") for entry in dropped)
-        day = _bound(project, s, task.id, cut)
-        if day is not None:
-            lines += [f"task {_bound_id(ids, task.id)} {_quoted(f'not before: {task.id}')} {{",
-                      "  milestone", f"  start {day}", "}"]
-    return lines
 
 
 def lost(project: Project) -> tuple[Note, ...]:
@@ -241,4 +249,4 @@ def dump_tjp(project: Project, path: str | os.PathLike[str]) -> None:
     6
     """
     text = dumps_tjp(project)
-    write_atomically(path, lambda partial: partial.write_text(text, encoding="utf-8"))
+    write_text(path, text)

@@ -23,7 +23,7 @@ from typing import Any
 
 import attrs
 
-from psp._support.files import write_atomically
+from psp._support.files import write_text
 from psp._support.memory import paused_collector
 from psp.calendars import Unit, parse_date
 from psp.engine._network import portfolio_problems
@@ -796,7 +796,7 @@ def dump_toml(project: Project, path: str | os.PathLike[str]) -> None:
     """Write a psp plan file (UTF-8), replaced only once complete; `psp.io.dump` for any format.
     """
     text = dumps(project)
-    write_atomically(path, lambda partial: partial.write_text(text, encoding="utf-8"))
+    write_text(path, text)
 
 
 _PORTFOLIO_KEYS = ("portfolio", "project", "pay_grades", "costs", "link")

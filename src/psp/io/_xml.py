@@ -1,16 +1,12 @@
-"""What the XML formats share: safe parsing, problems that name the file, and the outline
-(tasks grouped by package) their writers follow."""
+"""What the XML readers share: safe parsing, and the years a date may have."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
 
-from psp.engine import validate
-from psp.errors import PlanError, PlanFileError, Problem, ValidationError
-from psp.model import Package, Project, Task
+from psp.errors import PlanFileError
 
-__all__ = ["FIRST_YEAR", "LAST_YEAR", "grouped", "parse", "validated"]
+__all__ = ["FIRST_YEAR", "LAST_YEAR", "parse"]
 
 FIRST_YEAR, LAST_YEAR = 1000, 9000
 """The years a date read from another tool's file may have (room to count days around it)."""
@@ -40,25 +36,3 @@ def parse(data: bytes, file: str, *, root: str, what: str) -> ET.Element:
     if found != root:
         raise PlanFileError(file, f"not {what}: the root element is <{found}>, not <{root}>")
     return node
-
-
-def validated(file: str, build: Callable[[], Project]) -> Project:
-    """The plan ``build`` makes, validated; every problem names ``file``."""
-    try:
-        return validate(build())
-    except PlanError as err:  # a value the model refuses: name the file
-        if isinstance(err, ValidationError):
-            raise ValidationError(p if p.file else p.in_file(file) for p in err.problems) \
-                from None
-        raise ValidationError([Problem(err.code, str(err), None, None, file)]) from None
-
-
-def grouped(project: Project) -> Iterator[tuple[Package | None, list[Task]]]:
-    """Each package with its tasks (in plan order), then the tasks of no package."""
-    members: dict[str | None, list[Task]] = {p.id: [] for p in project.packages}
-    for task in project.tasks:
-        members.setdefault(task.package, []).append(task)
-    for package in project.packages:
-        yield package, members[package.id]
-    if members.get(None):
-        yield None, members[None]
