@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # what each name is, for type checkers and editors; loaded on
     )
     from psp.engine import (
         Bound,
+        EventWarning,
         MissedDeadline,
         PackageSchedule,
         PortfolioSchedule,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:  # what each name is, for type checkers and editors; loaded on
         Schedule,
         TaskProgress,
         TaskSchedule,
+        event_warnings,
         flatten,
         problems,
         restore,
@@ -88,6 +90,8 @@ if TYPE_CHECKING:  # what each name is, for type checkers and editors; loaded on
         Constraint,
         ConstraintKind,
         CostRules,
+        Event,
+        EventKind,
         Link,
         LinkType,
         Package,
@@ -201,6 +205,10 @@ _SOURCES = {
     "replan": "psp.replanning",
     "Gantt": "psp.export",
     "gantt": "psp.export",
+    "Event": "psp.model",
+    "EventKind": "psp.model",
+    "EventWarning": "psp.engine",
+    "event_warnings": "psp.engine",
 }
 _SUBPACKAGES = frozenset({"export", "io", "testing"})
 
@@ -248,6 +256,9 @@ __all__ = [
     "DateParseError",
     "DateRangeError",
     "Delay",
+    "Event",
+    "EventKind",
+    "EventWarning",
     "Extend",
     "FieldError",
     "FieldTypeError",
@@ -296,6 +307,7 @@ __all__ = [
     "dump",
     "dumps",
     "dumps_portfolio",
+    "event_warnings",
     "flatten",
     "format_date",
     "format_money",

@@ -64,6 +64,27 @@ PHRASES: dict[str, dict[str, str]] = {
     "ics.task": {"de": "{id}: {name}", "en": "{id}: {name}"},
     "ics.facts": {"de": "{project} · geplant {date} · Gesamtpuffer {float}",
                   "en": "{project} · planned {date} · total float {float}"},
+    "ics.event": {"de": "{name}", "en": "{name}"},
+    # events: their kinds, and where they lie against the schedule
+    "event.kind.event": {"de": "Veranstaltung", "en": "event"},
+    "event.kind.meeting": {"de": "Sitzung", "en": "meeting"},
+    "event.kind.workshop": {"de": "Workshop", "en": "workshop"},
+    "event.kind.presentation": {"de": "Präsentation", "en": "presentation"},
+    "event.kind.publication": {"de": "Veröffentlichung", "en": "publication"},
+    "event.kind.deadline": {"de": "Frist", "en": "deadline"},
+    "event.participants": {"de": "{count} Teilnehmende", "en": "{count} participants"},
+    "event.outside.project": {"de": "Termin {event} am {date} liegt außerhalb des Projekts "
+                                    "({first} bis {last})",
+                              "en": "event {event} on {date} lies outside the project "
+                                    "({first} to {last})"},
+    "event.outside.task": {"de": "Termin {event} am {date} liegt außerhalb von Aufgabe {owner} "
+                                 "({first} bis {last})",
+                           "en": "event {event} on {date} lies outside task {owner} "
+                                 "({first} to {last})"},
+    "event.outside.package": {"de": "Termin {event} am {date} liegt außerhalb von "
+                                    "Arbeitspaket {owner} ({first} bis {last})",
+                              "en": "event {event} on {date} lies outside work package "
+                                    "{owner} ({first} to {last})"},
     # why a task moved (replanning's causes)
     "cause.link.FS": {"de": "nach Ende von {task}", "en": "after {task} finishes"},
     "cause.link.SS": {"de": "nach Beginn von {task}", "en": "after {task} starts"},
@@ -168,6 +189,8 @@ HEADINGS: dict[str, dict[str, tuple[str, ...]]] = {
     "costs": {"de": ("Projekt", "Stelle", "Stellenanteil"), "en": ("project", "position", "FTE")},
     "cost_comparison": {"de": ("Haushaltsjahr", "bisher", "neu", "Differenz"),
                         "en": ("budget year", "before", "after", "difference")},
+    "events": {"de": ("Nr.", "Datum", "Termin", "Art", "zu", "Anmerkung"),
+               "en": ("id", "date", "event", "kind", "of", "note")},
     "grid": {"de": ("Nr.", "Aufgabe", "Verantwortlich", "krit."),
              "en": ("id", "task", "owner", "crit.")},
 }
@@ -204,12 +227,13 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
                "float": "Gesamtpuffer", "baseline": "bisheriger Plan", "milestone": "Meilenstein",
                "end": "Vertragsende", "old_end": "bisheriges Vertragsende", "status": "Stichtag",
                "finish": "berechnetes Ende", "slack": "Puffer", "projects": "Projekte",
-               "last": "letztes Projektende"},
+               "last": "letztes Projektende", "event": "Termin", "events": "Termine"},
         "en": {"critical": "critical", "normal": "not critical", "loe": "level of effort",
                "float": "total float", "baseline": "baseline", "milestone": "milestone",
                "end": "contractual end", "old_end": "former contractual end",
                "status": "status date", "finish": "computed finish", "slack": "slack",
-               "projects": "projects", "last": "last project ends"},
+               "projects": "projects", "last": "last project ends", "event": "event",
+               "events": "events"},
     },
     "amendment": {
         "de": {

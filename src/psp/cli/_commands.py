@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 from psp import export
 from psp._support.files import STDOUT, write_atomically
 from psp.calendars import format_date, parse_date
-from psp.engine import flatten, restore, schedule
+from psp.engine import event_warnings, flatten, restore, schedule
 from psp.errors import (
     FileError,
     MissingExtraError,
@@ -316,6 +316,8 @@ def _check(portfolio: Portfolio, args: argparse.Namespace) -> int:
                 f"{day(m.finish)}, after {day(m.not_after)} "
                 f"({m.by} period{'s' if m.by != 1 else ''} late)"
                 for m in result.deadlines_missed if m.id in _written_deadlines(portfolio)]
+    warnings += [f"{args.file}: event {w.event.id}: date: warning: "
+                 f"{w.message(lang=args.lang or 'en')}" for w in event_warnings(result)]
     for line in warnings:
         print(line)
     if len(plan.tasks) > 1 and not plan.links:  # said, but no problem: --strict passes it

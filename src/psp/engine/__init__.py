@@ -24,6 +24,7 @@ from psp.engine._cpm import (
     TaskSchedule,
     schedule,
 )
+from psp.engine._events import EventWarning, Outside, event_warnings, task_span
 from psp.engine._network import problems, validate, with_constraints
 from psp.engine._portfolio import (
     PortfolioSchedule,
@@ -35,18 +36,22 @@ from psp.engine._portfolio import (
 
 __all__ = [
     "Bound",
+    "EventWarning",
     "MissedDeadline",
+    "Outside",
     "PackageSchedule",
     "PortfolioSchedule",
     "ProjectSummary",
     "Schedule",
     "TaskProgress",
     "TaskSchedule",
+    "event_warnings",
     "flatten",
     "problems",
     "restore",
     "schedule",
     "schedule_portfolio",
+    "task_span",
     "validate",
     "with_constraints",
 ]

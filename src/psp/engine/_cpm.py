@@ -29,7 +29,16 @@ from psp._support.words import HEADINGS, periods, phrase
 from psp.calendars import Calendar, Lang, Unit, format_date
 from psp.engine._network import Network, actual_span, constraint_bounds, network
 from psp.errors import Problem, UnknownIdError, ValidationError
-from psp.model import Actual, ConstraintKind, Link, Package, Project, Task, TaskKind
+from psp.model import (
+    Actual,
+    ConstraintKind,
+    Link,
+    Package,
+    Project,
+    Task,
+    TaskKind,
+    event_table,
+)
 
 __all__ = ["FILLED", "MILESTONE", "RECORD_FIELDS", "Bound", "MissedDeadline", "PackageSchedule",
            "Schedule", "TaskProgress", "TaskSchedule", "month_grid", "schedule"]
@@ -699,7 +708,9 @@ class Schedule:
         heads, rows, _ = self.table(lang, name_width=48)
         *top, path = self.summary(lang=lang)
         table = text_table(heads, rows, align="<<<<<>>><")
-        return "\n".join([*top, "", table, "", path])
+        events = self.project.events
+        tail = ["", event_table(events, lang=lang).to_text()] if events else []
+        return "\n".join([*top, "", table, "", path, *tail])
 
     def __str__(self) -> str:
         return self.to_text()

@@ -419,6 +419,29 @@ def _position_problems(project: Project) -> list[Problem]:
     return found
 
 
+def _event_problems(project: Project) -> list[Problem]:
+    """Duplicate event ids, and events that belong to a task or package the plan lacks."""
+    found: list[Problem] = []
+    seen: set[str] = set()
+    packages = {p.id for p in project.packages}
+    for event in project.events:
+        entry = f"event {event.id}"
+        if event.id in seen:
+            found.append(Problem("duplicate-id", "two events use this id", entry))
+        seen.add(event.id)
+        if event.task is not None and event.task not in project:
+            found.append(Problem("unknown-task", f"belongs to {event.task!r}, which is not a "
+                                 "task of this plan", entry, "task"))
+        if event.package is not None and event.package not in packages:
+            found.append(Problem("unknown-package", f"belongs to {event.package!r}, which is "
+                                 "not a work package of this plan", entry, "package"))
+        elif (event.task is not None and event.package is not None and event.task in project
+              and project.task(event.task).package != event.package):
+            found.append(Problem("invalid-field", f"belongs to task {event.task}, which is not "
+                                 f"in work package {event.package}", entry, "package"))
+    return found
+
+
 def _cycle_problems(
     project: Project, tails: list[int], heads: list[int], stuck: set[int]
 ) -> list[Problem]:
@@ -526,7 +549,8 @@ def _analysis(project: Project) -> tuple[list[Problem], Network | None]:
     else:
         (tails, heads), found, positions = clean, [], list(range(len(project.links)))
     found = (_task_problems(project) + found + _date_problems(project)
-             + _progress_problems(project) + _position_problems(project))
+             + _progress_problems(project) + _position_problems(project)
+             + (_event_problems(project) if project.events else []))
     scheduled = [i for i in range(len(kinds)) if i not in loe] if loe else list(range(len(kinds)))
     order, net = _build(project, scheduled, sorted(loe), tails, heads, positions)
     if net is None:

@@ -25,6 +25,7 @@ from psp.model import (
     Actual,
     Constraint,
     ConstraintKind,
+    Event,
     Link,
     Package,
     Portfolio,
@@ -86,6 +87,7 @@ class _Parts:
     constraints: list[Constraint] = attrs.Factory(list)
     actuals: list[Actual] = attrs.Factory(list)
     idle: list[str] = attrs.Factory(list)
+    events: list[Event] = attrs.Factory(list)
 
 
 def _merged(portfolio: Portfolio) -> Project:
@@ -103,7 +105,7 @@ def _merged(portfolio: Portfolio) -> Project:
                    packages=parts.packages, tasks=parts.tasks,
                    links=[*parts.links, *portfolio.links], constraints=parts.constraints,
                    status=max(statuses) if statuses else None, actuals=parts.actuals,
-                   not_started=parts.idle)
+                   not_started=parts.idle, events=parts.events)
 
 
 def _qualify(parts: _Parts, pid: str, project: Project) -> None:
@@ -132,6 +134,10 @@ def _qualify(parts: _Parts, pid: str, project: Project) -> None:
                            or attrs.evolve(lk, predecessor=pred, successor=succ))
     parts.actuals += [attrs.evolve(a, task=f"{pid}:{a.task}") for a in project.actuals]
     parts.idle += [f"{pid}:{task_id}" for task_id in project.not_started]
+    parts.events += [attrs.evolve(
+        e, id=f"{pid}:{e.id}", task=None if e.task is None else f"{pid}:{e.task}",
+        package=pid if e.package is None and e.task is None else
+        None if e.package is None else f"{pid}:{e.package}") for e in project.events]
 
 
 def restore(portfolio: Portfolio, flat: Project) -> Portfolio:

@@ -29,7 +29,9 @@ def as_dict(schedule: Schedule | Replan, *, lang: Lang = "de") -> dict[str, Any]
     "tasks": [{"id", "package", "name", "owners", "kind", "duration", "start", "finish",
     "late_start", "late_finish", "total_float", "free_float", "critical"}]}``: per task
     the columns of the CSV (``package`` is ``None`` when there is none); ``end`` and
-    ``slack`` are ``None`` without a contractual end.
+    ``slack`` are ``None`` without a contractual end. A plan with events adds
+    ``"events": [{"id", "name", "date", "kind", "task", "package", "note",
+    "participants"}]`` in date order.
 
     Parameters
     ----------
@@ -77,7 +79,18 @@ def as_dict(schedule: Schedule | Replan, *, lang: Lang = "de") -> dict[str, Any]
         "critical_chains": [list(chain) for chain in schedule.critical_chains],
         "tasks": [dict(zip(RECORD_FIELDS, row, strict=True))
                   for row in schedule.rows(iso=True)],
+        **_events(schedule),
     }
+
+
+def _events(schedule: Schedule) -> dict[str, Any]:
+    """The ``events`` part of the JSON form, when the plan has events."""
+    if not schedule.project.events:
+        return {}
+    return {"events": [
+        {"id": e.id, "name": e.name, "date": e.date.isoformat(), "kind": e.kind.value,
+         "task": e.task, "package": e.package, "note": e.note, "participants": e.participants}
+        for e in schedule.project.events]}
 
 
 def _replan_part(replan: Replan, lang: Lang) -> dict[str, Any]:
@@ -147,8 +160,9 @@ def as_json(schedule: Schedule | Replan, *, indent: int | None = 2, lang: Lang =
     if indent is not None:
         return json.dumps(as_dict(schedule, lang=lang), indent=indent, ensure_ascii=False)
     if not isinstance(schedule, Schedule):  # a Replan
-        return _compact(schedule.after, _replan_part(schedule, lang))
-    return _compact(schedule, {})
+        return _compact(schedule.after, {**_events(schedule.after),
+                                         **_replan_part(schedule, lang)})
+    return _compact(schedule, _events(schedule))
 
 
 def _compact(schedule: Schedule, extra: dict[str, Any]) -> str:

@@ -46,6 +46,7 @@ FLOAT = "#8C8C8C"
 END = "#000000"
 OLD_END = "#6E6E6E"
 STATUS = "#009E73"  # bluish green
+EVENT = "#CC79A7"  # reddish purple: no bar or line has it
 
 
 
@@ -56,8 +57,10 @@ class Gantt:
 
     ``bars``, ``baseline_bars``, ``float_tails`` and ``package_bars`` map ids to
     matplotlib Rectangles whose x and width are matplotlib date numbers; ``rows``
-    lists the ids from top to bottom (``y`` = row number). In Jupyter the object shows
-    itself as the chart.
+    lists the ids from top to bottom (``y`` = row number). The plan's events are one
+    collection of markers (``event_marks``), each at midday of its day on the row of
+    its task or package (else on a last row of their own); ``events`` maps an event's
+    id to its index in it. In Jupyter the object shows itself as the chart.
 
     Examples
     --------
@@ -78,6 +81,8 @@ class Gantt:
     end_lines: dict[str, Any] = attrs.field(factory=dict)
     status_line: Any = None
     arrows: list[Any] = attrs.field(factory=list)
+    events: dict[str, int] = attrs.field(factory=dict)
+    event_marks: Any = None
     legend: Any = None
     load_ax: Any = None
     load_bars: dict[str, list[Any]] = attrs.field(factory=dict)
@@ -245,6 +250,8 @@ def gantt(
         check_chart(baseline)
     words = LABELS["gantt"][lang]
     rows = schedule.project.outline()
+    if any(e.task is None and e.package is None for e in schedule.project.events):
+        rows.append(("events", words["events"]))
     figure, ax, load_ax, own_figure = _axes(rows, ax, legend=legend, load=load,
                                             load_ax=load_ax)
     drawn = Gantt(figure, ax)
@@ -253,18 +260,17 @@ def gantt(
         drawn.rows.append(ident)
         if kind == "package":
             labels.append(_package_row(drawn, schedule, y, ident, name_width))
+        elif kind == "events":
+            labels.append(ident)
         else:
             labels.append(_task_row(drawn, schedule, baseline, y, ident, name_width,
                                     float_tails=float_tails))
     if arrows:
         _arrows(ax, schedule, rows, drawn)
-    last = max([schedule.horizon_period] + (
-        [baseline.horizon_period] if baseline is not None else []))
-    if schedule.end_period is not None:
-        last = max(last, schedule.end_period)
-    # From the project start: late dates before it (a plan behind schedule) would only
-    # push the bars into a corner.
-    _time_axis(ax, schedule.calendar, 0, max(last, 1), lang)
+    if schedule.project.events:
+        _events(drawn, schedule, rows)
+    first, last = _periods_shown(schedule, baseline)
+    _time_axis(ax, schedule.calendar, first, last, lang)
     _row_axis(ax, rows, labels)
     handles = _date_lines(drawn, schedule, baseline, words, lang)
     _title(ax, schedule, summaries, title, words, lang)
@@ -276,6 +282,26 @@ def gantt(
 
 
 Drawable = Schedule | Replan | PortfolioSchedule | Project | Portfolio
+
+
+def _periods_shown(schedule: Schedule, baseline: Schedule | None) -> tuple[int, int]:
+    """The first and last period boundary on the time axis.
+
+    From the project start (late dates before it, of a plan behind schedule, would only
+    push the bars into a corner) to the last finish, the contractual end or the last
+    event; an event before the start widens it to the left.
+    """
+    last = max([schedule.horizon_period] + (
+        [baseline.horizon_period] if baseline is not None else []))
+    if schedule.end_period is not None:
+        last = max(last, schedule.end_period)
+    first = 0
+    days = [e.date for e in schedule.project.events]
+    if days:
+        cal = schedule.calendar
+        first = min(first, cal.period_of(min(days)))
+        last = max(last, cal.period_of(max(days)) + 1)
+    return first, max(last, first + 1)
 
 
 def _resolve(
@@ -391,12 +417,34 @@ def _float_tail(drawn: Gantt, ts: TaskSchedule, y: int, left: float) -> None:
     drawn.float_tails[ts.id] = tail
 
 
+def _events(drawn: Gantt, schedule: Schedule, rows: list[tuple[str, str]]) -> None:
+    """Every event as one marker in one collection, at midday of its day, labelled by id."""
+    y_of = {ident: y for y, (kind, ident) in enumerate(rows) if kind != "events"}
+    last_row = len(rows) - 1
+    xs, ys = [], []
+    for n, event in enumerate(schedule.project.events):
+        owner = event.task or event.package
+        xs.append(_num(event.date) + 0.5)
+        ys.append(y_of[owner] if owner is not None else last_row)
+        drawn.events[event.id] = n
+    drawn.event_marks = drawn.ax.scatter(xs, ys, marker="v", s=70, c=EVENT,
+                                         edgecolors="black", linewidths=0.6, zorder=7)
+    if len(xs) <= _EVENT_LABELS:
+        for event, x, y in zip(schedule.project.events, xs, ys, strict=True):
+            drawn.ax.annotate(event.id, (x, y), xytext=(0, 6), textcoords="offset points",
+                              ha="center", va="bottom", fontsize=6, color="#6B2C55",
+                              zorder=7, annotation_clip=True).set_parse_math(False)
+
+
+_EVENT_LABELS = 40  # more labels than this only cover each other
+
+
 def _row_axis(ax: Axes, rows: list[tuple[str, str]], labels: list[str]) -> None:
     """One label per row, top down; packages in bold."""
     ax.set_yticks(range(len(rows)), labels, fontsize=8)
     _literal(ax.get_yticklabels())  # "Budget $5 bis $10" is text, not a formula
     for tick, (kind, _ident) in zip(ax.get_yticklabels(), rows, strict=True):
-        if kind == "package":
+        if kind != "task":
             tick.set_fontweight("bold")
     ax.set_ylim(len(rows) - 0.4, -0.6)
     ax.tick_params(axis="y", length=0)
@@ -470,6 +518,9 @@ def _legend(drawn: Gantt, schedule: Schedule, handles: list[Any], words: dict[st
         (bool(drawn.baseline_bars),
          Patch(fill=False, edgecolor="#555555", linestyle="--", hatch="....",
                label=words["baseline"])),
+        (bool(drawn.events),
+         Line2D([], [], marker="v", color=EVENT, markeredgecolor="black", linestyle="none",
+                label=words["event"])),
     ]
     everything = [mark for shown, mark in candidates if shown] + handles
     if own_figure:

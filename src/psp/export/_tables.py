@@ -19,7 +19,7 @@ from psp.engine._cpm import MILESTONE, month_grid
 from psp.errors import UsageError
 from psp.export._limits import check_table
 from psp.io._grid import grid_csv, grid_xlsx
-from psp.model import Link
+from psp.model import Link, event_table
 
 __all__ = ["critical_path_table", "mermaid", "psp_table", "psp_table_html", "write_costs_xlsx",
            "write_table"]
@@ -130,7 +130,9 @@ def write_table(schedule: Schedule, path: str | os.PathLike[str], *, lang: Lang 
     """Write the Projektstrukturplan to ``.md``, ``.html``, ``.csv`` or ``.xlsx`` (atomically).
 
     The format follows the file's suffix unless ``format`` names one (``"csv"``); ``-``
-    writes to standard output.
+    writes to standard output. A plan's events follow the grid as a second table
+    (Markdown, HTML) or sheet (xlsx); the CSV holds the grid alone, so that it reads
+    back as a month grid.
 
     Parameters
     ----------
@@ -166,15 +168,19 @@ def write_table(schedule: Schedule, path: str | os.PathLike[str], *, lang: Lang 
     ('3.1', '00D55E00', 'ja')
     """
     suffix = "." + format.lower().lstrip(".") if format else Path(path).suffix.lower()
+    events = event_table(schedule.project.events, lang=lang) if (
+        schedule.project.events) else None
     texts: dict[str, Any] = {
-        ".md": lambda: psp_table(schedule, lang=lang).to_markdown() + "\n",
-        ".html": lambda: psp_table_html(schedule, lang=lang),
+        ".md": lambda: psp_table(schedule, lang=lang).to_markdown() + "\n" + (
+            "" if events is None else f"\n**{events.title}**\n\n{events.to_markdown()}\n"),
+        ".html": lambda: psp_table_html(schedule, lang=lang) + (
+            "" if events is None else "\n" + events.to_html()),
         ".csv": lambda: grid_csv(psp_table(schedule, lang=lang), schedule, lang=lang),
     }
     if suffix == ".xlsx":
         table = psp_table(schedule, lang=lang)
-        return write_atomically(path, lambda tmp: grid_xlsx(table, tmp, lang=lang),
-                                inputs=inputs)
+        return write_atomically(
+            path, lambda tmp: grid_xlsx(table, tmp, lang=lang, extra=events), inputs=inputs)
     if suffix not in texts:
         raise UsageError(f"{os.fspath(path)}: write a table as .md, .html, .csv or .xlsx "
                          "(or name the format)")

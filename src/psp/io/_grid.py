@@ -403,8 +403,12 @@ def grid_csv(table: Table, s: Schedule, *, lang: Lang = "de") -> str:
     return table.to_csv()
 
 
-def grid_xlsx(table: Table, path: str | os.PathLike[str], *, lang: Lang = "de") -> None:
+def grid_xlsx(table: Table, path: str | os.PathLike[str], *, lang: Lang = "de",
+              extra: Table | None = None) -> None:
     """Save a month grid as a workbook: filled month cells, packages bold, critical marked.
+
+    The grid is the first sheet (what the grid reader reads); ``extra`` (the plan's
+    events) becomes a second sheet named by its title.
 
     Parameters
     ----------
@@ -414,6 +418,8 @@ def grid_xlsx(table: Table, path: str | os.PathLike[str], *, lang: Lang = "de") 
         The workbook to save (written as it is: callers write atomically).
     lang : {"de", "en"}
         The language of the sheet's name and the critical mark.
+    extra : Table, optional
+        A second sheet.
 
     Returns
     -------
@@ -461,7 +467,26 @@ def grid_xlsx(table: Table, path: str | os.PathLike[str], *, lang: Lang = "de") 
     for column in months:
         sheet.column_dimensions[get_column_letter(column)].width = 7
     sheet.freeze_panes = "D2"
+    if extra is not None:
+        _plain_sheet(book, extra)
     book.save(path)
+
+
+def _plain_sheet(book: Any, table: Table) -> None:
+    """A sheet of a plain table: bold header, frozen below it, text columns wide enough."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    sheet = book.create_sheet(table.title[:31] or "Sheet")
+    sheet.append([spreadsheet_safe(h) for h in table.header])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in table.rows:
+        sheet.append([spreadsheet_safe(c) for c in row])
+    for n, _head in enumerate(table.header, start=1):
+        widest = max((len(row[n - 1]) for row in table.rows), default=0)
+        sheet.column_dimensions[get_column_letter(n)].width = min(max(widest, 8) + 2, 60)
+    sheet.freeze_panes = "A2"
 
 
 def _style_row(sheet: Any, excel_row: int, what: tuple[Sequence[str], str, range, int],

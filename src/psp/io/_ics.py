@@ -1,7 +1,8 @@
 """iCalendar (``.ics``), written only: a plan's dates for the calendars project leads keep.
 
 One all-day event per milestone (on psp's milestone date), per deadline (``not_after``:
-the day it falls on), for the contractual end and, with ``spans=True``, per task (its
+the day it falls on), per event of the plan (`psp.Event`, on its day), for the
+contractual end and, with ``spans=True``, per task (its
 early start to its early finish). Every event's ``UID`` is built from the plan's key (its
 ``id``, else its name), the kind and the task's id, so exporting the plan again updates
 the events in a calendar instead of adding them twice; ``SEQUENCE`` counts nothing, and
@@ -24,7 +25,7 @@ from psp._version import __version__
 from psp.calendars import Lang, format_date
 from psp.engine import TaskSchedule, schedule
 from psp.io._notes import Note, Notes
-from psp.model import Project, TaskKind
+from psp.model import Event, Project, TaskKind
 
 __all__ = ["dump_ics", "dumps_ics", "lost", "plan_key"]
 
@@ -98,6 +99,11 @@ def dumps_ics(project: Project, *, spans: bool = False, lang: Lang = "de",
         calendar.add_component(_event(icalendar, f"end.{key}@psp", when, project.end,
                                       project.end, phrase("ics.end", lang, name=project.name),
                                       project.name))
+    for event in project.events:
+        calendar.add_component(_event(
+            icalendar, f"event.{event.id}.{key}@psp", when, event.date, event.date,
+            phrase("ics.event", lang, id=event.id, name=event.name or event.id),
+            _event_facts(project, event, lang)))
     if spans:
         for ts in s:
             if ts.kind is not TaskKind.MILESTONE:
@@ -122,6 +128,19 @@ def _event(icalendar: Any, uid: str, when: dt.datetime, first: dt.date, last: dt
     event.add("description", description)
     event.add("transp", "TRANSPARENT")  # a plan's date does not make anyone busy
     return event
+
+
+def _event_facts(project: Project, event: Event, lang: Lang) -> str:
+    """The project, the event's kind, what it belongs to, its participants and note."""
+    parts = [project.name, phrase(f"event.kind.{event.kind.value}", lang)]
+    owner = event.task or event.package
+    if owner is not None:
+        parts.append(owner)
+    if event.participants is not None:
+        parts.append(phrase("event.participants", lang, count=event.participants))
+    if event.note:
+        parts.append(event.note)
+    return " · ".join(parts)
 
 
 def _facts(project: Project, ts: TaskSchedule, lang: Lang) -> str:
@@ -149,8 +168,8 @@ def lost(project: Project) -> tuple[Note, ...]:
     ['calendar-only']
     """
     notes = Notes()
-    notes.add("calendar-only", "a calendar holds the plan's dates (milestones, deadlines, the "
-              "end), not the plan: psp does not read it back")
+    notes.add("calendar-only", "a calendar holds the plan's dates (milestones, deadlines, "
+              "events, the end), not the plan: psp does not read it back")
     return notes.done()
 
 

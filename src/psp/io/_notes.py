@@ -84,8 +84,8 @@ class Notes:
 
 
 def left_out(project: Project, fmt: str, *, holds_id: bool = False) -> tuple[Note, ...]:
-    """What a format named ``fmt`` cannot hold of a plan: budget positions, cost rules and,
-    unless it ``holds_id``, the plan's id.
+    """What a format named ``fmt`` cannot hold of a plan: budget positions, cost rules,
+    events and, unless it ``holds_id``, the plan's id.
 
     Examples
     --------
@@ -101,4 +101,6 @@ def left_out(project: Project, fmt: str, *, holds_id: bool = False) -> tuple[Not
         notes.add("cost-rules", f"{fmt} holds no pay grades or cost rules: left out")
     if project.id is not None and not holds_id:
         notes.add("project-id", f"{fmt} holds no project id: {project.id!r} left out")
+    for event in project.events:
+        notes.add("events", f"{fmt} holds no dated events: left out", f"event {event.id}")
     return notes.done()

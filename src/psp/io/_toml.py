@@ -45,6 +45,8 @@ from psp.model import (
     Constraint,
     ConstraintKind,
     CostRules,
+    Event,
+    EventKind,
     Link,
     LinkType,
     Package,
@@ -69,7 +71,8 @@ __all__ = ["dump_toml", "dumps", "dumps_portfolio", "from_dict", "load_portfolio
 _SYNONYMS = {"dependencies": "depends", "predecessors": "depends", "after": "depends",
              "owner": "owners", "responsible": "owners", "wp": "package",
              "work_package": "package", "title": "name", "length": "duration",
-             "from": "id", "deadline": "not_after", "earliest": "not_before"}
+             "from": "id", "deadline": "not_after", "earliest": "not_before",
+             "datum": "date", "day": "date", "when": "date", "type": "kind"}
 
 _PROJECT_KEYS = ("name", "start", "end", "unit", "status", "id")
 _POSITION_KEYS = ("id", "name", "fte", "pay_grade", "yearly_cost", "total", "funding_rate",
@@ -82,6 +85,7 @@ _TASK_KEYS = (
     "not_started",
 )
 _LINK_KEYS = ("id", "type", "lag")
+_EVENT_KEYS = ("id", "name", "date", "task", "package", "kind", "note", "participants")
 # Problems that only make sense once the project header could be read.
 _DATE_CODES = frozenset({"constraint-before-start", "date-misaligned", "end-before-start"})
 
@@ -353,10 +357,29 @@ def _read_positions(reader: _Reader, data: dict[str, Any]) -> list[Position]:
     return found
 
 
+def _read_events(reader: _Reader, data: dict[str, Any]) -> list[Event]:
+    found = []
+    for number, table in enumerate(reader.table_list(data, "event"), start=1):
+        ident: Any = table.get("id")
+        entry = f"event {ident}" if isinstance(ident, str) else f"event #{number}"
+        reader.keys(table, _EVENT_KEYS, entry)
+        for key in ("id", "date"):
+            if key not in table:
+                reader.problem("missing-key", "required", entry, key)
+        if "id" not in table or "date" not in table:
+            continue
+        fields = {k: table[k] for k in _EVENT_KEYS[3:] if k in table}
+        make = functools.partial(Event, ident, table.get("name", ""), table["date"], **fields)
+        event = reader.build(entry, make)
+        if event is not None:
+            found.append(event)
+    return found
+
+
 def _from_data(data: dict[str, Any], file: str, *, check_grades: bool = True) -> Project:
     reader = _Reader()
-    reader.keys(data, ("project", "package", "task", "position", "pay_grades", "costs"),
-                "file")
+    reader.keys(data, ("project", "package", "task", "event", "position", "pay_grades",
+                       "costs"), "file")
     rules = _read_rules(reader, data)
     positions = _read_positions(reader, data)
     fields, header_ok = _read_project(reader, data)
@@ -376,6 +399,7 @@ def _from_data(data: dict[str, Any], file: str, *, check_grades: bool = True) ->
         links += task_links
         constraints += task_constraints
         actuals += task_actuals
+    events = _read_events(reader, data)
     start = fields.get("start") if header_ok else None
     project = Project(
         fields["name"] if header_ok else "",
@@ -390,6 +414,7 @@ def _from_data(data: dict[str, Any], file: str, *, check_grades: bool = True) ->
         actuals=actuals,
         not_started=reader.idle,
         positions=positions,
+        events=events,
         rules=rules,
         id=fields.get("id") if header_ok else None,
     )
@@ -677,9 +702,29 @@ def _plan_lines(project: Project, *, nested: bool) -> list[str]:
     for task in project.tasks:
         lines += ["", table("task"), *_task_lines(project, task, links.get(task.id, []),
                                                   constraints, actuals.get(task.id))]
+    for event in project.events:
+        lines += ["", table("event"), *_event_lines(event)]
     lines += _rules_lines(project.rules, prefix="project." if nested else "")
     for position in project.positions:
         lines += ["", table("position"), *_position_lines(position)]
+    return lines
+
+
+def _event_lines(event: Event) -> list[str]:
+    lines = [f"id = {_string(event.id)}"]
+    if event.name:
+        lines.append(f"name = {_string(event.name)}")
+    lines.append(f'date = "{event.date.isoformat()}"')
+    for key in ("task", "package"):
+        value = getattr(event, key)
+        if value is not None:
+            lines.append(f"{key} = {_string(value)}")
+    if event.kind is not EventKind.EVENT:
+        lines.append(f"kind = {_string(event.kind.value)}")
+    if event.note:
+        lines.append(f"note = {_string(event.note)}")
+    if event.participants is not None:
+        lines.append(f"participants = {event.participants}")
     return lines
 
 
@@ -801,7 +846,7 @@ def dump_toml(project: Project, path: str | os.PathLike[str]) -> None:
 
 _PORTFOLIO_KEYS = ("portfolio", "project", "pay_grades", "costs", "link")
 _CROSS_LINK_KEYS = ("from", "to", "type", "lag")
-_PROJECT_PARTS = ("package", "task", "position", "pay_grades", "costs")
+_PROJECT_PARTS = ("package", "task", "event", "position", "pay_grades", "costs")
 
 
 def loads_portfolio(text: str, *, file: str = "<string>") -> Portfolio:

@@ -1,8 +1,8 @@
 """The plan model: immutable values for plans, budgets and portfolios.
 
-`Project` (with `Package`, `Task`, `Link`, `Constraint`, `Actual`), the budget
-(`Position`, `CostRules`) and `Portfolio`. Construction checks what one object can check
-by itself; what needs the whole plan is checked by `psp.validate`. What each link type
+`Project` (with `Package`, `Task`, `Link`, `Constraint`, `Actual` and dated `Event`s),
+the budget (`Position`, `CostRules`) and `Portfolio`. Construction checks what one object
+can check by itself; what needs the whole plan is checked by `psp.validate`. What each link type
 demands of its two tasks is defined once here (`LinkType`).
 
 Examples
@@ -15,6 +15,7 @@ Examples
 """
 
 from psp.model._budget import CostRules, Position
+from psp.model._events import Event, EventKind, event_table
 from psp.model._links import Link, LinkType, plain_link
 from psp.model._plan import (
     Actual,
@@ -34,6 +35,8 @@ __all__ = [
     "Constraint",
     "ConstraintKind",
     "CostRules",
+    "Event",
+    "EventKind",
     "Link",
     "LinkType",
     "Package",
@@ -42,6 +45,7 @@ __all__ = [
     "Project",
     "Task",
     "TaskKind",
+    "event_table",
     "plain_constraint",
     "plain_link",
     "plain_task",

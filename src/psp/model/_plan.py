@@ -22,6 +22,7 @@ from psp._support.words import HEADINGS, phrase
 from psp.calendars import Calendar, Month, Unit, format_date
 from psp.errors import FieldError, FieldTypeError, UnknownIdError
 from psp.model._budget import CostRules, Position
+from psp.model._events import Event
 from psp.model._fields import (
     check_id,
     check_int,
@@ -375,6 +376,10 @@ def _positions(value: object) -> tuple[Position, ...]:
     return tuple_of(Position, "Project", "positions", value)
 
 
+def _events(value: object) -> tuple[Event, ...]:
+    return tuple_of(Event, "Project", "events", value)
+
+
 def _optional_id(value: object) -> str | None:
     if value is None:
         return None
@@ -391,6 +396,9 @@ def _check_calendar(project: Project, _attr: attrs.Attribute[Unit], unit: Unit) 
 @attrs.frozen
 class Project:
     """A plan: name, start, contractual end, unit, packages, tasks, links and constraints.
+
+    ``events`` are dated points inside it (`Event`): day-exact whatever the unit, kept
+    in date order (then id), so equal plans compare equal.
 
     Links and constraints are kept in the order of the tasks they belong to (the
     successor's, the constrained task's), so two plans that say the same thing
@@ -440,6 +448,7 @@ class Project:
                                               kw_only=True)
     positions: tuple[Position, ...] = attrs.field(default=(), converter=_positions,
                                                   kw_only=True)
+    events: tuple[Event, ...] = attrs.field(default=(), converter=_events, kw_only=True)
     id: str | None = attrs.field(default=None, converter=_optional_id, kw_only=True)
     rules: CostRules = attrs.field(factory=CostRules, kw_only=True)
     _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
@@ -467,6 +476,9 @@ class Project:
         object.__setattr__(self, "links", tuple(links))
         object.__setattr__(self, "constraints", tuple(constraints))
         object.__setattr__(self, "actuals", tuple(actuals))
+        if self.events:
+            events = sorted(self.events, key=lambda e: (e.date, e.id))
+            object.__setattr__(self, "events", tuple(events))
 
     @property
     def calendar(self) -> Calendar:
@@ -613,5 +625,6 @@ class Project:
             )
             for a in self.actuals
         ]
+        events = [attrs.evolve(e, date=_moved_instant(old, new, e.date)) for e in self.events]
         return attrs.evolve(self, start=new.start, end=end, constraints=constraints,
-                            status=status, actuals=actuals)
+                            status=status, actuals=actuals, events=events)

@@ -32,6 +32,8 @@ from psp.model import (
     Actual,
     Constraint,
     ConstraintKind,
+    Event,
+    EventKind,
     Link,
     LinkType,
     Package,
@@ -100,6 +102,7 @@ def plans(  # noqa: D417 (hypothesis supplies draw)
     units: Sequence[Unit | str] = ("month",),
     start: st.SearchStrategy[Month] | None = None,
     shuffle: bool = True,
+    events: bool = False,
 ) -> Project:
     """Valid plans: tasks with durations, acyclic links of the given types, optional dates.
 
@@ -129,6 +132,10 @@ def plans(  # noqa: D417 (hypothesis supplies draw)
         The project's first month (default: `months`).
     shuffle : bool
         List the tasks in a random order (links always point forward in draw order).
+    events : bool
+        Add up to four dated events (`psp.Event`) on any day from a month before the
+        start to a month after the horizon, each of any kind, belonging to a task, a
+        package or nothing, some with participants and a note.
 
     Returns
     -------
@@ -195,6 +202,7 @@ def plans(  # noqa: D417 (hypothesis supplies draw)
     has_end = draw(st.booleans()) if end is None else end
     end_day = cal.last_day(draw(st.integers(1, horizon)) - 1) if has_end else None
     used = sorted({t.package for t in tasks if t.package is not None})
+    drawn = draw(_events(first, cal.last_day(horizon), tasks)) if events else []
     return Project(
         "Generated plan",
         first,
@@ -204,7 +212,29 @@ def plans(  # noqa: D417 (hypothesis supplies draw)
         tasks=tasks,
         links=links,
         constraints=constraints,
+        events=drawn,
     )
+
+
+@st.composite
+def _events(draw: st.DrawFn, first: dt.date, last: dt.date,  # noqa: D417
+            tasks: list[Task]) -> list[Event]:
+    """Up to four events around a plan's span, each tied to a task, a package or nothing."""
+    found = []
+    for number in range(draw(st.integers(0, 4))):
+        day = draw(st.dates(first - dt.timedelta(days=31), last + dt.timedelta(days=31)))
+        task = draw(st.sampled_from([None, *tasks]))
+        package = None if task is None else draw(st.sampled_from([None, task.package]))
+        if task is None and draw(st.booleans()):
+            package = draw(st.sampled_from([None, *sorted(
+                {t.package for t in tasks if t.package is not None})]))
+        found.append(Event(
+            f"E{number + 1}", draw(st.sampled_from(["", "Kick-off", "Workshop Süd"])), day,
+            task=None if task is None or draw(st.booleans()) else task.id, package=package,
+            kind=draw(st.sampled_from(list(EventKind))),
+            participants=draw(st.none() | st.integers(0, 500)),
+            note=draw(st.sampled_from(["", "hybrid (vor Ort & digital)"]))))
+    return found
 
 
 @st.composite
