@@ -156,7 +156,9 @@ def test_an_event_outside_its_package_names_the_package() -> None:
 
 def test_psp_check_prints_each_event_warning_and_strict_fails_on_it(tmp_path, capsys) -> None:
     path = tmp_path / "p.toml"
-    path.write_text(PLAN.replace("22.01.2021", "22.05.2021"), encoding="utf-8")
+    text = PLAN.replace("22.01.2021", "22.05.2021").replace('start = "2021-01"',
+                                                            'start = "2021-01"\nend = "2021-12"')
+    path.write_text(text, encoding="utf-8")
     assert psp.cli.main(["check", str(path), "--lang", "en"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out == [f"{path}: event kickoff: date: warning: event kickoff on 2021-05-22 lies "

@@ -24,6 +24,8 @@ VALUES = st.one_of(
 )
 TASK_KEYS = ["id", "package", "name", "owners", "duration", "depends", "not_before",
              "not_after", "level_of_effort", "milestone", "bogus"]
+EVENT_KEYS = ["id", "name", "date", "task", "package", "kind", "note", "participants",
+              "bogus"]
 
 
 def toml_value(value: Any) -> str:
@@ -51,8 +53,11 @@ def plan_texts(draw: st.DrawFn) -> str:
                                              max_size=2), max_size=2))
     tasks = draw(st.lists(st.dictionaries(st.sampled_from(TASK_KEYS), VALUES, max_size=6),
                           max_size=4))
+    events = draw(st.lists(st.dictionaries(st.sampled_from(EVENT_KEYS), VALUES | st.sampled_from(
+        ["22.09.2020", "2020-09-22", "workshop", "Meeting"]), max_size=5), max_size=3))
     head = "[project]\n" + "".join(f"{k} = {toml_value(v)}\n" for k, v in header.items())
-    return head + toml_tables("package", packages) + toml_tables("task", tasks)
+    return (head + toml_tables("package", packages) + toml_tables("task", tasks)
+            + toml_tables("event", events))
 
 
 @given(plan_texts())
