@@ -24,9 +24,11 @@ if TYPE_CHECKING:  # what each name is, for type checkers and editors; loaded on
         CostCell,
         CostComparison,
         CostReport,
+        MilestoneTrend,
         PositionCost,
         compare_costs,
         costs,
+        milestone_trend,
     )
     from psp.calendars import (
         Calendar,
@@ -74,7 +76,7 @@ if TYPE_CHECKING:  # what each name is, for type checkers and editors; loaded on
         UsageError,
         ValidationError,
     )
-    from psp.export import Gantt, gantt
+    from psp.export import Gantt, gantt, milestone_overview, mta_chart
     from psp.io import (
         dump,
         dumps,
@@ -117,6 +119,7 @@ if TYPE_CHECKING:  # what each name is, for type checkers and editors; loaded on
         apply,
         replan,
     )
+    from psp.reports import StatusReport, status_report
 
     __version__: str
 
@@ -209,6 +212,12 @@ _SOURCES = {
     "EventKind": "psp.model",
     "EventWarning": "psp.engine",
     "event_warnings": "psp.engine",
+    "status_report": "psp.reports",
+    "StatusReport": "psp.reports",
+    "milestone_trend": "psp.analysis",
+    "MilestoneTrend": "psp.analysis",
+    "milestone_overview": "psp.export",
+    "mta_chart": "psp.export",
 }
 _SUBPACKAGES = frozenset({"export", "io", "testing"})
 
@@ -268,6 +277,7 @@ __all__ = [
     "Gantt",
     "Link",
     "LinkType",
+    "MilestoneTrend",
     "MissedDeadline",
     "MissingExtraError",
     "MoneyError",
@@ -290,6 +300,7 @@ __all__ = [
     "Schedule",
     "SetDuration",
     "SizeError",
+    "StatusReport",
     "Task",
     "TaskKind",
     "TaskProgress",
@@ -317,6 +328,9 @@ __all__ = [
     "load_portfolio",
     "loads",
     "loads_portfolio",
+    "milestone_overview",
+    "milestone_trend",
+    "mta_chart",
     "parse_date",
     "parse_money",
     "problems",
@@ -324,5 +338,6 @@ __all__ = [
     "restore",
     "schedule",
     "schedule_portfolio",
+    "status_report",
     "validate",
 ]

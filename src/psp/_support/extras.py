@@ -11,7 +11,7 @@ __all__ = ["require"]
 
 _WHAT = {"plot": "drawing charts", "xlsx": "reading and writing .xlsx files",
          "testing": "psp.testing's strategies", "pandas": "data frames",
-         "ics": "writing iCalendar files"}
+         "ics": "writing iCalendar files", "docx": "writing Word documents"}
 
 
 def require(module: str, *, extra: str) -> ModuleType:

@@ -1,9 +1,10 @@
-"""Analysis of a scheduled plan: staffing and costs per budget year.
+"""Analysis of scheduled plans: staffing and costs per budget year, milestone trends.
 
 `costs` computes a `CostReport` from a plan (or portfolio) and its schedule;
 `compare_costs` checks two reports against each other (the cost-neutral check of an
-amendment). Computation only: the tables are printed by the report objects and the
-exporters.
+amendment); `milestone_trend` reads the forecasts of every milestone across versions of
+a plan (`MilestoneTrend`). Computation only: the tables are printed by the report
+objects and the exporters.
 
 Examples
 --------
@@ -22,5 +23,15 @@ from psp.analysis._costs import (
     compare_costs,
     costs,
 )
+from psp.analysis._trend import (
+    Forecast,
+    MilestoneSeries,
+    MilestoneTrend,
+    Trend,
+    milestone_trend,
+    month_shift,
+)
 
-__all__ = ["CostCell", "CostComparison", "CostReport", "PositionCost", "compare_costs", "costs"]
+__all__ = ["CostCell", "CostComparison", "CostReport", "Forecast", "MilestoneSeries",
+           "MilestoneTrend", "PositionCost", "Trend", "compare_costs", "costs",
+           "milestone_trend", "month_shift"]

@@ -1,5 +1,5 @@
 """The command line: ``psp check``, ``schedule``, ``replan``, ``gantt``, ``table``, ``critical``,
-``costs``, ``convert``.
+``costs``, ``report``, ``mta``, ``milestones``, ``convert``.
 
 Exit status: 0 when all is well, 1 when the plan has problems (one line each),
 2 for a usage error. This module reads the arguments; the commands (`psp.cli._commands`)
@@ -32,6 +32,11 @@ _EXAMPLES = {
     "costs": "psp costs examples/digitale_modellregion.toml -o costs.csv",
     "critical": "psp critical examples/digitale_werkstatt.toml --format markdown",
     "convert": "psp convert examples/digitale_werkstatt.toml werkstatt.xml",
+    "mta": "psp mta examples/digitale_strategie_2017.toml examples/digitale_strategie.toml "
+           "-o mta.png",
+    "milestones": "psp milestones examples/industrie_dialog.toml -o overview.png",
+    "report": "psp report examples/care_mobility_innovation.toml --status 30.04.2021 "
+              "-o bericht.docx",
 }
 
 
@@ -99,6 +104,44 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+def _report_command(commands: Any) -> None:
+    report = _command(commands, "report", "write a status report (Sachstandsbericht)",
+                      description="Per work package and task: done, running (with the share "
+                                  "of its span elapsed), not started, late against the "
+                                  "baseline and why; events held and next; milestones "
+                                  "reached and next; deadlines missed or endangered; the "
+                                  "slack against the contractual end.")
+    report.add_argument("--status", metavar="DATE",
+                        help="the report's date (default: the plan's [project] status)")
+    report.add_argument("--since", metavar="DATE",
+                        help="the last report's date: events and milestones after it")
+    report.add_argument("--baseline", metavar="FILE",
+                        help="the approved plan: tasks that now finish later are late")
+    _format_option(report, ("markdown", "html", "docx", "text", "json"))
+    _output_option(report, "OUT.md|html|docx|txt|json")
+    report.add_argument("--no-chart", action="store_true",
+                        help="html and docx: leave the Gantt chart out")
+    _indent_option(report)
+    _lang_option(report)
+
+
+def _mta_command(commands: Any) -> None:
+    mta = _command(commands, "mta", "milestone trend analysis (Meilensteintrendanalyse)",
+                   description="The forecast of every milestone and event (y) against the "
+                               "report date (x) over a series of plan versions: the files "
+                               "given in order, or with --git the revisions of FILE in its "
+                               "git repository. A version's report date is its [project] "
+                               "status, else (with --git) its commit date.")
+    mta.add_argument("more", metavar="FILE", nargs="*",
+                     help="later versions of the plan, in order")
+    mta.add_argument("--git", action="store_true",
+                     help="read the versions from FILE's git history")
+    _format_option(mta, ("text", "markdown", "csv", "json", "png", "svg", "pdf", "html"))
+    _output_option(mta, "OUT.png|svg|pdf|html|md|csv|json")
+    _indent_option(mta)
+    _lang_option(mta)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="psp", description="Project schedules in exact calendar months.",
@@ -159,6 +202,15 @@ def _parser() -> argparse.ArgumentParser:
     _format_option(crit, ("text", "markdown", "csv"))
     _output_option(crit, "OUT.txt|md|csv")
     _lang_option(crit)
+
+    _report_command(commands)
+    _mta_command(commands)
+    overview = _command(commands, "milestones",
+                        "draw the milestone overview: milestones and events, a lane per "
+                        "work package")
+    _output_option(overview, "OUT.png|svg|pdf", required=True)
+    _format_option(overview, ("png", "svg", "pdf"))
+    _lang_option(overview)
 
     convert = _command(commands, "convert", "write the plan in another format (by suffix)",
                        description="Formats by suffix: .toml (psp), .xml/.mspdi (MS Project "

@@ -38,6 +38,8 @@ from psp.io import (
 from psp.model import Portfolio
 
 if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
     from psp.analysis import CostComparison
     from psp.calendars import Lang
     from psp.engine import Schedule
@@ -57,7 +59,8 @@ def _lang(args: argparse.Namespace, *, data: bool = False) -> Lang:
 
 # Each format's own suffix, and every suffix a format is known by.
 _SUFFIX_OF = {"text": ".txt", "markdown": ".md", "json": ".json", "csv": ".csv",
-              "html": ".html", "xlsx": ".xlsx"}
+              "html": ".html", "xlsx": ".xlsx", "docx": ".docx", "png": ".png", "svg": ".svg",
+              "pdf": ".pdf"}
 _SUFFIX_FORMATS = {**{s: f for f, s in _SUFFIX_OF.items()}, ".markdown": "markdown",
                    ".htm": "html"}
 
@@ -80,14 +83,14 @@ def _format(args: argparse.Namespace, choices: tuple[str, ...], *, guess: bool =
     return args.format or named or choices[0]
 
 
-def _emit(args: argparse.Namespace, text: str) -> None:
-    """Text to -o's file (atomically, never over the input) or to standard output."""
+def _emit(args: argparse.Namespace, text: str, *, inputs: tuple[str, ...] = ()) -> None:
+    """Text to -o's file (atomically, never over an input) or to standard output."""
     output = getattr(args, "output", None)
     if output is None or output in STDOUT:
         sys.stdout.write(text)
         return
     write_atomically(output, lambda tmp: tmp.write_text(text, encoding="utf-8"),
-                     inputs=(args.file,))
+                     inputs=(args.file, *inputs))
 
 
 _CHART_FORMATS = (".png", ".svg", ".pdf")
@@ -226,6 +229,76 @@ def _costs(portfolio: Portfolio, args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(portfolio: Portfolio, args: argparse.Namespace) -> int:
+    from psp import reports
+    plan = _as_plan(portfolio)
+    chosen = _format(args, ("markdown", "html", "docx", "text", "json"))
+    baseline = None if args.baseline is None else _load(args.baseline)
+    status = None if args.status is None else _option("--status", args.status, parse_date)
+    since = None if args.since is None else _option("--since", args.since, parse_date)
+    report = reports.status_report(plan, status=status, since=since, baseline=baseline)
+    lang = _lang(args)
+    inputs = tuple(f for f in (args.file, args.baseline) if f)
+    if chosen == "docx":
+        if args.output in (None, *STDOUT):
+            raise UsageError("--format docx writes a file: give -o REPORT.docx")
+        reports.write_docx(report, args.output, lang=lang, chart=not args.no_chart,
+                           inputs=inputs)
+        return 0
+    texts = {"markdown": lambda: report.to_markdown(lang=lang),
+             "html": lambda: report.to_html(lang=lang, chart=not args.no_chart),
+             "text": lambda: report.to_text(lang=lang),
+             "json": lambda: json.dumps(report.to_dict(), indent=args.indent,
+                                        ensure_ascii=False) + "\n"}
+    _emit(args, texts[chosen](), inputs=inputs)
+    return 0
+
+
+def _mta(portfolio: Portfolio, args: argparse.Namespace) -> int:
+    from psp import analysis
+    from psp.io import git_versions, plan_versions
+    if args.git:
+        if args.more:
+            raise UsageError("--git reads the versions of FILE from its git history: give "
+                             "one file")
+        versions = git_versions(args.file)
+    else:
+        versions = plan_versions([args.file, *args.more])
+    trend = analysis.milestone_trend([v.plan for v in versions],
+                                     report_dates=[v.report_date for v in versions],
+                                     labels=[v.label for v in versions])
+    chosen = _format(args, ("text", "markdown", "csv", "json", "png", "svg", "pdf", "html"))
+    lang = _lang(args, data=chosen in ("csv", "json"))
+    inputs = (args.file, *args.more)
+    if chosen in ("png", "svg", "pdf"):
+        _chart(args, export.mta_chart(trend, lang=lang).figure, chosen, inputs)
+        return 0
+    texts = {"text": lambda: trend.to_text(lang=lang),
+             "markdown": lambda: trend.to_markdown(lang=lang),
+             "csv": lambda: trend.to_csv(lang=lang),
+             "json": lambda: json.dumps(trend.to_dict(), indent=args.indent,
+                                        ensure_ascii=False) + "\n",
+             "html": lambda: export.mta_html(trend, lang=lang)}
+    _emit(args, texts[chosen](), inputs=inputs)
+    return 0
+
+
+def _chart(args: argparse.Namespace, figure: Figure, chosen: str,
+           inputs: tuple[str, ...]) -> None:
+    if args.output in (None, *STDOUT):
+        raise UsageError(f"a .{chosen} chart is written to a file: give -o CHART.{chosen}")
+    write_atomically(args.output, lambda tmp: figure.savefig(tmp, format=chosen, dpi=150),
+                     inputs=inputs)
+
+
+def _milestones(portfolio: Portfolio, args: argparse.Namespace) -> int:
+    plan = _as_plan(portfolio)
+    chosen = _format(args, ("png", "svg", "pdf"), guess=False)
+    _chart(args, export.milestone_overview(plan, lang=_lang(args)).figure, chosen,
+           (args.file,))
+    return 0
+
+
 def _load(file: str) -> Project:
     """A plan file as it is; a portfolio file as one plan of all its projects."""
     return _as_plan(_input(file))
@@ -276,7 +349,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         commands = {"check": _check, "schedule": _schedule, "replan": _replan,
                     "gantt": _gantt, "table": _table, "critical": _critical,
-                    "costs": _costs, "convert": _convert}
+                    "costs": _costs, "convert": _convert, "report": _report, "mta": _mta,
+                    "milestones": _milestones}
         given = _input(args.file, getattr(args, "unit", None), getattr(args, "split", False))
         return commands[args.command](given, args)
     except UsageError as err:

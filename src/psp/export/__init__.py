@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from psp.export._formats import as_text as as_text  # deprecated: not in __all__
     from psp.export._gantt import Gantt, gantt
     from psp.export._limits import check_chart, check_table
+    from psp.export._milestones import MilestoneChart, milestone_overview, mta_chart, mta_html
     from psp.export._tables import (
         critical_path_table,
         mermaid,
@@ -31,6 +32,10 @@ if TYPE_CHECKING:
 
 _SOURCES = {
     "Gantt": "_gantt",
+    "MilestoneChart": "_milestones",
+    "milestone_overview": "_milestones",
+    "mta_chart": "_milestones",
+    "mta_html": "_milestones",
     "amendment_table": "_amendment",
     "as_csv": "_formats",
     "as_dict": "_formats",
@@ -65,6 +70,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "Gantt",
+    "MilestoneChart",
     "amendment_table",
     "as_csv",
     "as_dict",
@@ -74,6 +80,9 @@ __all__ = [
     "critical_path_table",
     "gantt",
     "mermaid",
+    "milestone_overview",
+    "mta_chart",
+    "mta_html",
     "psp_table",
     "psp_table_html",
     "write_costs_xlsx",

@@ -35,16 +35,18 @@ if TYPE_CHECKING:
     from psp.io._gan import dump_gan, dumps_gan, load_gan, loads_gan
     from psp.io._grid import dump_grid, load_grid, loads_grid
     from psp.io._mspdi import dump_mspdi, dumps_mspdi, load_mspdi, loads_mspdi
+    from psp.io._versions import Version, git_versions, plan_versions
 
-__all__ = ["FORMATS", "ConversionWarning", "Note", "Reading", "check_unit", "dump", "dump_gan",
-           "dump_grid", "dump_mspdi", "dumps", "dumps_gan", "dumps_mspdi", "dumps_portfolio",
-           "format_of", "from_dict", "load", "load_gan", "load_grid", "load_mspdi",
-           "load_portfolio", "loads", "loads_gan", "loads_grid", "loads_mspdi",
-           "loads_portfolio", "read", "write"]
+__all__ = ["FORMATS", "ConversionWarning", "Note", "Reading", "Version", "check_unit", "dump",
+           "dump_gan", "dump_grid", "dump_mspdi", "dumps", "dumps_gan", "dumps_mspdi",
+           "dumps_portfolio", "format_of", "from_dict", "git_versions", "load", "load_gan",
+           "load_grid", "load_mspdi", "load_portfolio", "loads", "loads_gan", "loads_grid",
+           "loads_mspdi", "loads_portfolio", "plan_versions", "read", "write"]
 
 _LAZY = {**{f"{verb}_{fmt}": fmt for fmt in ("mspdi", "gan")
             for verb in ("dump", "dumps", "load", "loads")},
-         **{f"{verb}_grid": "grid" for verb in ("dump", "load", "loads")}}
+         **{f"{verb}_grid": "grid" for verb in ("dump", "load", "loads")},
+         "Version": "versions", "git_versions": "versions", "plan_versions": "versions"}
 
 
 def __getattr__(name: str) -> Any:

@@ -217,7 +217,7 @@ def plans(  # noqa: D417 (hypothesis supplies draw)
 
 
 @st.composite
-def _events(draw: st.DrawFn, first: dt.date, last: dt.date,  # noqa: D417
+def _events(draw: st.DrawFn, first: dt.date, last: dt.date,
             tasks: list[Task]) -> list[Event]:
     """Up to four events around a plan's span, each tied to a task, a package or nothing."""
     found = []
