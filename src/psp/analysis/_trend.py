@@ -112,6 +112,19 @@ class MilestoneTrend:
 
     ``labels`` and ``report_dates`` name the versions in order; ``series`` holds one
     `MilestoneSeries` per milestone or event, in the order of their first forecast.
+
+    Examples
+    --------
+    >>> import psp
+    >>> plan = psp.load("examples/digitale_werkstatt.toml")
+    >>> t = psp.milestone_trend([plan, psp.apply(plan, psp.Delay("2.10", by=2))],
+    ...                         report_dates=[dt.date(2021, 1, 15), dt.date(2021, 2, 1)])
+    >>> print(t.to_text(lang="en"))  # doctest: +NORMALIZE_WHITESPACE
+    Milestone trend analysis: Digitale Werkstatt für den Mittelstand – MACH 4.0
+    <BLANKLINE>
+    id  milestone                 2021-01-15  2021-02-01  trend
+    M1  Konzeption abgeschlossen  2021-02-28  2021-04-30  slipping by 2 months
+    <BLANKLINE>
     """
 
     name: str

@@ -110,13 +110,15 @@ def _report_command(commands: Any) -> None:
                                   "of its span elapsed), not started, late against the "
                                   "baseline and why; events held and next; milestones "
                                   "reached and next; deadlines missed or endangered; the "
-                                  "slack against the contractual end.")
-    report.add_argument("--status", metavar="DATE",
-                        help="the report's date (default: the plan's [project] status)")
+                                  "slack against the contractual end. --status is the "
+                                  "report's date (default: the plan's [project] status); "
+                                  "--delay, --duration and --extend replan FILE first.")
+    _change_options(report)
     report.add_argument("--since", metavar="DATE",
                         help="the last report's date: events and milestones after it")
     report.add_argument("--baseline", metavar="FILE",
-                        help="the approved plan: tasks that now finish later are late")
+                        help="the approved plan: tasks that now finish later are late "
+                             "(default with --delay, --duration or --extend: FILE itself)")
     _format_option(report, ("markdown", "html", "docx", "text", "json"))
     _output_option(report, "OUT.md|html|docx|txt|json")
     report.add_argument("--no-chart", action="store_true",

@@ -230,13 +230,16 @@ def _costs(portfolio: Portfolio, args: argparse.Namespace) -> int:
 
 
 def _report(portfolio: Portfolio, args: argparse.Namespace) -> int:
-    from psp import reports
+    from psp import replanning, reports
     plan = _as_plan(portfolio)
     chosen = _format(args, ("markdown", "html", "docx", "text", "json"))
     baseline = None if args.baseline is None else _load(args.baseline)
-    status = None if args.status is None else _option("--status", args.status, parse_date)
+    changes = _changes(args)
+    if any(not isinstance(c, replanning.Progress) for c in changes) and baseline is None:
+        baseline = plan
+    plan = replanning.apply(plan, *changes)
     since = None if args.since is None else _option("--since", args.since, parse_date)
-    report = reports.status_report(plan, status=status, since=since, baseline=baseline)
+    report = reports.status_report(plan, since=since, baseline=baseline)
     lang = _lang(args)
     inputs = tuple(f for f in (args.file, args.baseline) if f)
     if chosen == "docx":

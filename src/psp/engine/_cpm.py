@@ -1041,8 +1041,9 @@ def _forward(
                 need -= own
             if own > 0:
                 need += need & 1  # work starts at the beginning of a period: even
-            # A link explains a start better than the bare project start it ties with.
-            if need > best or (need == best and who == START):
+            # A link explains a start better than the bare project start or status date it
+            # ties with: it would hold without them.
+            if need > best or (need == best and who in (START, STATUS)):
                 best, who = need, pred_link[j]
         first[v], driver[v] = best, who
     return first, driver

@@ -44,6 +44,13 @@ class MilestoneChart:
 
     ``lines`` is the MTA's LineCollection (one segment list per milestone, in the order
     of ``ids``), ``diagonal`` its diagonal; ``lanes`` the overview's lanes, top down.
+
+    Examples
+    --------
+    >>> import psp
+    >>> chart = psp.milestone_overview(psp.load("examples/digitale_werkstatt.toml"))
+    >>> chart.points["M1"], len(chart.marks.get_offsets())
+    ([0], 1)
     """
 
     figure: Figure
@@ -289,6 +296,18 @@ def _overview_items(s: Schedule) -> list[tuple[str, str, dt.date, str | None, bo
 
 def mta_html(trend: MilestoneTrend, *, lang: Lang = "de") -> str:
     """The MTA as one self-contained HTML page: the chart as inline SVG, then its table.
+
+    Parameters
+    ----------
+    trend : MilestoneTrend
+        From `psp.milestone_trend`.
+    lang : {"de", "en"}
+        Labels, month names and dates.
+
+    Returns
+    -------
+    str
+        The page.
 
     Examples
     --------

@@ -51,7 +51,7 @@ def write_docx(report: StatusReport, path: str | os.PathLike[str], *, lang: Lang
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     out = write_docx(r, pathlib.Path(folder) / "bericht.docx", chart=False)
     ...     docx.Document(out).paragraphs[0].text
-    'Sachstandsbericht: Digitale Werkstatt für den Mittelstand'
+    'Sachstandsbericht: Digitale Werkstatt für den Mittelstand – MACH 4.0'
     """
     require("docx", extra="docx")
     picture = chart_png(report, lang) if chart else None

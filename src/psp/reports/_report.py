@@ -100,6 +100,15 @@ class StatusReport:
 
     Print it with `to_markdown`, `to_html`, `to_text` or `to_dict`; write it to Word
     with `psp.reports.write_docx`.
+
+    Examples
+    --------
+    >>> import psp
+    >>> r = psp.status_report(psp.load("examples/digitale_werkstatt.toml"), status="2021-03-15")
+    >>> r.finish, r.slack, [t.id for t in r.milestones_reached]
+    (datetime.date(2021, 8, 31), 0, ['M1'])
+    >>> print(r.to_text(lang="en").splitlines()[5])
+    17 done · 6 running · 2 not started
     """
 
     plan: Project
@@ -276,7 +285,8 @@ def markdown(report: StatusReport, lang: Lang) -> str:
         if section.lines:
             out.append("")
         if section.table is not None:
-            out += [section.table.to_markdown() if section.table.rows else f"*{none}*", ""]
+            table = attrs.evolve(section.table, title="")
+            out += [table.to_markdown() if table.rows else f"*{none}*", ""]
     return "\n".join(out)
 
 
