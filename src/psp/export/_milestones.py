@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from psp._support.extras import require
+from psp._support.render import shorten
 from psp._support.words import LABELS
 from psp.analysis._trend import MilestoneTrend
 from psp.calendars import Lang, Month, format_date
@@ -35,6 +36,7 @@ __all__ = ["MilestoneChart", "milestone_overview", "mta_chart", "mta_html"]
 _COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
             "#000000")
 _LABELS = 40  # more labels than this only cover each other
+_LEVELS = (8, -9, 26, -27)  # label offsets in points: above, below, higher, lower
 
 
 @attrs.define(eq=False)
@@ -43,7 +45,9 @@ class MilestoneChart:
     where its points are (``points[id]``: indices into ``marks``'s offsets).
 
     ``lines`` is the MTA's LineCollection (one segment list per milestone, in the order
-    of ``ids``), ``diagonal`` its diagonal; ``lanes`` the overview's lanes, top down.
+    of ``ids``), ``diagonal`` its diagonal; ``lanes`` the overview's lanes, top down, and
+    ``spans`` its PolyCollection of each lane's work package span (one per package, in
+    lane order).
 
     Examples
     --------
@@ -61,6 +65,7 @@ class MilestoneChart:
     diagonal: Any = None
     lanes: list[str] = attrs.field(factory=list)
     points: dict[str, list[int]] = attrs.field(factory=dict)
+    spans: Any = None
 
     def savefig(self, path: str, **kwargs: Any) -> None:
         """Save the figure (PNG, SVG, PDF …, by the file's ending)."""
@@ -202,7 +207,8 @@ def milestone_overview(plan: Schedule | Project, *, ax: Axes | None = None,
     """Draw every milestone and event of a plan on one time axis, one lane per work package.
 
     Milestones are diamonds at their scheduled date, events triangles at their day;
-    each carries its name. What belongs to no package gets a last lane of its own.
+    each carries its name and date. A light bar shows each work package's span. What
+    belongs to no package gets a last lane of its own.
 
     Parameters
     ----------
@@ -234,7 +240,7 @@ def milestone_overview(plan: Schedule | Project, *, ax: Axes | None = None,
     lanes = [p.id for p in project.packages]
     if any(lane is None or lane not in lanes for _i, _n, _d, lane, _e in items):
         lanes.append("")
-    figure, ax = _figure(ax, (12, 1.6 + 0.55 * max(len(lanes), 1)))
+    figure, ax = _figure(ax, (12, 1.6 + 0.9 * max(len(lanes), 1)))
     drawn = MilestoneChart(figure, ax, lanes=lanes)
     xs: list[float] = []
     ys: list[int] = []
@@ -254,11 +260,17 @@ def milestone_overview(plan: Schedule | Project, *, ax: Axes | None = None,
     paths = [MarkerStyle("v" if e else "D").get_path().transformed(
         MarkerStyle("v" if e else "D").get_transform()) for e in event_flags]
     drawn.marks.set_paths(paths)
+    drawn.spans = _package_spans(ax, s, lanes)
     if len(xs) <= _LABELS:
+        seen: dict[int, int] = {}
         for (ident, name, _e), x, y in zip(markers, xs, ys, strict=True):
-            ax.annotate(f"{name or ident}\n{format_date(_day(x), lang=lang)}", (x, y),
-                        xytext=(0, 8), textcoords="offset points", ha="center",
-                        va="bottom", fontsize=6).set_parse_math(False)
+            # neighbours in a lane take turns on four levels, so their labels do not meet
+            level = _LEVELS[seen.setdefault(y, 0) % len(_LEVELS)]
+            seen[y] += 1
+            ax.annotate(f"{shorten(name or ident, 32)}\n{format_date(_day(x), lang=lang)}",
+                        (x, y), xytext=(0, level), textcoords="offset points",
+                        ha="center", va="top" if level < 0 else "bottom",
+                        fontsize=6).set_parse_math(False)
     names = {p.id: f"{p.id}  {p.name}" for p in project.packages}
     ax.set_yticks(range(len(lanes)), [names.get(lane, words["other"]) for lane in lanes],
                   fontsize=8)
@@ -274,6 +286,26 @@ def milestone_overview(plan: Schedule | Project, *, ax: Axes | None = None,
     ax.set_title(title or words["overview"].format(name=project.name), fontsize=10,
                  loc="left", parse_math=False)
     return drawn
+
+
+def _package_spans(ax: Axes, s: Schedule, lanes: list[str]) -> Any:
+    """A light bar per work package lane from its first start to its last finish."""
+    from matplotlib.collections import PolyCollection
+
+    boxes = []
+    for y, lane in enumerate(lanes):
+        if not lane:
+            continue
+        rolled = s.package(lane)
+        if rolled.start is None or rolled.finish is None:
+            continue
+        left, right = _num(rolled.start), _num(rolled.finish + dt.timedelta(days=1))
+        boxes.append([(left, y - 0.12), (right, y - 0.12), (right, y + 0.12),
+                      (left, y + 0.12)])
+    spans = PolyCollection(boxes, facecolors="#DCEAF5", edgecolors="#9AB7CF", linewidths=0.5,
+                           zorder=2)
+    ax.add_collection(spans)
+    return spans
 
 
 def _day(x: float) -> dt.date:
