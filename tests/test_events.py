@@ -222,7 +222,7 @@ def test_the_calendar_holds_each_event_on_its_day_with_a_stable_uid() -> None:
 def test_formats_without_events_say_they_left_them_out(tmp_path) -> None:
     notes = psp.io.write(_plan(*EVENTS), tmp_path / "p.xml")
     assert [n.code for n in notes if n.code == "events"] == ["events"]
-    assert "event kickoff" in str([n for n in notes if n.code == "events"][0])
+    assert "event kickoff" in str(next(n for n in notes if n.code == "events"))
 
 
 # --- the chart ----------------------------------------------------------------------------
