@@ -42,11 +42,14 @@ def generated_plan(tasks: int = 200, packages: int = 10, seed: int = 7) -> psp.P
         tasks=plan_tasks, links=links)
 
 
+EXAMPLES = HERE.parent / "examples"
+
+
 def main(out: Path = OUT) -> None:
     """Draw every chart of the gallery into ``out``."""
     out.mkdir(exist_ok=True)
     plan = psp.load(EXAMPLE)
-    region = psp.load_portfolio(HERE.parent / "examples" / "digitale_modellregion.toml")
+    region = psp.load_portfolio(EXAMPLES / "digitale_modellregion.toml")
     delay = psp.Delay("3.1", until="2021-06")
     charts = {
         "scenario1-baseline.png": psp.gantt(psp.schedule(plan)),
@@ -58,6 +61,14 @@ def main(out: Path = OUT) -> None:
         "generated-200-tasks.png": psp.gantt(psp.schedule(generated_plan())),
         "portfolio-modellregion.png": psp.gantt(psp.schedule_portfolio(region),
                                                 load=psp.costs(region)),
+        "werkstatt-may-2021-events.png": psp.gantt(
+            psp.schedule(psp.load(EXAMPLES / "digitale_werkstatt_2021-05.toml")),
+            baseline=psp.schedule(plan)),
+        "industrie-dialog-overview.png": psp.milestone_overview(
+            psp.load(EXAMPLES / "industrie_dialog.toml")),
+        "digitale-strategie-mta.png": psp.mta_chart(psp.milestone_trend(
+            [psp.load(EXAMPLES / "digitale_strategie_2017.toml"),
+             psp.load(EXAMPLES / "digitale_strategie.toml")])),
     }
     for name, chart in charts.items():
         chart.savefig(str(out / name), dpi=80)

@@ -16,7 +16,7 @@ def test_the_gallery_script_draws_every_chart_the_gallery_shows(tmp_path: Path) 
     drawn = sorted(p.name for p in tmp_path.iterdir())
     shown = sorted(re.findall(r"\(gallery/([\w-]+\.png)\)",
                               (DOCS / "gallery.md").read_text(encoding="utf-8")))
-    assert drawn == shown and len(drawn) == 6
+    assert drawn == shown and len(drawn) == 9
     assert sorted(p.name for p in (DOCS / "gallery").iterdir()) == shown  # committed too
     for name in drawn:
         assert (tmp_path / name).read_bytes()[:4] == b"\x89PNG"
@@ -29,7 +29,7 @@ EXAMPLES = re.findall(r"```toml\n(.*?)```", PLAN_FILE, flags=re.S)
 def test_every_plan_file_example_loads_and_round_trips() -> None:
     import psp
 
-    assert len(EXAMPLES) == 6
+    assert len(EXAMPLES) == 7
     for text in EXAMPLES:
         if "[portfolio]" in text:
             portfolio = psp.loads_portfolio(text)
@@ -45,7 +45,7 @@ def test_the_plan_file_page_names_every_key_the_reader_knows() -> None:
     from psp.io import _toml
 
     keys = {*_toml._PROJECT_KEYS, *_toml._POSITION_KEYS, *_toml._COST_KEYS,
-            *_toml._PACKAGE_KEYS, *_toml._TASK_KEYS, *_toml._LINK_KEYS,
+            *_toml._PACKAGE_KEYS, *_toml._TASK_KEYS, *_toml._LINK_KEYS, *_toml._EVENT_KEYS,
             *_toml._PORTFOLIO_KEYS, *_toml._CROSS_LINK_KEYS}
     missing = sorted(k for k in keys if f"`{k}`" not in PLAN_FILE and f"[{k}]" not in PLAN_FILE)
     assert missing == []
