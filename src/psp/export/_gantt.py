@@ -27,6 +27,7 @@ from psp.calendars import Calendar, Lang, Month, Unit, format_date
 from psp.engine._cpm import Schedule, TaskSchedule
 from psp.engine._cpm import schedule as schedule_plan
 from psp.engine._portfolio import PortfolioSchedule, ProjectSummary, schedule_portfolio
+from psp.export._figures import day_number as _num
 from psp.export._limits import check_chart
 from psp.model import Portfolio, Project
 from psp.replanning._replan import Replan
@@ -118,13 +119,6 @@ class Gantt:
         out = io.BytesIO()
         self.figure.savefig(out, format="png", dpi=100)
         return out.getvalue()
-
-
-def _num(day: dt.date) -> float:
-    """matplotlib's date number of a day's midnight (honouring the user's date epoch)."""
-    from matplotlib.dates import date2num
-
-    return float(date2num(dt.datetime(day.year, day.month, day.day)))  # type: ignore[no-untyped-call]
 
 
 def _span(ts: TaskSchedule) -> tuple[float, float]:

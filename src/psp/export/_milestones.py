@@ -25,6 +25,9 @@ from psp.analysis._trend import MilestoneTrend
 from psp.calendars import Lang, Month, format_date
 from psp.engine import Schedule
 from psp.engine import schedule as schedule_plan
+from psp.export._figures import day_number as _num
+from psp.export._figures import day_of as _day
+from psp.export._figures import inline_svg
 from psp.model import Project, TaskKind
 
 if TYPE_CHECKING:
@@ -75,12 +78,6 @@ class MilestoneChart:
         out = io.BytesIO()
         self.figure.savefig(out, format="png", dpi=100)
         return out.getvalue()
-
-
-def _num(day: dt.date) -> float:
-    from matplotlib.dates import date2num
-
-    return float(date2num(dt.datetime(day.year, day.month, day.day)))  # type: ignore[no-untyped-call]
 
 
 def _date_axis(axis: Any, first: dt.date, last: dt.date, lang: Lang) -> None:
@@ -257,9 +254,9 @@ def milestone_overview(plan: Schedule | Project, *, ax: Axes | None = None,
 
     drawn.marks = ax.scatter(xs, ys, c=["#CC79A7" if e else "#222222" for e in event_flags],
                              s=60, zorder=4, edgecolors="black", linewidths=0.6)
-    paths = [MarkerStyle("v" if e else "D").get_path().transformed(
-        MarkerStyle("v" if e else "D").get_transform()) for e in event_flags]
-    drawn.marks.set_paths(paths)
+    shapes = {flag: MarkerStyle("v" if flag else "D") for flag in (False, True)}
+    shape = {flag: m.get_path().transformed(m.get_transform()) for flag, m in shapes.items()}
+    drawn.marks.set_paths([shape[flag] for flag in event_flags])
     drawn.spans = _package_spans(ax, s, lanes)
     if len(xs) <= _LABELS:
         seen: dict[int, int] = {}
@@ -308,13 +305,6 @@ def _package_spans(ax: Axes, s: Schedule, lanes: list[str]) -> Any:
     return spans
 
 
-def _day(x: float) -> dt.date:
-    from matplotlib.dates import num2date
-
-    day: dt.date = num2date(x).date()  # type: ignore[no-untyped-call]
-    return day
-
-
 def _overview_items(s: Schedule) -> list[tuple[str, str, dt.date, str | None, bool]]:
     """(id, name, day, lane, is_event) of every milestone and event, by day."""
     project = s.project
@@ -349,14 +339,12 @@ def mta_html(trend: MilestoneTrend, *, lang: Lang = "de") -> str:
     >>> page.count("<svg"), "<td>M1</td>" in page
     (1, True)
     """
-    out = io.StringIO()
-    mta_chart(trend, lang=lang).figure.savefig(out, format="svg", metadata={"Date": None})
-    svg = out.getvalue()
+    svg = inline_svg(mta_chart(trend, lang=lang).figure)
     table = trend.table(lang=lang)
     title = html.escape(table.title)
     return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
             f"<title>{title}</title><style>body{{font-family:system-ui,sans-serif;"
             "max-width:60em;margin:2em auto}table{border-collapse:collapse}td,th{border:1px "
             "solid #ccc;padding:.2em .5em}svg{max-width:100%;height:auto}</style></head>"
-            f"<body>\n<h1>{title}</h1>\n{svg[svg.index('<svg'):]}\n"
+            f"<body>\n<h1>{title}</h1>\n{svg}\n"
             f"{attrs.evolve(table, title='').to_html()}\n</body></html>\n")

@@ -794,7 +794,7 @@ def _write_resources(root: ET.Element, facts: _Facts) -> None:
 
 
 def lost(project: Project) -> tuple[Note, ...]:
-    """What a GanttProject file cannot hold of a plan: budget positions and cost rules.
+    """What a GanttProject file cannot hold of a plan: budget positions, cost rules, events.
 
     Parameters
     ----------

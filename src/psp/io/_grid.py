@@ -544,7 +544,7 @@ def dump_grid(project: Project, path: str | os.PathLike[str], *, lang: Lang = "d
 
 def lost(project: Project) -> tuple[Note, ...]:
     """What a month grid cannot hold of a plan: links, constraints and progress become the
-    schedule's months; budget, cost rules and the plan's id are left out.
+    schedule's months; budget, cost rules, events and the plan's id are left out.
 
     Parameters
     ----------

@@ -904,7 +904,7 @@ def _write_resources(w: _Writer, project: Project) -> None:
 
 
 def lost(project: Project) -> tuple[Note, ...]:
-    """What MS Project XML cannot hold of a plan: budget positions, cost rules, its id.
+    """What MS Project XML cannot hold of a plan: budget positions, cost rules, events, its id.
 
     Parameters
     ----------

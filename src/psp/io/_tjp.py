@@ -201,7 +201,7 @@ def _bound_id(ids: dict[str, str], task: str) -> str:
 
 
 def lost(project: Project) -> tuple[Note, ...]:
-    """What a TaskJuggler file does not hold as psp does (budget, links it cannot say …).
+    """What a TaskJuggler file does not hold as psp does (budget, events, links it cannot say …).
 
     Parameters
     ----------

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import html
+import io
 from fractions import Fraction
 from typing import Any
 
@@ -19,6 +20,8 @@ from psp._support.render import Table
 from psp._support.words import LABELS, periods
 from psp.calendars import Lang, format_date
 from psp.engine import Schedule, TaskSchedule
+from psp.export._figures import inline_svg
+from psp.export._gantt import Gantt, gantt
 from psp.model import Event, Project, event_table
 from psp.replanning import Cause
 from psp.replanning._replan import _verdict
@@ -216,7 +219,7 @@ def sections(report: StatusReport, lang: Lang) -> list[Section]:
     """The report's sections in order: the facts, then one table per subject."""
     words = LABELS["report"][lang]
     plan, unit = report.plan, report.plan.unit
-    lines = [LABELS["report"][lang]["status"].format(date=_day(report.status, lang))]
+    lines = [words["status"].format(date=_day(report.status, lang))]
     if report.since is not None:
         lines.append(words["since"].format(date=_day(report.since, lang)))
     lines.append(words["term"].format(start=_day(plan.start, lang), end=_day(plan.end, lang)))
@@ -342,27 +345,18 @@ def html_page(report: StatusReport, lang: Lang, *, chart: bool) -> str:
 
 def chart_svg(report: StatusReport, lang: Lang) -> str:
     """The Gantt chart of the report's schedule (with the baseline as ghosts) as SVG text."""
-    import io
-
-    from psp.export import gantt
-
-    out = io.StringIO()
-    drawn = gantt(report.schedule, baseline=report.baseline, lang=lang)
-    drawn.figure.savefig(out, format="svg", metadata={"Date": None})
-    svg = out.getvalue()
-    return svg[svg.index("<svg"):]
+    return inline_svg(_chart(report, lang).figure)
 
 
 def chart_png(report: StatusReport, lang: Lang) -> bytes:
     """The Gantt chart of the report's schedule as PNG bytes (for Word)."""
-    import io
-
-    from psp.export import gantt
-
     out = io.BytesIO()
-    drawn = gantt(report.schedule, baseline=report.baseline, lang=lang)
-    drawn.figure.savefig(out, format="png", dpi=150)
+    _chart(report, lang).figure.savefig(out, format="png", dpi=150)
     return out.getvalue()
+
+
+def _chart(report: StatusReport, lang: Lang) -> Gantt:
+    return gantt(report.schedule, baseline=report.baseline, lang=lang)
 
 
 def as_dict(report: StatusReport) -> dict[str, Any]:
