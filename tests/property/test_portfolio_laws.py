@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import psp
-from psp.testing.strategies import plans
+from psp.testing.strategies import plans, portfolios
 
 MONTH_PLANS = plans(max_tasks=6, units=["month"], end=True, not_after=False)
 
@@ -44,3 +44,41 @@ def test_a_lump_sum_adds_up_exactly_and_an_extension_is_cost_neutral(
     assert comparison.neutral
     assert sum(c.months for c in comparison.after.years().values()) >= sum(
         c.months for c in comparison.before.years().values())
+
+
+@given(portfolios())
+def test_the_flat_plan_schedules_as_the_portfolio(pf: psp.Portfolio) -> None:
+    """`flatten` writes the portfolio's bounds as constraints: scheduled alone, the flat
+    plan gives every task the dates and total float the portfolio gives it."""
+    ps = psp.schedule_portfolio(pf)
+    flat = psp.schedule(psp.flatten(pf))
+    assert [t.id for t in ps] == [t.id for t in flat]
+    for joint, alone in zip(ps, flat, strict=True):
+        assert (joint.start, joint.finish, joint.late_start, joint.late_finish,
+                joint.total_float, joint.critical, joint.progress) == (
+                alone.start, alone.finish, alone.late_start, alone.late_finish,
+                alone.total_float, alone.critical, alone.progress), joint.id
+        # free float counts against the task's own project's finish, never the later one
+        assert joint.free_float <= alone.free_float, joint.id
+
+
+@given(portfolios())
+def test_each_summary_is_its_projects_part_of_the_joint_schedule(pf: psp.Portfolio) -> None:
+    """A project's finish, slack and critical path, recomputed from the joint schedule's
+    per-task values by their definitions."""
+    ps = psp.schedule_portfolio(pf)
+    for key, project in zip(pf.keys, pf.projects, strict=True):
+        mine = [ps[f"{key}:{t.id}"] for t in project.tasks]
+        work = [t for t in mine if not t.task.is_level_of_effort]
+        summary = ps.project(key)
+        cal = project.calendar
+        # the boundary after the last period its work's dates fall in; none: its start
+        boundary = max((cal.period_of(t.finish) + 1 for t in work), default=0)
+        assert summary.finish == cal.boundary_date(boundary)
+        open_work = [t for t in work if t.progress != "finished"]
+        least = min((t.total_float for t in open_work), default=0)
+        assert set(summary.critical_path) == {t.id for t in open_work
+                                             if t.total_float == least}
+        assert summary.slack == (None if project.end is None
+                                 else cal.end_boundary(project.end) - boundary)
+        assert summary.critical_chains == ps.schedule.chains(summary.critical_path)

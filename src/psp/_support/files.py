@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import stat
 import sys
-import tempfile
-import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -128,7 +125,7 @@ def _reserve(target: Path) -> Path:
     # Reserve a fresh name beside the target ("x" mode), so the file gets the usual
     # permissions (mkstemp's would be 0600) and the final rename stays on one disk.
     while True:
-        partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.partial")
+        partial = target.with_name(f".{target.name}.{os.urandom(6).hex()}.partial")
         try:
             with partial.open("xb"):
                 return partial
@@ -150,6 +147,10 @@ def _guarded(target: Path, step: Callable[[], object]) -> None:
 
 def _to_stdout(write: Callable[[Path], object]) -> Path:
     """Write through a temporary file, so a failed export prints nothing half-done."""
+    # loaded here: only binary output to a terminal or pipe needs them
+    import shutil
+    import tempfile
+
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder) / "output"
         write(tmp)

@@ -5,7 +5,7 @@ A `Calendar` turns a period into its first and last day. Each conversion is one
 step from the start, never a chain of one-month steps (chained steps clamp at short
 months, 31.01 → 28.02 → 28.03 …, and drift): a month is the integer ``year·12 + month − 1``,
 so period ``p`` of a plan starting in month ``m`` is month ``m + p``, and its last day
-comes from the month's length (``calendar.monthrange``).
+comes from a table of month lengths (February's by the Gregorian leap rule).
 
 A task occupying periods ``s … f-1`` is written as the half-open pair
 ``(s, f)``; ``f`` is a *boundary*. Its start date is the first day of period
@@ -14,7 +14,6 @@ A task occupying periods ``s … f-1`` is written as the half-open pair
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
 import re
@@ -258,10 +257,14 @@ def _first_of(number: int) -> dt.date:
     return dt.date(year, month + 1, 1)
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _last_of(number: int) -> dt.date:
     """The last day of month ``number``: 28, 29, 30 or 31."""
     year, month = divmod(number, 12)
-    return dt.date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+    leap = month == 1 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return dt.date(year, month + 1, _MONTH_DAYS[month] + leap)
 
 
 def _two_digit_year(text: str) -> int:

@@ -18,7 +18,7 @@ import operator
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import attrs
 
@@ -358,22 +358,27 @@ class Schedule:
         earlier chain, so that task is named in both) and runs on, preferring tasks not
         yet shown, until it ends or meets a chain already shown.
         """
+        return self._chains_of([ids])[0]
+
+    def _chains_of(self, parts: Iterable[Iterable[str]]) -> list[tuple[tuple[str, ...], ...]]:
+        """`chains` of each part, in one pass: chains stay within their part."""
         index, tasks, links = self._index, self.project.tasks, self.project.links
-        chosen = {index[i] for i in ids}
+        parts = list(parts)
+        part_of = {index[i]: k for k, ids in enumerate(parts) for i in ids}
         net = network(self.project)  # kept with the plan: no second validation
         drives: dict[int, list[int]] = {}
         driven_by: dict[int, int] = {}
-        for v in sorted(chosen):  # the links into each, in the plan's order of links
+        for v in sorted(part_of):  # the links into each, in the plan's order of links
             for j in range(net.into[v], net.into[v + 1]):
                 u = net.pred[j]
-                if u in chosen and self._room(net.pred_kind[j], links[net.pred_link[j]].lag,
-                                              u, v) < 2:
+                if part_of.get(u, -1) == part_of[v] and self._room(
+                        net.pred_kind[j], links[net.pred_link[j]].lag, u, v) < 2:
                     drives.setdefault(u, []).append(v)
                     driven_by.setdefault(v, u)
         rank = self._rank
         shown: set[int] = set()
-        chains = []
-        for v in sorted(chosen, key=lambda i: (rank.get(tasks[i].id, len(rank)), i)):
+        chains: list[list[tuple[str, ...]]] = [[] for _ in parts]
+        for v in sorted(part_of, key=lambda i: (rank.get(tasks[i].id, len(rank)), i)):
             if v in shown:
                 continue
             chain = [driven_by[v], v] if v in driven_by else [v]
@@ -384,8 +389,8 @@ class Schedule:
                 if not fresh:
                     break  # it joins a chain already shown
                 shown.add(chain[-1])
-            chains.append(tuple(tasks[i].id for i in chain))
-        return tuple(chains)
+            chains[part_of[v]].append(tuple(tasks[i].id for i in chain))
+        return [tuple(found) for found in chains]
 
     def _instants(self, i: int) -> tuple[int, int]:
         """A task's early start and finish in half periods (notes above `_forward`)."""
@@ -576,9 +581,7 @@ class Schedule:
 
     def _finish_boundaries(self) -> list[int]:
         """Per task, the period boundary after the day it finishes (its dates' rule)."""
-        _, finishes = self._date_columns(self._start_periods, self._finish_periods,
-                                         self._at_period_end, iso=False)
-        return [boundary + 1 for boundary in _each_once(finishes, self.calendar.period_of)]
+        return _finish_boundaries(self._start_periods, self._finish_periods, self._at_period_end)
 
     def to_dataframe(self) -> Any:
         """`to_records` as a pandas ``DataFrame`` indexed by task id (needs ``psp[pandas]``).
@@ -833,15 +836,40 @@ def schedule(project: Project) -> Schedule:
     remembered = project._memo.get("schedule")
     found = None if remembered is None else remembered()
     if found is None:
-        net = network(project)
-        assumed = () if project.status is None else _assumed_progress(project, net)
-        found = _schedule(project, net, (*project.actuals, *assumed))
+        found = schedule_within(project, None)
         project._memo["schedule"] = weakref.ref(found)
     return found
 
 
+class Within(Protocol):
+    """What a portfolio adds to the passes over its merged plan (`psp.engine._portfolio`).
+
+    The passes call it at three points; it changes the bounds or floats in place.
+    """
+
+    def bound_starts(self, bounds: Bounds) -> None:
+        """Before the forward pass: each task starts no earlier than its project."""
+
+    def bound_finishes(self, finishes: list[int], bounds: Bounds) -> None:
+        """After it, given each task's early finish boundary: each task's deadline."""
+
+    def own_free_float(self, ff: list[int], finishes: list[int],
+                       finished: list[bool]) -> None:
+        """After the backward pass: free float against each task's own project's finish."""
+
+
+def schedule_within(project: Project, within: Within | None) -> Schedule:
+    """`schedule`, with a portfolio's bounds on its merged plan (none: the plan alone).
+
+    Not remembered by the plan: its schedule alone differs.
+    """
+    net = network(project)
+    assumed = () if project.status is None else _assumed_progress(project, net, within)
+    return _schedule(project, net, (*project.actuals, *assumed), within)
+
+
 @attrs.define
-class _Bounds:
+class Bounds:
     """Per task: the earliest start boundary and what set it, a milestone's side there,
     the finish-no-later-than boundaries and the not-before boundaries."""
 
@@ -852,11 +880,11 @@ class _Bounds:
     snet_of: dict[int, int]
 
 
-def _bounds(project: Project) -> _Bounds:
+def _bounds(project: Project, within: Within | None) -> Bounds:
     """The project start, each not-before and not-after, and the status date as bounds."""
     tasks, cal, index = project.tasks, project.calendar, project._index
     n = len(tasks)
-    bounds = _Bounds([0] * n, [START] * n, [False] * n, {}, {})
+    bounds = Bounds([0] * n, [START] * n, [False] * n, {}, {})
     for c, (bound, at_end) in zip(project.constraints, constraint_bounds(project),
                                   strict=True):
         i = index[c.task]
@@ -867,6 +895,8 @@ def _bounds(project: Project) -> _Bounds:
         bounds.lower[i] = max(bounds.lower[i], bound)
         bounds.snet_of[i] = bounds.lower[i]
         bounds.source[i] = NOT_BEFORE
+    if within is not None:
+        within.bound_starts(bounds)
     if project.status is not None:  # no unfinished work before the status date
         status = cal.boundary_on_or_after(project.status)
         for i in range(n):
@@ -876,7 +906,7 @@ def _bounds(project: Project) -> _Bounds:
 
 
 def _pin_actuals(project: Project, actuals: tuple[Actual, ...], dur: list[int],
-                 bounds: _Bounds) -> tuple[list[TaskProgress], dict[int, int]]:
+                 bounds: Bounds) -> tuple[list[TaskProgress], dict[int, int]]:
     """Each task's progress and the start periods actual dates pin; durations follow them."""
     cal, index = project.calendar, project._index
     progress = [TaskProgress.PLANNED] * len(dur)
@@ -895,11 +925,12 @@ def _pin_actuals(project: Project, actuals: tuple[Actual, ...], dur: list[int],
     return progress, pinned
 
 
-def _schedule(project: Project, net: Network, actuals: tuple[Actual, ...]) -> Schedule:
+def _schedule(project: Project, net: Network, actuals: tuple[Actual, ...],
+              within: Within | None = None) -> Schedule:
     """The passes, with the reported and the assumed actual dates."""
     tasks = project.tasks
     dur = [t.duration for t in tasks]
-    bounds = _bounds(project)
+    bounds = _bounds(project, within)
     progress, pinned = _pin_actuals(project, actuals, dur, bounds)
     finished = [p is TaskProgress.FINISHED for p in progress]
     incoming: Incoming = (net.into, net.pred, net.pred_lag, net.pred_kind, net.pred_link)
@@ -917,17 +948,23 @@ def _schedule(project: Project, net: Network, actuals: tuple[Actual, ...]) -> Sc
     ef = list(map(operator.add, es, dur))
     for v in order:
         at_end[v] = dur[v] == 0 and first[v] % 2 == 1
+    finishes = _finish_boundaries(es, ef, at_end) if within is not None else []
+    if within is not None:
+        within.bound_finishes(finishes, bounds)
     # The finish ends the last period a printed date falls in (F // 2 is that period of
     # a finish instant F).
     finish = max(((first[v] + length[v]) // 2 + 1 for v in order), default=0)
     end = None if project.end is None else project.calendar.end_boundary(project.end)
-    tf, latest, ff = _backward(order, finish if end is None else end, finish, length,
-                               bounds.upper, first, finished, outgoing)
+    tf, latest, ff = _backward(order, _caps(len(tasks), finish if end is None else end,
+                                            bounds.upper), finish, length, first, finished,
+                               outgoing)
     ls = [(x + 1) // 2 for x in latest]
     late_at_end = [d == 0 and x % 2 == 1 for d, x in zip(dur, latest, strict=True)]
     lf = list(map(operator.add, ls, dur))
     span = finish if end is None else max(end, finish)
     _span_level_of_effort(project, net.loe, bounds, span, (es, ef, ls, lf, tf, ff))
+    if within is not None:
+        within.own_free_float(ff, finishes, finished)
     critical = _critical(order, tf, finished)
     return Schedule(
         project, tuple(es), tuple(ef), tuple(ls), tuple(lf), tuple(tf), tuple(ff),
@@ -936,7 +973,15 @@ def _schedule(project: Project, net: Network, actuals: tuple[Actual, ...]) -> Sc
     )
 
 
-def _span_level_of_effort(project: Project, loe: list[int], bounds: _Bounds, span: int,
+def _finish_boundaries(es: Sequence[int], ef: Sequence[int],
+                       at_end: Sequence[bool]) -> list[int]:
+    """Per task, the boundary after the day it finishes: work's finish boundary; a
+    milestone's own boundary when it is dated at the end of the period before, else the
+    next one."""
+    return [f if f > s else s + (not e) for s, f, e in zip(es, ef, at_end, strict=True)]
+
+
+def _span_level_of_effort(project: Project, loe: list[int], bounds: Bounds, span: int,
                           columns: tuple[list[int], ...]) -> None:
     """Level of effort runs the project's whole span, narrowed by its own bounds."""
     empty = []
@@ -1049,14 +1094,23 @@ def _forward(
     return first, driver
 
 
+def _caps(n: int, horizon: int, upper: dict[int, int]) -> list[int]:
+    """Per task, the boundary it must finish by: the horizon, or its deadline before it."""
+    caps = [horizon] * n
+    for u, bound in upper.items():
+        if bound < horizon:
+            caps[u] = bound
+    return caps
+
+
 def _backward(
-    order: list[int], horizon: int, finish: int, length: list[int], upper: dict[int, int],
+    order: list[int], caps: list[int], finish: int, length: list[int],
     first: list[int], finished: list[bool], outgoing: Outgoing,
 ) -> tuple[list[int], list[int], list[int]]:
     """Total float, the latest start instants and free float, in one pass over the links.
 
-    The total float is how many whole periods a task's start may move before the
-    horizon, a deadline or an open successor's latest instant is passed; the free float
+    The total float is how many whole periods a task's start may move before its cap
+    (the horizon or a deadline) or an open successor's latest instant is passed; the free float
     how many it may move before an open successor's early instant or the computed
     ``finish`` is.
     """
@@ -1069,7 +1123,7 @@ def _backward(
         if done and finished[u]:  # done: no room left, and it no longer constrains anything
             continue
         own, start = length[u], first[u]
-        bound = 2 * (min(horizon, upper[u]) if u in upper else horizon) - 1 - own
+        bound = 2 * caps[u] - 1 - own
         free = 2 * finish - 1 - start - own
         for j in range(out[u], out[u + 1]):
             v = succ[j]
@@ -1096,7 +1150,8 @@ def _backward(
     return tf, latest, ff
 
 
-def _assumed_progress(project: Project, net: Network) -> tuple[Actual, ...]:
+def _assumed_progress(project: Project, net: Network,
+                      within: Within | None) -> tuple[Actual, ...]:
     """The actual dates of tasks nobody reported on: as planned, as far as allowed.
 
     A task counts as done when its planned finish lies on or before the status date,
@@ -1104,7 +1159,8 @@ def _assumed_progress(project: Project, net: Network) -> tuple[Actual, ...]:
     far enough through every link type, and never when it is said not to have started.
     """
     # The plan as planned; its network is the same (progress changes no link).
-    fresh = _schedule(attrs.evolve(project, status=None, actuals=(), not_started=()), net, ())
+    fresh = _schedule(attrs.evolve(project, status=None, actuals=(), not_started=()), net, (),
+                      within)
     status = project.status
     assert status is not None
     reported = {a.task: a for a in project.actuals}

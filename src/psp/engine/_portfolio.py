@@ -11,14 +11,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from itertools import repeat
 
 import attrs
 
 from psp._support.compat import lang_keyword
+from psp._support.memory import paused_collector
 from psp._support.render import html_table, shorten
 from psp._support.words import HEADINGS, phrase
 from psp.calendars import Lang, format_date
-from psp.engine._cpm import Schedule, TaskProgress, TaskSchedule, schedule
+from psp.engine._cpm import (
+    NOT_BEFORE,
+    Bounds,
+    Schedule,
+    TaskProgress,
+    TaskSchedule,
+    schedule_within,
+)
 from psp.engine._network import portfolio_problems, with_constraints
 from psp.errors import ChangeError, ValidationError
 from psp.model import (
@@ -31,9 +40,10 @@ from psp.model import (
     Portfolio,
     Project,
     Task,
+    TaskKind,
     plain_constraint,
-    plain_link,
-    plain_task,
+    qualified_links,
+    qualified_tasks,
 )
 
 __all__ = ["PortfolioSchedule", "ProjectSummary", "flatten", "restore", "schedule_portfolio"]
@@ -47,8 +57,8 @@ def flatten(portfolio: Portfolio) -> Project:
 
     A level-of-effort task runs from its project's start to its project's end (its
     bounds); the plan's status date is the latest of the projects'. Each task's deadline
-    is its own project's end, or without one its project's computed finish: flatten runs
-    one provisional scheduling pass to find those finishes.
+    is its own project's end, or without one its project's computed finish: these are
+    the bounds `schedule_portfolio` works with, written out as constraints.
 
     Parameters
     ----------
@@ -74,12 +84,112 @@ def flatten(portfolio: Portfolio) -> Project:
     >>> flat.start, [p.id for p in flat.packages][:2]
     (datetime.date(2019, 8, 1), ['kita', 'ehrenamt'])
     """
-    return _with_deadlines(portfolio, _merged(portfolio))
+    merged = _merged(portfolio)
+    within = _Within.of(portfolio, merged)
+    schedule_within(merged, within)
+    cal, tasks = merged.calendar, merged.tasks
+    not_before = _not_before(portfolio)
+    own_after = {c.task: c for c in merged.constraints if not c.is_start}
+    constraints = []
+    for i, task in enumerate(tasks):
+        day = not_before[task.id]
+        constraints.append(plain_constraint(task.id, SNET, day) or Constraint(task.id, SNET, day))
+        bound = within.upper.get(i)
+        if bound is None:
+            if task.id in own_after:
+                constraints.append(own_after[task.id])
+            continue
+        day = cal.last_day(bound - 1)
+        constraints.append(plain_constraint(task.id, FNLT, day) or Constraint(task.id, FNLT, day))
+    return with_constraints(merged, constraints)
+
+
+def _not_before(portfolio: Portfolio) -> dict[str, dt.date]:
+    """Each ``project:task``'s not-before date: its own, or its project's start, the later."""
+    found = {}
+    for pid, project in zip(portfolio.keys, portfolio.projects, strict=True):
+        own = {c.task: c.date for c in project.constraints if c.is_start}
+        for task in project.tasks:
+            day = own.get(task.id)
+            found[f"{pid}:{task.id}"] = project.start if day is None else max(day, project.start)
+    return found
+
+
+@attrs.define
+class _Within:
+    """A portfolio's projects within its merged plan (`psp.engine._cpm.Within`).
+
+    Each project's tasks are a range of the merged plan's. A task starts no earlier than
+    its project's start; its deadline is its project's end, or without one the project's
+    finish as if scheduled alone; level of effort runs to the later of the two. Free float
+    counts against the task's own project's finish.
+    """
+
+    spans: list[range]
+    starts: list[int]
+    ends: list[int | None]
+    loe: list[bool]
+    finishes: list[int] = attrs.Factory(list)  # each project's, once the passes ran
+    upper: dict[int, int] = attrs.Factory(dict)  # each task's deadline boundary, the same
+
+    @classmethod
+    def of(cls, portfolio: Portfolio, merged: Project) -> _Within:
+        cal, spans, first = merged.calendar, [], 0
+        for project in portfolio.projects:
+            spans.append(range(first, first + len(project.tasks)))
+            first += len(project.tasks)
+        return cls(spans, [cal.period_of(p.start) for p in portfolio.projects],
+                   [None if p.end is None else cal.end_boundary(p.end)
+                    for p in portfolio.projects],
+                   [t.kind is TaskKind.LEVEL_OF_EFFORT for t in merged.tasks])
+
+    def bound_starts(self, bounds: Bounds) -> None:
+        lower, at_end, snet_of = bounds.lower, bounds.at_end, bounds.snet_of
+        own = {i: (bound, at_end[i]) for i, bound in snet_of.items()}
+        for span, start in zip(self.spans, self.starts, strict=True):
+            size, a, b = len(span), span.start, span.stop
+            lower[a:b], at_end[a:b] = [start] * size, [False] * size
+            bounds.source[a:b] = [NOT_BEFORE] * size
+            snet_of.update(zip(span, repeat(start)))
+        for i, (bound, side) in own.items():
+            # an own not-before stands unless it lies before its project's start
+            if bound > lower[i] or (bound == lower[i] and not side):
+                lower[i], at_end[i], snet_of[i] = bound, side, bound
+
+    def bound_finishes(self, finishes: list[int], bounds: Bounds) -> None:
+        upper, loe = bounds.upper, self.loe
+        own = dict(upper)
+        self.finishes = []
+        for span, start, end in zip(self.spans, self.starts, self.ends, strict=True):
+            a, b = span.start, span.stop
+            efforts = [i for i in span if loe[i]] if True in loe[a:b] else []
+            work = (finishes[a:b] if not efforts else
+                    [f for f, effort in zip(finishes[a:b], loe[a:b], strict=True) if not effort])
+            finish = max(work, default=start)
+            self.finishes.append(finish)
+            deadline = finish if end is None else end
+            if deadline > 0:
+                upper.update(zip(span, repeat(deadline)))
+            for i in efforts:
+                upper.pop(i, None)
+                if max(deadline, finish) > 0:
+                    upper[i] = max(deadline, finish)
+        for i, bound in own.items():  # an own not-after stands where it is earlier
+            if upper.get(i, bound) >= bound:
+                upper[i] = bound
+        self.upper = upper
+
+    def own_free_float(self, ff: list[int], finishes: list[int], finished: list[bool]) -> None:
+        loe = self.loe
+        for span, finish in zip(self.spans, self.finishes, strict=True):
+            a, b = span.start, span.stop
+            ff[a:b] = [f if effort or done else min(f, finish - x) for f, x, effort, done in
+                       zip(ff[a:b], finishes[a:b], loe[a:b], finished[a:b], strict=True)]
 
 
 @attrs.define
 class _Parts:
-    """The entries of a flat plan, gathered project by project."""
+    """The entries of a merged plan, gathered project by project."""
 
     packages: list[Package] = attrs.Factory(list)
     tasks: list[Task] = attrs.Factory(list)
@@ -91,53 +201,40 @@ class _Parts:
 
 
 def _merged(portfolio: Portfolio) -> Project:
-    """The projects as one plan with qualified ids, before any deadline is given."""
+    """The projects as one plan with qualified ids, with their own constraints only."""
     found = portfolio_problems(portfolio)
     if found:
         raise ValidationError(found)
     parts = _Parts()
-    for pid, project in zip(portfolio.keys, portfolio.projects, strict=True):
-        _qualify(parts, pid, project)
     statuses = [p.status for p in portfolio.projects if p.status is not None]
     ends = [p.end for p in portfolio.projects if p.end is not None]
-    return Project(portfolio.name, min(p.start for p in portfolio.projects),
-                   end=max(ends) if ends else None, unit=portfolio.projects[0].unit,
-                   packages=parts.packages, tasks=parts.tasks,
-                   links=[*parts.links, *portfolio.links], constraints=parts.constraints,
-                   status=max(statuses) if statuses else None, actuals=parts.actuals,
-                   not_started=parts.idle, events=parts.events)
+    with paused_collector():
+        for pid, project in zip(portfolio.keys, portfolio.projects, strict=True):
+            _qualify(parts, pid, project)
+        return Project(portfolio.name, min(p.start for p in portfolio.projects),
+                       end=max(ends) if ends else None, unit=portfolio.projects[0].unit,
+                       packages=parts.packages, tasks=parts.tasks,
+                       links=[*parts.links, *portfolio.links], constraints=parts.constraints,
+                       status=max(statuses) if statuses else None, actuals=parts.actuals,
+                       not_started=parts.idle, events=parts.events)
 
 
 def _qualify(parts: _Parts, pid: str, project: Project) -> None:
-    """One project's entries with ``pid:`` ids; each task starts no earlier than its project."""
+    """One project's entries with ``pid:`` ids; tasks without a package go to the project's."""
+    mine = f"{pid}:"
     parts.packages.append(Package(pid, project.name))
-    parts.packages += [Package(f"{pid}:{pkg.id}", f"{project.name} – {pkg.name}")
+    parts.packages += [Package(mine + pkg.id, f"{project.name} – {pkg.name}")
                        for pkg in project.packages]
-    own = {(c.task, c.is_start): c for c in project.constraints}
-    for task in project.tasks:
-        qualified = f"{pid}:{task.id}"
-        package = f"{pid}:{task.package}" if task.package else pid
-        # checked once already: built without a second round of checks where it can be
-        copy = None if task.is_level_of_effort else plain_task(
-            qualified, task.name, package=package, owners=task.owners, duration=task.duration)
-        parts.tasks.append(copy or attrs.evolve(task, id=qualified, package=package))
-        snet = own.get((task.id, True))
-        day = project.start if snet is None else max(snet.date, project.start)
-        parts.constraints.append(plain_constraint(qualified, SNET, day)
-                                 or Constraint(qualified, SNET, day))
-        fnlt = own.get((task.id, False))
-        if fnlt is not None:
-            parts.constraints.append(attrs.evolve(fnlt, task=qualified))
-    for lk in project.links:
-        pred, succ = f"{pid}:{lk.predecessor}", f"{pid}:{lk.successor}"
-        parts.links.append(plain_link(pred, succ, lk.type, lk.lag)
-                           or attrs.evolve(lk, predecessor=pred, successor=succ))
-    parts.actuals += [attrs.evolve(a, task=f"{pid}:{a.task}") for a in project.actuals]
-    parts.idle += [f"{pid}:{task_id}" for task_id in project.not_started]
+    # checked with their project: copied without a second round of checks
+    parts.tasks += qualified_tasks(project.tasks, mine, pid)
+    parts.links += qualified_links(project.links, mine)
+    parts.constraints += [attrs.evolve(c, task=mine + c.task) for c in project.constraints]
+    parts.actuals += [attrs.evolve(a, task=mine + a.task) for a in project.actuals]
+    parts.idle += [mine + task_id for task_id in project.not_started]
     parts.events += [attrs.evolve(
-        e, id=f"{pid}:{e.id}", task=None if e.task is None else f"{pid}:{e.task}",
+        e, id=mine + e.id, task=None if e.task is None else mine + e.task,
         package=pid if e.package is None and e.task is None else
-        None if e.package is None else f"{pid}:{e.package}") for e in project.events]
+        None if e.package is None else mine + e.package) for e in project.events]
 
 
 def restore(portfolio: Portfolio, flat: Project) -> Portfolio:
@@ -173,12 +270,12 @@ def restore(portfolio: Portfolio, flat: Project) -> Portfolio:
     >>> restore(pf, later) == pf
     True
     """
-    draft = _merged(portfolio)  # the end and not-before dates need no scheduling pass
+    draft = _merged(portfolio)  # the end and status date need no scheduling pass
     if flat.end != draft.end:
         raise ChangeError("a portfolio has one contractual end per project: change the "
                           "project's end in the file instead of extending the portfolio")
     bounds = {c.task: c.date for c in flat.constraints if c.is_start}
-    given = {c.task: c.date for c in draft.constraints if c.is_start}
+    given = _not_before(portfolio)
     projects = []
     for pid, project in zip(portfolio.keys, portfolio.projects, strict=True):
         mine = f"{pid}:"
@@ -196,46 +293,6 @@ def restore(portfolio: Portfolio, flat: Project) -> Portfolio:
             not_started=idle, status=flat.status if flat.status != draft.status
             else project.status))
     return attrs.evolve(portfolio, projects=projects)
-
-
-def _with_deadlines(portfolio: Portfolio, draft: Project) -> Project:
-    """Give every task its own project's deadline, as if the project were scheduled alone.
-
-    Early dates do not depend on deadlines, so one provisional pass finds each
-    project's computed finish. A project's deadline is its contractual end, or without
-    one its own finish; its level-of-effort tasks run to the later of end and finish.
-    """
-    provisional = schedule(draft)
-    cal, index, tasks = draft.calendar, draft._index, draft.tasks
-    finishes = provisional._finish_boundaries()
-    extra: list[Constraint] = []
-    own = {(c.task, c.is_start): c for c in draft.constraints}
-    for pid, project in zip(portfolio.keys, portfolio.projects, strict=True):
-        mine = [index[f"{pid}:{task.id}"] for task in project.tasks]
-        finish = _finish(project, mine, provisional, finishes)
-        end = None if project.end is None else cal.end_boundary(project.end)
-        deadline = finish if end is None else end
-        for i in mine:
-            task_id = tasks[i].id
-            bound = max(deadline, finish) if tasks[i].is_level_of_effort else deadline
-            old = own.pop((task_id, False), None)
-            if bound <= 0:  # nothing but instants at the very start: no date to give
-                if old is not None:
-                    extra.append(old)
-                continue
-            day = cal.last_day(bound - 1)
-            if old is not None and old.date < day:
-                day = old.date
-            extra.append(plain_constraint(task_id, FNLT, day) or Constraint(task_id, FNLT, day))
-    kept = [c for c in draft.constraints if c.is_start or (c.task, False) in own]
-    return with_constraints(draft, [*kept, *extra])
-
-
-def _finish(project: Project, mine: list[int], flat: Schedule, finishes: list[int]) -> int:
-    """A project's finish boundary as if scheduled alone: its work's latest finish."""
-    tasks = flat.project.tasks
-    return max((finishes[i] for i in mine if not tasks[i].is_level_of_effort),
-               default=flat.calendar.period_of(project.start))
 
 
 @attrs.frozen
@@ -364,28 +421,24 @@ def schedule_portfolio(portfolio: Portfolio) -> PortfolioSchedule:
     >>> ps["b:1"].start, ps.project("b").finish
     (datetime.date(2021, 4, 1), datetime.date(2021, 5, 31))
     """
-    flat = flatten(portfolio)
-    s = schedule(flat)
-    order = {task_id: n for n, task_id in enumerate(s.critical_path)}
-    finishes = s._finish_boundaries()
-    free, total, progress = list(s._free_float), s._total_float, s._progress
-    tasks, index = flat.tasks, flat._index
-    summaries = []
-    for pid, project in zip(portfolio.keys, portfolio.projects, strict=True):
-        mine = [index[f"{pid}:{task.id}"] for task in project.tasks]
-        finish = _finish(project, mine, s, finishes)  # as alone
-        open_tasks = [i for i in mine if not tasks[i].is_level_of_effort
+    merged = _merged(portfolio)
+    within = _Within.of(portfolio, merged)
+    s = schedule_within(merged, within)
+    order = s._rank  # each critical task's place on the critical path
+    total, progress, tasks = s._total_float, s._progress, merged.tasks
+    paths = []
+    for span in within.spans:
+        open_tasks = [i for i in span if not within.loe[i]
                       and progress[i] is not TaskProgress.FINISHED]
-        for i in open_tasks:  # free float counts against its own project's finish
-            free[i] = min(free[i], finish - finishes[i])
-        end = None if project.end is None else s.calendar.end_boundary(project.end)
         least = min((total[i] for i in open_tasks), default=0)
-        path = tuple(tasks[i].id for i in open_tasks if total[i] == least)
-        path = tuple(sorted(path, key=lambda i: order.get(i, len(order))))
+        path = [tasks[i].id for i in open_tasks if total[i] == least]
+        paths.append(tuple(sorted(path, key=lambda i: order.get(i, len(order)))))
+    summaries = []
+    for pid, project, finish, end, path, chains in zip(
+            portfolio.keys, portfolio.projects, within.finishes, within.ends, paths,
+            s._chains_of(paths), strict=True):
         offset = s.calendar.period_of(project.start)  # dated as the project alone would be
         summaries.append(ProjectSummary(pid, project,
                                         project.calendar.boundary_date(finish - offset),
-                                        None if end is None else end - finish, path,
-                                        s.chains(path)))
-    s = attrs.evolve(s, free_float=tuple(free))
+                                        None if end is None else end - finish, path, chains))
     return PortfolioSchedule(portfolio, s, tuple(summaries))

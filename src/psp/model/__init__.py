@@ -16,7 +16,7 @@ Examples
 
 from psp.model._budget import CostRules, Position
 from psp.model._events import Event, EventKind, event_table
-from psp.model._links import Link, LinkType, plain_link
+from psp.model._links import Link, LinkType, plain_link, qualified_links
 from psp.model._plan import (
     Actual,
     Constraint,
@@ -27,6 +27,7 @@ from psp.model._plan import (
     TaskKind,
     plain_constraint,
     plain_task,
+    qualified_tasks,
 )
 from psp.model._portfolio import Portfolio
 
@@ -49,4 +50,6 @@ __all__ = [
     "plain_constraint",
     "plain_link",
     "plain_task",
+    "qualified_links",
+    "qualified_tasks",
 ]

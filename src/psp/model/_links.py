@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 
 import attrs
 
@@ -128,3 +129,36 @@ def plain_link(predecessor: object, successor: str, type: object = "FS",
 def links(value: object) -> tuple[Link, ...]:
     """Links given to a plan or portfolio, checked to be `Link` objects."""
     return tuple_of(Link, "Project", "links", value)
+
+
+def qualified_links(links: Iterable[Link], prefix: str) -> list[Link]:
+    """Copies of valid links with ``prefix`` before both ends' ids.
+
+    For a portfolio's merged plan; nothing is checked again (see `qualified_tasks`).
+
+    Parameters
+    ----------
+    links : iterable of Link
+        Valid links of one project.
+    prefix : str
+        ``"kita:"``: the project's key and a colon.
+
+    Returns
+    -------
+    list of Link
+
+    Examples
+    --------
+    >>> qualified_links([Link("1.1", "1.2", "SS", lag=1)], "kita:") == [
+    ...     Link("kita:1.1", "kita:1.2", "SS", lag=1)]
+    True
+    """
+    copies = []
+    for link in links:
+        copy: Link = _new(Link)
+        _set_predecessor(copy, prefix + link.predecessor)
+        _set_successor(copy, prefix + link.successor)
+        _set_type(copy, link.type)
+        _set_lag(copy, link.lag)
+        copies.append(copy)
+    return copies

@@ -240,6 +240,45 @@ _new = object.__new__
 _set_id, _set_name, _set_package, _set_owners, _set_duration, _set_kind = slot_setters(Task)
 
 
+def qualified_tasks(tasks: Iterable[Task], prefix: str, default_package: str) -> list[Task]:
+    """Copies of valid tasks with ``prefix`` before their ids and packages.
+
+    For a portfolio's merged plan: a task without a package goes to ``default_package``
+    (its project). Nothing is checked again: ``prefix`` is a valid id followed by ``:``,
+    and a valid id after it gives a valid id.
+
+    Parameters
+    ----------
+    tasks : iterable of Task
+        Valid tasks of one project.
+    prefix : str
+        ``"kita:"``: the project's key and a colon.
+    default_package : str
+        The package of a task that has none.
+
+    Returns
+    -------
+    list of Task
+
+    Examples
+    --------
+    >>> [copy] = qualified_tasks([Task("1.1", "Konzept", duration=2)], "kita:", "kita")
+    >>> copy == Task("kita:1.1", "Konzept", package="kita", duration=2)
+    True
+    """
+    copies = []
+    for task in tasks:
+        copy: Task = _new(Task)
+        _set_id(copy, prefix + task.id)
+        _set_name(copy, task.name)
+        _set_package(copy, default_package if task.package is None else prefix + task.package)
+        _set_owners(copy, task.owners)
+        _set_duration(copy, task.duration)
+        _set_kind(copy, task.kind)
+        copies.append(copy)
+    return copies
+
+
 @attrs.frozen
 class Constraint:
     """A date constraint: a task starts no earlier than, or finishes no later than, a date.

@@ -37,13 +37,14 @@ from psp.model import (
     Link,
     LinkType,
     Package,
+    Portfolio,
     Project,
     Task,
     TaskKind,
 )
 from psp.replanning._replan import AddLink, Change, Delay, Extend, Progress, RemoveLink, SetDuration
 
-__all__ = ["changes", "delays", "months", "plans", "progressed"]
+__all__ = ["changes", "delays", "months", "plans", "portfolios", "progressed"]
 
 
 FIRST_MONTH = Month(1990, 1)
@@ -284,6 +285,75 @@ def progressed(draw: st.DrawFn, plan: Project) -> Project:  # noqa: D417
             actuals.append(Actual(ts.id, ts.start, finish if done else None))
     return attrs.evolve(plan, status=plan.calendar.first_day(status), actuals=actuals,
                         not_started=idle)
+
+
+@st.composite
+def portfolios(  # noqa: D417 (hypothesis supplies draw)
+    draw: st.DrawFn,
+    *,
+    max_projects: int = 4,
+    max_tasks: int = 6,
+    max_links: int = 4,
+    units: Sequence[Unit | str] = ("month", "day"),
+    progress: bool = True,
+) -> Portfolio:
+    """Valid portfolios: projects from `plans` (each with or without an end, some with
+    not-after dates, in one unit) and links from an earlier project to a later one.
+
+    Shrinks towards one project without progress or links.
+
+    Parameters
+    ----------
+    max_projects, max_tasks : int
+        How many projects, and the most tasks of each.
+    max_links : int
+        The most links between projects (of any type, lags −1 to 2).
+    units : sequence of Unit or str
+        The units to draw the portfolio's one unit from.
+    progress : bool
+        Whether projects may report progress (see `progressed`).
+
+    Returns
+    -------
+    Portfolio
+        Projects keyed ``p0``, ``p1`` …; links only from a lower key to a higher one, so
+        they never close a cycle.
+
+    Examples
+    --------
+    >>> import psp
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=10, derandomize=True)
+    ... @given(portfolios())
+    ... def test_every_project_is_summarised(pf):
+    ...     ps = psp.schedule_portfolio(pf)
+    ...     assert [s.id for s in ps.summaries] == list(pf.keys)
+    >>> test_every_project_is_summarised()
+    """
+    unit = draw(st.sampled_from(list(units)))
+    # A project of level of effort alone needs an end: within a portfolio its effort is
+    # bounded by the project's start and finish, and would have no time at all.
+    plan = plans(max_tasks=max_tasks, units=[unit], not_after=True).filter(
+        lambda p: p.end is not None or not all(t.is_level_of_effort for t in p.tasks))
+    drawn = draw(st.lists(plan, min_size=1, max_size=max_projects))
+    projects = []
+    for n, plan in enumerate(drawn):
+        if progress:
+            plan = draw(progressed(plan))
+        projects.append(attrs.evolve(plan, id=f"p{n}"))
+    links = []
+    for _ in range(draw(st.integers(0, max_links)) if len(projects) > 1 else 0):
+        first, second = sorted(draw(st.lists(st.integers(0, len(projects) - 1), min_size=2,
+                                             max_size=2, unique=True)))
+        ends = []
+        for k in (first, second):
+            work = [t.id for t in projects[k].tasks if not t.is_level_of_effort]
+            if work:
+                ends.append(f"p{k}:{draw(st.sampled_from(work))}")
+        if len(ends) == 2 and all((lk.predecessor, lk.successor) != tuple(ends) for lk in links):
+            links.append(Link(*ends, draw(st.sampled_from(["FS", "SS", "FF", "SF"])),
+                              lag=draw(st.integers(-1, 2))))
+    return Portfolio("Generated portfolio", projects, links=links)
 
 
 def _movable(plan: Project) -> list[str]:
