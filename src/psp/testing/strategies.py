@@ -333,15 +333,15 @@ def portfolios(  # noqa: D417 (hypothesis supplies draw)
     unit = draw(st.sampled_from(list(units)))
     # A project of level of effort alone needs an end: within a portfolio its effort is
     # bounded by the project's start and finish, and would have no time at all.
-    plan = plans(max_tasks=max_tasks, units=[unit], not_after=True).filter(
+    each = plans(max_tasks=max_tasks, units=[unit], not_after=True).filter(
         lambda p: p.end is not None or not all(t.is_level_of_effort for t in p.tasks))
-    drawn = draw(st.lists(plan, min_size=1, max_size=max_projects))
+    drawn = draw(st.lists(each, min_size=1, max_size=max_projects))
     projects = []
     for n, plan in enumerate(drawn):
         if progress:
             plan = draw(progressed(plan))
         projects.append(attrs.evolve(plan, id=f"p{n}"))
-    links = []
+    links: list[Link] = []
     for _ in range(draw(st.integers(0, max_links)) if len(projects) > 1 else 0):
         first, second = sorted(draw(st.lists(st.integers(0, len(projects) - 1), min_size=2,
                                              max_size=2, unique=True)))
@@ -351,7 +351,7 @@ def portfolios(  # noqa: D417 (hypothesis supplies draw)
             if work:
                 ends.append(f"p{k}:{draw(st.sampled_from(work))}")
         if len(ends) == 2 and all((lk.predecessor, lk.successor) != tuple(ends) for lk in links):
-            links.append(Link(*ends, draw(st.sampled_from(["FS", "SS", "FF", "SF"])),
+            links.append(Link(ends[0], ends[1], draw(st.sampled_from(["FS", "SS", "FF", "SF"])),
                               lag=draw(st.integers(-1, 2))))
     return Portfolio("Generated portfolio", projects, links=links)
 
