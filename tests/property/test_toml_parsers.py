@@ -89,6 +89,17 @@ def test_without_rtoml_tomli_reads_alone(text: str, monkeypatch: pytest.MonkeyPa
     assert same(_toml._toml(text, "x.toml"), tomli.loads(text))
 
 
+def test_a_text_beyond_the_limit_goes_to_tomli(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Refusing:
+        @staticmethod
+        def loads(text: str) -> None:
+            raise AssertionError("rtoml asked for a text beyond the limit")
+
+    monkeypatch.setattr(_toml, "_fast", Refusing)
+    monkeypatch.setattr(_toml, "FAST_LIMIT", len(TEXTS[0]) - 1)
+    assert same(_toml._toml(TEXTS[0], "x.toml"), tomli.loads(TEXTS[0]))
+
+
 @pytest.mark.parametrize("fast", ["rtoml", "tomli"])
 @pytest.mark.parametrize(("text", "value"), [
     # TOML 1.1: the escape \e, an inline table over several lines
