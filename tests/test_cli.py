@@ -480,17 +480,3 @@ def test_schedule_json_is_compact_unless_indent_is_given() -> None:
     refused = psp_cli("schedule", "examples/digitale_werkstatt.toml", "--format", "json",
                       "--indent", "x")
     assert refused.returncode == 2 and "expected 0 to 16 spaces, got 'x'" in refused.stderr
-
-
-def test_a_portfolio_prints_free_float_against_each_project() -> None:
-    """Each project of the Modellregion is one task running its whole span: nothing of its
-    own project follows it, so its free float is 0 (counted against its own finish, not
-    the portfolio's last), in the JSON and the CSV alike."""
-    file = "examples/digitale_modellregion.toml"
-    assert all(len(p.tasks) == 1 for p in psp.load_portfolio(file).projects)
-    printed = json.loads(psp_cli("schedule", file, "--format", "json").stdout)
-    assert len(printed["tasks"]) == 6
-    assert {t["id"]: t["free_float"] for t in printed["tasks"]} == {
-        t["id"]: 0 for t in printed["tasks"]}
-    rows = list(csv.DictReader(io.StringIO(psp_cli("schedule", file, "--format", "csv").stdout)))
-    assert [r["free_float"] for r in rows] == ["0"] * 6

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 from psp import export
 from psp._support.files import STDOUT, write_atomically
 from psp.calendars import format_date, parse_date
-from psp.engine import event_warnings, flatten, restore, schedule, schedule_portfolio
+from psp.engine import event_warnings, flatten, restore, schedule
 from psp.errors import (
     FileError,
     MissingExtraError,
@@ -115,17 +115,19 @@ def _gantt(portfolio: Portfolio, args: argparse.Namespace) -> int:
 
 
 def _table(portfolio: Portfolio, args: argparse.Namespace) -> int:
+    plan = _as_plan(portfolio)
     if args.format == "md":
         args.format = "markdown"
     chosen = _format(args, ("markdown", "html", "csv", "xlsx"), guess=False)
-    export.write_table(_scheduled(portfolio), args.output, format=_SUFFIX_OF[chosen],
+    export.write_table(schedule(plan), args.output, format=_SUFFIX_OF[chosen],
                        lang=_lang(args, data=chosen == "csv"), inputs=(args.file,))
     return 0
 
 
 def _critical(portfolio: Portfolio, args: argparse.Namespace) -> int:
+    plan = _as_plan(portfolio)
     chosen = _format(args, ("text", "markdown", "csv"))
-    result = export.critical_path_table(_scheduled(portfolio),
+    result = export.critical_path_table(schedule(plan),
                                         lang=_lang(args, data=chosen == "csv"))
     text = {"text": result.to_text, "markdown": result.to_markdown, "csv": result.to_csv}
     _emit(args, text[chosen]().rstrip("\n") + "\n")
@@ -330,21 +332,10 @@ def _convert(portfolio: Portfolio, args: argparse.Namespace) -> int:
     return 0
 
 
-def _alone(portfolio: Portfolio) -> bool:
-    """A file of one plan: its one project, nothing linked to it."""
-    return len(portfolio.projects) == 1 and not portfolio.links
-
-
 def _as_plan(portfolio: Portfolio) -> Project:
-    return portfolio.projects[0] if _alone(portfolio) else flatten(portfolio)
-
-
-def _scheduled(portfolio: Portfolio) -> Schedule:
-    """The plan's schedule; a portfolio's as `schedule_portfolio` gives it (free float
-    counted against each task's own project, as the gantt chart and the API count it)."""
-    if _alone(portfolio):
-        return schedule(portfolio.projects[0])
-    return schedule_portfolio(portfolio).schedule
+    if len(portfolio.projects) == 1 and not portfolio.links:
+        return portfolio.projects[0]
+    return flatten(portfolio)
 
 
 def _problems(err: PlanError, file: str) -> list[str]:
@@ -418,7 +409,8 @@ def _check(portfolio: Portfolio, args: argparse.Namespace) -> int:
 
 
 def _schedule(portfolio: Portfolio, args: argparse.Namespace) -> int:
-    result = _scheduled(portfolio)
+    plan = _as_plan(portfolio)
+    result = schedule(plan)
     chosen = _format(args, ("text", "json", "csv"))
     if chosen == "json":
         _emit(args, export.as_json(result, indent=args.indent, lang=_lang(args, data=True))
