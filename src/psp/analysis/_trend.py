@@ -9,7 +9,6 @@ an event whose day has come): that is where its line meets the diagonal of the c
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
 from collections.abc import Sequence
@@ -18,7 +17,7 @@ import attrs
 
 from psp._support.render import Table
 from psp._support.words import LABELS, periods
-from psp.calendars import Lang, format_date
+from psp.calendars import Lang, Month, format_date
 from psp.engine import TaskProgress, schedule
 from psp.errors import UsageError
 from psp.model import Project, TaskKind
@@ -55,7 +54,7 @@ def month_shift(first: dt.date, last: dt.date) -> int | None:
     True
     """
     def month_end(day: dt.date) -> bool:
-        return day.day == calendar.monthrange(day.year, day.month)[1]
+        return day == Month.from_date(day).last_day
 
     if first.day != last.day and not (month_end(first) and month_end(last)):
         return None

@@ -948,8 +948,9 @@ def _schedule(project: Project, net: Network, actuals: tuple[Actual, ...],
     ef = list(map(operator.add, es, dur))
     for v in order:
         at_end[v] = dur[v] == 0 and first[v] % 2 == 1
-    finishes = _finish_boundaries(es, ef, at_end) if within is not None else []
-    if within is not None:
+    finishes = []
+    if within is not None:  # a portfolio's deadlines follow from the early finishes
+        finishes = _finish_boundaries(es, ef, at_end)
         within.bound_finishes(finishes, bounds)
     # The finish ends the last period a printed date falls in (F // 2 is that period of
     # a finish instant F).
