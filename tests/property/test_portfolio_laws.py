@@ -82,3 +82,17 @@ def test_each_summary_is_its_projects_part_of_the_joint_schedule(pf: psp.Portfol
         assert summary.slack == (None if project.end is None
                                  else cal.end_boundary(project.end) - boundary)
         assert summary.critical_chains == ps.schedule.chains(summary.critical_path)
+
+
+@given(portfolios())
+def test_the_flat_plan_holds_every_link_in_the_plan_order(pf: psp.Portfolio) -> None:
+    """Each project's links, qualified, and the links across projects: the same links in
+    the order a plan gives them (by successor, a project's own before those across)."""
+    flat = psp.flatten(pf)
+    own = [psp.Link(f"{key}:{link.predecessor}", f"{key}:{link.successor}", link.type,
+                    lag=link.lag)
+           for key, project in zip(pf.keys, pf.projects, strict=True) for link in project.links]
+    everything = [*own, *pf.links]
+    position = {task.id: n for n, task in enumerate(flat.tasks)}
+    expected = sorted(everything, key=lambda link: position[link.successor])  # stable
+    assert list(flat.links) == expected

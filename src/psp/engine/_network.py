@@ -32,7 +32,8 @@ from psp.model import (
 )
 
 __all__ = ["Network", "actual_span", "compress", "constraint_bounds", "network",
-           "portfolio_problems", "problems", "validate", "with_constraints"]
+           "portfolio_problems", "problems", "qualified_position", "validate",
+           "with_constraints"]
 
 
 @attrs.frozen(eq=False)
@@ -665,6 +666,31 @@ def with_constraints(project: Project, constraints: Iterable[Constraint]) -> Pro
     return changed
 
 
+def qualified_position(projects: dict[str, Project], qualified_id: str) -> tuple[str, int] | None:
+    """The project key and task position a ``project:task`` id names, or ``None``.
+
+    A key may itself hold a colon: each colon is tried as the split.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from psp import Project, Task
+    >>> plan = Project("A", dt.date(2021, 1, 1), tasks=[Task("x"), Task("y")])
+    >>> qualified_position({"a:b": plan}, "a:b:y"), qualified_position({"a": plan}, "a:z")
+    (('a:b', 1), None)
+    """
+    cut = qualified_id.find(":")
+    while cut >= 0:
+        key = qualified_id[:cut]
+        project = projects.get(key)
+        if project is not None:
+            position = project._index.get(qualified_id[cut + 1:])
+            if position is not None:
+                return key, position
+        cut = qualified_id.find(":", cut + 1)
+    return None
+
+
 def portfolio_problems(portfolio: Portfolio) -> list[Problem]:
     """What keeps a portfolio's projects off one time axis (each project is checked alone).
 
@@ -694,11 +720,10 @@ def portfolio_problems(portfolio: Portfolio) -> list[Problem]:
                 "misaligned-projects",
                 f"a week of this portfolio starts on a {first.start:%A} (project {first_key}), "
                 f"not on a {project.start:%A}", f"project {key}", "start"))
-    known = {f"{key}:{t.id}" for key, p in zip(portfolio.keys, portfolio.projects, strict=True)
-             for t in p.tasks}
+    projects = dict(zip(portfolio.keys, portfolio.projects, strict=True))
     for link in portfolio.links:
         for end in (link.predecessor, link.successor):
-            if end not in known:
+            if qualified_position(projects, end) is None:
                 found.append(Problem("unknown-task", f"{end!r} is no project:task of this "
                                      "portfolio", f"link {link.predecessor} → {link.successor}"))
     return found

@@ -9,7 +9,9 @@ engine then schedules the one plan in a single pass.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import operator
 from collections.abc import Iterator
 from itertools import repeat
 
@@ -28,7 +30,7 @@ from psp.engine._cpm import (
     TaskSchedule,
     schedule_within,
 )
-from psp.engine._network import portfolio_problems, with_constraints
+from psp.engine._network import portfolio_problems, qualified_position, with_constraints
 from psp.errors import ChangeError, ValidationError
 from psp.model import (
     Actual,
@@ -208,26 +210,51 @@ def _merged(portfolio: Portfolio) -> Project:
     parts = _Parts()
     statuses = [p.status for p in portfolio.projects if p.status is not None]
     ends = [p.end for p in portfolio.projects if p.end is not None]
+    incoming = _incoming(portfolio)
     with paused_collector():
         for pid, project in zip(portfolio.keys, portfolio.projects, strict=True):
-            _qualify(parts, pid, project)
+            _qualify(parts, pid, project, incoming.get(pid, []))
         return Project(portfolio.name, min(p.start for p in portfolio.projects),
                        end=max(ends) if ends else None, unit=portfolio.projects[0].unit,
                        packages=parts.packages, tasks=parts.tasks,
-                       links=[*parts.links, *portfolio.links], constraints=parts.constraints,
+                       links=parts.links, constraints=parts.constraints,
                        status=max(statuses) if statuses else None, actuals=parts.actuals,
                        not_started=parts.idle, events=parts.events)
 
 
-def _qualify(parts: _Parts, pid: str, project: Project) -> None:
-    """One project's entries with ``pid:`` ids; tasks without a package go to the project's."""
+def _incoming(portfolio: Portfolio) -> dict[str, list[tuple[int, Link]]]:
+    """The links across projects by the key of their successor's project, with its position."""
+    projects = dict(zip(portfolio.keys, portfolio.projects, strict=True))
+    found: dict[str, list[tuple[int, Link]]] = {}
+    for link in portfolio.links:
+        key, position = qualified_position(projects, link.successor) or ("", 0)
+        found.setdefault(key, []).append((position, link))
+    return found
+
+
+def _qualify(parts: _Parts, pid: str, project: Project,
+             incoming: list[tuple[int, Link]]) -> None:
+    """One project's entries with ``pid:`` ids; tasks without a package go to the project's.
+
+    The links across projects into it join its own links in the plan's order (by
+    successor, its own first), so the merged plan need not sort them all again.
+    """
     mine = f"{pid}:"
     parts.packages.append(Package(pid, project.name))
     parts.packages += [Package(mine + pkg.id, f"{project.name} – {pkg.name}")
                        for pkg in project.packages]
     # checked with their project: copied without a second round of checks
     parts.tasks += qualified_tasks(project.tasks, mine, pid)
-    parts.links += qualified_links(project.links, mine)
+    own = qualified_links(project.links, mine)
+    cut = 0
+    for position, link in sorted(incoming, key=operator.itemgetter(0)):  # stable
+        # the plan's links are in order by successor: a binary search finds the place
+        after = bisect.bisect_right(project.links, position, lo=cut,
+                                    key=lambda own_link: project._index[own_link.successor])
+        parts.links += own[cut:after]
+        parts.links.append(link)
+        cut = after
+    parts.links += own[cut:]
     parts.constraints += [attrs.evolve(c, task=mine + c.task) for c in project.constraints]
     parts.actuals += [attrs.evolve(a, task=mine + a.task) for a in project.actuals]
     parts.idle += [mine + task_id for task_id in project.not_started]
@@ -421,6 +448,11 @@ def schedule_portfolio(portfolio: Portfolio) -> PortfolioSchedule:
     >>> ps["b:1"].start, ps.project("b").finish
     (datetime.date(2021, 4, 1), datetime.date(2021, 5, 31))
     """
+    with paused_collector():  # a hundred thousand new objects in no cycle
+        return _schedule_portfolio(portfolio)
+
+
+def _schedule_portfolio(portfolio: Portfolio) -> PortfolioSchedule:
     merged = _merged(portfolio)
     within = _Within.of(portfolio, merged)
     s = schedule_within(merged, within)
