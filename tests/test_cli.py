@@ -480,3 +480,15 @@ def test_schedule_json_is_compact_unless_indent_is_given() -> None:
     refused = psp_cli("schedule", "examples/digitale_werkstatt.toml", "--format", "json",
                       "--indent", "x")
     assert refused.returncode == 2 and "expected 0 to 16 spaces, got 'x'" in refused.stderr
+
+
+def test_a_parser_for_one_command_reads_its_arguments_as_the_full_parser() -> None:
+    """Each run builds only the named command's options: what it reads must not change."""
+    import shlex
+
+    from psp.cli import _EXAMPLES, _parser
+
+    for line in [*_EXAMPLES.values(), "psp schedule plan.toml --format json --indent 2",
+                 "psp replan --delay 3.1=+2 plan.toml --status 2021-03-29"]:
+        argv = shlex.split(line)[1:]
+        assert vars(_parser(argv).parse_args(argv)) == vars(_parser().parse_args(argv)), line

@@ -11,7 +11,6 @@ Validation of a whole plan does not stop at the first problem: it collects
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -126,6 +125,8 @@ def did_you_mean(word: object, known: Iterable[str], *,
     >>> did_you_mean("zzz", ["id"])
     ''
     """
+    import difflib  # only when there is a word to suggest for
+
     names = list(dict.fromkeys(known))
     text = str(word)
     found = []

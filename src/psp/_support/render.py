@@ -6,8 +6,6 @@ terminal (``str``) and in Jupyter (``_repr_html_``).
 
 from __future__ import annotations
 
-import csv
-import html
 import io
 from collections.abc import Iterable, Sequence
 
@@ -85,7 +83,8 @@ def html_table(
     >>> html_table(["id"], [["<a>"]])
     '<table><thead><tr><th>id</th></tr></thead><tbody><tr><td>&lt;a&gt;</td></tr></tbody></table>'
     """
-    esc = html.escape
+    from html import escape as esc  # loaded for HTML output only
+
     head = "".join(f"<th>{esc(h)}</th>" for h in header)
     body = []
     for n, row in enumerate(rows):
@@ -145,8 +144,10 @@ class Table:
 
     def to_markdown(self) -> str:
         """A Markdown table; package rows in bold; ``|`` in cells escaped."""
+        from html import escape
+
         def cell(text: str) -> str:  # raw HTML in a name shows as text, never as markup
-            return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
+            return escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
 
         lines = ["| " + " | ".join(cell(h) for h in self.header) + " |",
                  "|" + " --- |" * len(self.header)]
@@ -166,6 +167,8 @@ class Table:
 
     def to_csv(self) -> str:
         """CSV with the header row first."""
+        import csv  # loaded for CSV output only
+
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow([spreadsheet_safe(h) for h in self.header])
@@ -206,7 +209,8 @@ def grid_html(table: Table, columns: range, *, shown: Iterable[str] = ()) -> str
     >>> '<tr class="critical"><td>a</td><td class="m on"></td><td class="m"></td></tr>' in page
     True
     """
-    esc = html.escape
+    from html import escape as esc  # loaded for HTML output only
+
     keep = set(shown)
     head = "".join(f"<th>{esc(h)}</th>" for h in table.header)
     body = []

@@ -16,7 +16,7 @@ import io
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 __all__ = ["main"]
@@ -41,13 +41,16 @@ _EXAMPLES = {
 
 
 def _command(commands: Any, name: str, help: str, **extra: Any) -> argparse.ArgumentParser:
-    """A subcommand with its file argument and an example in its help."""
+    """A subcommand with an example in its help."""
     parser: argparse.ArgumentParser = commands.add_parser(
         name, help=help, epilog=f"example:\n  {_EXAMPLES[name]}",
         formatter_class=argparse.RawDescriptionHelpFormatter, **extra)
+    return parser
+
+
+def _file_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE",
                         help="a plan or portfolio file (TOML), or MS Project XML (.xml)")
-    return parser
 
 
 def _lang_option(parser: argparse.ArgumentParser) -> None:
@@ -104,15 +107,63 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def _report_command(commands: Any) -> None:
-    report = _command(commands, "report", "write a status report (Sachstandsbericht)",
-                      description="Per work package and task: done, running (with the share "
-                                  "of its span elapsed), not started, late against the "
-                                  "baseline and why; events held and next; milestones "
-                                  "reached and next; deadlines missed or endangered; the "
-                                  "slack against the contractual end. --status is the "
-                                  "report's date (default: the plan's [project] status); "
-                                  "--delay, --duration and --extend replan FILE first.")
+def _check_options(check: argparse.ArgumentParser) -> None:
+    check.add_argument("-v", "--verbose", action="store_true", help="say so when all is well")
+    check.add_argument("--strict", action="store_true",
+                       help="exit 1 on warnings too (e.g. a missed finish-no-later-than)")
+    _lang_option(check)
+
+
+def _schedule_options(sched: argparse.ArgumentParser) -> None:
+    _format_option(sched, ("text", "json", "csv"))
+    _output_option(sched, "OUT.txt|json|csv")
+    _indent_option(sched)
+    _lang_option(sched)
+
+
+def _replan_options(re: argparse.ArgumentParser) -> None:
+    _change_options(re)
+    _format_option(re, ("text", "json", "markdown", "html"))
+    re.add_argument("-o", "--output", "--out", dest="out", metavar="NEW.toml",
+                    help="write the replanned plan (or portfolio) file; never over FILE "
+                         "(--out is the old name)")
+    re.add_argument("--force", action="store_true",
+                    help="with -o: write over FILE itself (or a link to it)")
+    re.add_argument("--costs", action="store_true",
+                    help="add cost per budget year before and after, and the verdict")
+    _indent_option(re)
+    _lang_option(re)
+
+
+def _gantt_options(chart: argparse.ArgumentParser) -> None:
+    _output_option(chart, "OUT.png|svg|pdf", required=True)
+    _format_option(chart, ("png", "svg", "pdf"))
+    chart.add_argument("--baseline", metavar="FILE", help="a plan drawn as ghost bars")
+    _change_options(chart)
+    chart.add_argument("--arrows", action="store_true", help="draw dependency arrows")
+    _lang_option(chart)
+
+
+def _table_options(table: argparse.ArgumentParser) -> None:
+    _output_option(table, "OUT.md|html|csv|xlsx", required=True)
+    _format_option(table, ("markdown", "html", "csv", "xlsx", "md"))
+    _lang_option(table)
+
+
+def _costs_options(money: argparse.ArgumentParser) -> None:
+    _format_option(money, ("text", "json", "csv", "xlsx"))
+    _output_option(money, "OUT.txt|json|csv|xlsx")
+    _indent_option(money)
+    _lang_option(money)
+
+
+def _critical_options(crit: argparse.ArgumentParser) -> None:
+    _format_option(crit, ("text", "markdown", "csv"))
+    _output_option(crit, "OUT.txt|md|csv")
+    _lang_option(crit)
+
+
+def _report_options(report: argparse.ArgumentParser) -> None:
     _change_options(report)
     report.add_argument("--since", metavar="DATE",
                         help="the last report's date: events and milestones after it")
@@ -127,13 +178,7 @@ def _report_command(commands: Any) -> None:
     _lang_option(report)
 
 
-def _mta_command(commands: Any) -> None:
-    mta = _command(commands, "mta", "milestone trend analysis (Meilensteintrendanalyse)",
-                   description="The forecast of every milestone and event (y) against the "
-                               "report date (x) over a series of plan versions: the files "
-                               "given in order, or with --git the revisions of FILE in its "
-                               "git repository. A version's report date is its [project] "
-                               "status, else (with --git) its commit date.")
+def _mta_options(mta: argparse.ArgumentParser) -> None:
     mta.add_argument("more", metavar="FILE", nargs="*",
                      help="later versions of the plan, in order")
     mta.add_argument("--git", action="store_true",
@@ -144,82 +189,13 @@ def _mta_command(commands: Any) -> None:
     _lang_option(mta)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="psp", description="Project schedules in exact calendar months.",
-        epilog="Every command takes a plan or portfolio file; 'psp COMMAND -h' shows its "
-               "options and an example.")
-    parser.add_argument("--version", action=_Version, nargs=0,
-                        help="show psp's version and exit")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    check = _command(commands, "check", "validate a plan file: one line per problem")
-    check.add_argument("-v", "--verbose", action="store_true", help="say so when all is well")
-    check.add_argument("--strict", action="store_true",
-                       help="exit 1 on warnings too (e.g. a missed finish-no-later-than)")
-    _lang_option(check)
-
-    sched = _command(commands, "schedule", "compute and print the schedule of a plan")
-    _format_option(sched, ("text", "json", "csv"))
-    _output_option(sched, "OUT.txt|json|csv")
-    _indent_option(sched)
-    _lang_option(sched)
-
-    re = _command(commands, "replan",
-                  "apply delays, an extension or progress and show what moved and why",
-                  description="Changes apply in this order: --delay (as given), --duration, "
-                              "--extend, --status.")
-    _change_options(re)
-    _format_option(re, ("text", "json", "markdown", "html"))
-    re.add_argument("-o", "--output", "--out", dest="out", metavar="NEW.toml",
-                    help="write the replanned plan (or portfolio) file; never over FILE "
-                         "(--out is the old name)")
-    re.add_argument("--force", action="store_true",
-                    help="with -o: write over FILE itself (or a link to it)")
-    re.add_argument("--costs", action="store_true",
-                    help="add cost per budget year before and after, and the verdict")
-    _indent_option(re)
-    _lang_option(re)
-
-    chart = _command(commands, "gantt", "draw the Gantt chart (PNG, SVG or PDF)")
-    _output_option(chart, "OUT.png|svg|pdf", required=True)
-    _format_option(chart, ("png", "svg", "pdf"))
-    chart.add_argument("--baseline", metavar="FILE", help="a plan drawn as ghost bars")
-    _change_options(chart)
-    chart.add_argument("--arrows", action="store_true", help="draw dependency arrows")
-    _lang_option(chart)
-
-    table = _command(commands, "table", "write the Projektstrukturplan table")
-    _output_option(table, "OUT.md|html|csv|xlsx", required=True)
-    _format_option(table, ("markdown", "html", "csv", "xlsx", "md"))
-    _lang_option(table)
-
-    money = _command(commands, "costs", "cost, funding and own share per budget year")
-    _format_option(money, ("text", "json", "csv", "xlsx"))
-    _output_option(money, "OUT.txt|json|csv|xlsx")
-    _indent_option(money)
-    _lang_option(money)
-
-    crit = _command(commands, "critical", "print the critical path in order")
-    _format_option(crit, ("text", "markdown", "csv"))
-    _output_option(crit, "OUT.txt|md|csv")
-    _lang_option(crit)
-
-    _report_command(commands)
-    _mta_command(commands)
-    overview = _command(commands, "milestones",
-                        "draw the milestone overview: milestones and events, a lane per "
-                        "work package")
+def _milestones_options(overview: argparse.ArgumentParser) -> None:
     _output_option(overview, "OUT.png|svg|pdf", required=True)
     _format_option(overview, ("png", "svg", "pdf"))
     _lang_option(overview)
 
-    convert = _command(commands, "convert", "write the plan in another format (by suffix)",
-                       description="Formats by suffix: .toml (psp), .xml/.mspdi (MS Project "
-                                   "XML), .gan (GanttProject), .xlsx/.csv (month grid), and "
-                                   "written only .tjp (TaskJuggler) and .ics (iCalendar). "
-                                   "What the target cannot hold, or the source could only "
-                                   "approximate, is listed on stderr.")
+
+def _convert_options(convert: argparse.ArgumentParser) -> None:
     convert.add_argument("output", metavar="OUT",
                          help="the file to write: .toml, .xml, .gan, .xlsx, .csv, .tjp, .ics")
     convert.add_argument("--unit", choices=("month", "week", "day", "workday"),
@@ -228,6 +204,64 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--split", action="store_true",
                          help="a month grid's row with gaps becomes one task per run of "
                               "months (default: an error naming the row)")
+
+
+# Each command: its one-line help, its options, and argparse's extras (a description).
+_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], dict[str, str]]] = {
+    "check": ("validate a plan file: one line per problem", _check_options, {}),
+    "schedule": ("compute and print the schedule of a plan", _schedule_options, {}),
+    "replan": ("apply delays, an extension or progress and show what moved and why",
+               _replan_options,
+               {"description": "Changes apply in this order: --delay (as given), --duration, "
+                               "--extend, --status."}),
+    "gantt": ("draw the Gantt chart (PNG, SVG or PDF)", _gantt_options, {}),
+    "table": ("write the Projektstrukturplan table", _table_options, {}),
+    "costs": ("cost, funding and own share per budget year", _costs_options, {}),
+    "critical": ("print the critical path in order", _critical_options, {}),
+    "report": ("write a status report (Sachstandsbericht)", _report_options,
+               {"description": "Per work package and task: done, running (with the share "
+                               "of its span elapsed), not started, late against the "
+                               "baseline and why; events held and next; milestones "
+                               "reached and next; deadlines missed or endangered; the "
+                               "slack against the contractual end. --status is the "
+                               "report's date (default: the plan's [project] status); "
+                               "--delay, --duration and --extend replan FILE first."}),
+    "mta": ("milestone trend analysis (Meilensteintrendanalyse)", _mta_options,
+            {"description": "The forecast of every milestone and event (y) against the "
+                            "report date (x) over a series of plan versions: the files "
+                            "given in order, or with --git the revisions of FILE in its "
+                            "git repository. A version's report date is its [project] "
+                            "status, else (with --git) its commit date."}),
+    "milestones": ("draw the milestone overview: milestones and events, a lane per work "
+                   "package", _milestones_options, {}),
+    "convert": ("write the plan in another format (by suffix)", _convert_options,
+                {"description": "Formats by suffix: .toml (psp), .xml/.mspdi (MS Project "
+                                "XML), .gan (GanttProject), .xlsx/.csv (month grid), and "
+                                "written only .tjp (TaskJuggler) and .ics (iCalendar). "
+                                "What the target cannot hold, or the source could only "
+                                "approximate, is listed on stderr."}),
+}
+
+
+def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The parser; with a command named in ``argv``, only that command gets its options.
+
+    Every command is listed (``psp -h``); building the options of all of them would cost
+    each run a few milliseconds for nothing.
+    """
+    parser = argparse.ArgumentParser(
+        prog="psp", description="Project schedules in exact calendar months.",
+        epilog="Every command takes a plan or portfolio file; 'psp COMMAND -h' shows its "
+               "options and an example.")
+    parser.add_argument("--version", action=_Version, nargs=0,
+                        help="show psp's version and exit")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    named = next((arg for arg in argv if not arg.startswith("-")), None)
+    for name, (help, options, extra) in _COMMANDS.items():
+        command = _command(commands, name, help, **extra)
+        if named not in _COMMANDS or named == name:
+            _file_argument(command)
+            options(command)
     return parser
 
 
@@ -248,7 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     0
     """
     _plain_streams()
-    args = _parser().parse_args(argv)
+    args = _parser(sys.argv[1:] if argv is None else argv).parse_args(argv)
     # A killed run unwinds like an interrupted one, so no half-written file is left.
     previous = None
     with contextlib.suppress(ValueError):  # not in the main thread: nothing to set

@@ -542,11 +542,12 @@ class Schedule:
         (['1.1', '1.2', '1.3'], ['2020-09-01', '2020-09-01', '2020-09-01'], (0, 10, 0))
         """
         tasks = self.project.tasks
+        days: tuple[dict[int, Any], dict[int, Any]] = ({}, {})  # early and late share most
         start, finish = self._date_columns(self._start_periods, self._finish_periods,
-                                           self._at_period_end, iso=iso)
+                                           self._at_period_end, iso=iso, days=days)
         late_start, late_finish = self._date_columns(
             self._late_start_periods, self._late_finish_periods, self._late_at_period_end,
-            iso=iso)
+            iso=iso, days=days)
         return (
             [t.id for t in tasks], [t.package for t in tasks], [t.name for t in tasks],
             _each_once([t.owners for t in tasks], "+".join),
@@ -556,20 +557,24 @@ class Schedule:
             self._critical)
 
     def _date_columns(self, starts: tuple[int, ...], finishes: tuple[int, ...],
-                      at_end: tuple[bool, ...], *, iso: bool) -> tuple[list[Any], list[Any]]:
+                      at_end: tuple[bool, ...], *, iso: bool,
+                      days: tuple[dict[int, Any], dict[int, Any]],
+                      ) -> tuple[list[Any], list[Any]]:
         """Start and finish dates of spans, by the rule of `TaskSchedule.start`/`finish`.
 
         Work runs from its first period's first day to its last period's last day; a
         milestone (``start == finish``) sits on one day: the last day before its boundary
-        when it is reached at a period's end, else the first day after it.
+        when it is reached at a period's end, else the first day after it. ``days`` holds
+        the first and the last days already worked out, by period; it gains the new ones.
         """
         cal = self.calendar
         lasts = list(map(operator.sub, finishes, itertools.repeat(1)))
         # Each date once per period: a plan's tasks share few of them.
         shown: Callable[[dt.date], Any] = dt.date.isoformat if iso else _same
-        first, last = list(set(starts)), list(set(lasts))
-        firsts = dict(zip(first, map(shown, cal.first_days(first)), strict=True))
-        lastdays = dict(zip(last, map(shown, cal.last_days(last)), strict=True))
+        firsts, lastdays = days
+        first, last = list(set(starts) - firsts.keys()), list(set(lasts) - lastdays.keys())
+        firsts.update(zip(first, map(shown, cal.first_days(first)), strict=True))
+        lastdays.update(zip(last, map(shown, cal.last_days(last)), strict=True))
         begin = list(map(firsts.__getitem__, starts))
         end = list(map(lastdays.__getitem__, lasts))
         for i in itertools.compress(range(len(starts)), map(operator.eq, starts, finishes)):

@@ -22,7 +22,6 @@ from types import ModuleType
 from typing import Any
 
 import attrs
-import tomli
 
 from psp._support.files import write_text
 from psp._support.memory import paused_collector
@@ -567,6 +566,8 @@ def _toml(text: str, file: str) -> dict[str, Any]:
                 return data
             except ValueError:
                 pass
+        import tomli  # the careful parser: loaded when rtoml is absent or refuses the text
+
         try:
             return tomli.loads(text)
         except tomli.TOMLDecodeError as err:
