@@ -492,3 +492,21 @@ def test_a_parser_for_one_command_reads_its_arguments_as_the_full_parser() -> No
                  "psp replan --delay 3.1=+2 plan.toml --status 2021-03-29"]:
         argv = shlex.split(line)[1:]
         assert vars(_parser(argv).parse_args(argv)) == vars(_parser().parse_args(argv)), line
+
+
+def test_gantt_draws_the_part_asked_for_and_says_what_it_wrote(tmp_path: Path) -> None:
+    chart = tmp_path / "ap3.svg"
+    result = psp_cli("gantt", EXAMPLE, "-o", str(chart), "--packages", "AP3, AP4",
+                     "--start", "2021-05", "--end", "31.08.2021", "--arrows", "none",
+                     "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == f"psp gantt: wrote {chart} (10 rows, one per task)\n"
+    svg = chart.read_text(encoding="utf-8")  # text as text: searchable, editable
+    assert ">3.1 Durchführung" in svg and ">1.1 " not in svg and "critical link" not in svg
+    assert ">AP3 Umsetzung der Schulungsmaßnahmen<" in svg and ">May'21<" in svg
+    wrong = psp_cli("gantt", EXAMPLE, "-o", str(tmp_path / "x.png"), "--start", "2021-13")
+    assert wrong.returncode == 2 and wrong.stderr.startswith("psp gantt: error: start: ")
+    assert not (tmp_path / "x.png").exists()
+    table = tmp_path / "plan.csv"
+    result = psp_cli("table", EXAMPLE, "-o", str(table))
+    assert result.returncode == 0 and result.stderr == f"psp table: {table} geschrieben\n"

@@ -221,3 +221,85 @@ def test_show_hands_the_chart_to_pyplot_only_while_it_shows() -> None:
         chart.show()
     assert shown == [chart.figure]  # pyplot showed this very figure …
     assert plt.get_fignums() == []  # … and keeps nothing afterwards
+
+
+def test_each_kind_of_mark_is_one_collection() -> None:
+    """Issue 13: a patch per task made 1,000 tasks take 20 s; now a few artists in all."""
+    g = psp.gantt(R3, arrows="all")
+    assert len(g.ax.patches) == 0  # no artist per task
+    assert len(g.ax.collections) <= 12
+    kinds = {id(mark.collection) for mark in g.bars.values() if mark.get_hatch() is None}
+    assert kinds == {id(g.artists["bars"])}
+    assert {id(m.collection) for m in g.float_tails.values()} == {id(g.artists["float_tails"])}
+    assert len(g.artists["bars"].get_paths()) == sum(
+        1 for t in R3.after if t.finish_period > t.start_period and not t.task.is_level_of_effort)
+
+
+def _big_plan(tasks: int, per_package: int = 100) -> psp.Project:
+    packages = [psp.Package(f"AP{k + 1}", f"Paket {k + 1}")
+                for k in range(-(-tasks // per_package))]
+    return psp.Project("Groß", psp.Month(2020, 1), packages=packages, tasks=[
+        psp.Task(f"T{i}", f"Aufgabe {i}", package=f"AP{i // per_package + 1}",
+                 duration=1 + i % 4) for i in range(tasks)],
+        links=[psp.Link(f"T{i}", f"T{i + 1}") for i in range(0, tasks - 1, 3)])
+
+
+def test_a_big_plan_is_drawn_a_row_per_package_and_says_so() -> None:
+    plan = _big_plan(450)
+    s = psp.schedule(plan)
+    g = psp.gantt(s, lang="en")
+    assert g.level == "package" and g.rows == [p.id for p in plan.packages]
+    assert "450 tasks: one row per work package" in g.ax.get_title(loc="left")
+    # the package bars span their tasks; the critical tasks are marked inside them
+    for package in plan.packages:
+        rolled = s.package(package.id)
+        bar = g.package_bars[package.id]
+        assert (day(bar.get_x()), day(bar.get_x() + bar.get_width())) == (
+            rolled.start, rolled.finish + dt.timedelta(days=1))
+    critical = [t for t in s if t.critical and t.finish_period > t.start_period]
+    assert len(g.artists["package_chains"].get_paths()) == len(critical)
+    every = psp.gantt(s, level="task", legend=False)
+    assert every.level == "task" and len(every.rows) == 450 + 5
+    assert psp.gantt(psp.schedule(_big_plan(400)), legend=False).level == "task"
+
+
+def test_packages_and_a_window_choose_the_rows() -> None:
+    g = psp.gantt(S1, packages=["AP3"], start="2021-05", end="2021-08")
+    assert g.rows == ["AP3", "3.1", "3.2", "3.3"]
+    labels = [t.get_text() for t in g.ax.get_xticklabels(minor=True)]
+    assert labels == ["Mai'21", "Jun'21", "Jul'21", "Aug'21"]
+    early = psp.gantt(S1, end="30.09.2020")  # what runs in September 2020 only
+    assert early.rows == ["AP1", "1.1", "1.2", "1.3", "1.4", "AP4", "4.1", "4.3"]
+    with pytest.raises(psp.UnknownIdError):
+        psp.gantt(S1, packages=["AP9"])
+    with pytest.raises(psp.UsageError, match="start"):
+        psp.gantt(S1, start="Smarch 2021")
+    with pytest.raises(psp.UsageError, match="before start"):
+        psp.gantt(S1, start="2021-05", end="2021-03")
+
+
+def test_a_chart_too_tall_to_open_is_refused_naming_the_options() -> None:
+    s = psp.schedule(_big_plan(1_600))
+    assert psp.gantt(s, legend=False).level == "package"
+    with pytest.raises(psp.SizeError, match=r"level=\"package\".*packages=.*start=") as err:
+        psp.gantt(s, level="task")
+    assert err.value.code == "too-large"
+    assert len(psp.gantt(s, level="task", packages=["AP1", "AP2"], legend=False).rows) == 202
+
+
+def test_arrows_follow_the_critical_chains_from_end_to_start() -> None:
+    g = psp.gantt(S1)
+    pairs = {pair for chain in S1.critical_chains for pair in itertools.pairwise(chain)}
+    drawn = [link for link in PLAN.links if (link.predecessor, link.successor) in pairs]
+    assert len(g.arrows) == len(drawn) > 0  # 3.1 → 4.2 twice: SS and FF
+    for mark, link in zip(g.arrows, drawn, strict=True):
+        pair = (link.predecessor, link.successor)
+        (x0, y0), *_, (x1, y1) = mark.collection.get_paths()[mark.index].vertices
+        p, s = S1[pair[0]], S1[pair[1]]
+        edge = p.finish + dt.timedelta(days=1) if link.type.from_finish else p.start
+        target = s.finish + dt.timedelta(days=1) if link.type.to_finish else s.start
+        assert (day(x0), day(x1)) == (edge, target), pair
+        assert y0 == g.rows.index(pair[0]) and abs(y1 - g.rows.index(pair[1])) < 0.5
+    assert psp.gantt(S1, arrows="none").arrows == []
+    labels = [t.get_text() for t in g.legend.get_texts()]
+    assert "kritische Abhängigkeit" in labels

@@ -149,6 +149,15 @@ PHRASES: dict[str, dict[str, str]] = {
     # charts and sheets
     "chart.deadline_missed": {"de": "Termin verfehlt", "en": "deadline missed"},
     "chart.fte": {"de": "VZÄ", "en": "FTE"},
+    "cli.wrote": {"de": "{file} geschrieben", "en": "wrote {file}"},
+    "cli.chart_rows": {"de": "{rows} Zeilen, {level}", "en": "{rows} rows, {level}"},
+    "cli.level.task": {"de": "eine je Aufgabe", "en": "one per task"},
+    "cli.level.package": {"de": "eine je Arbeitspaket", "en": "one per work package"},
+    "chart.package_level": {
+        "de": "{tasks} Aufgaben: eine Zeile je Arbeitspaket, kritische Aufgaben darin markiert "
+              "(level=\"task\" zeichnet jede Aufgabe)",
+        "en": "{tasks} tasks: one row per work package, its critical tasks marked inside "
+              "(level=\"task\" draws every task)"},
     "sheet.plan": {"de": "Projektstrukturplan", "en": "Project plan"},
     "sheet.yes": {"de": "ja", "en": "yes"},
     # how plans and portfolios present themselves
@@ -227,13 +236,14 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
                "float": "Gesamtpuffer", "baseline": "bisheriger Plan", "milestone": "Meilenstein",
                "end": "Vertragsende", "old_end": "bisheriges Vertragsende", "status": "Stichtag",
                "finish": "berechnetes Ende", "slack": "Puffer", "projects": "Projekte",
-               "last": "letztes Projektende", "event": "Termin", "events": "Termine"},
+               "last": "letztes Projektende", "event": "Termin", "events": "Termine",
+               "link": "Abhängigkeit", "critical_link": "kritische Abhängigkeit"},
         "en": {"critical": "critical", "normal": "not critical", "loe": "level of effort",
                "float": "total float", "baseline": "baseline", "milestone": "milestone",
                "end": "contractual end", "old_end": "former contractual end",
                "status": "status date", "finish": "computed finish", "slack": "slack",
                "projects": "projects", "last": "last project ends", "event": "event",
-               "events": "events"},
+               "events": "events", "link": "link", "critical_link": "critical link"},
     },
     "report": {
         "de": {

@@ -140,7 +140,19 @@ def _gantt_options(chart: argparse.ArgumentParser) -> None:
     _format_option(chart, ("png", "svg", "pdf"))
     chart.add_argument("--baseline", metavar="FILE", help="a plan drawn as ghost bars")
     _change_options(chart)
-    chart.add_argument("--arrows", action="store_true", help="draw dependency arrows")
+    chart.add_argument("--arrows", nargs="?", const="all", default="critical",
+                       choices=("critical", "all", "none"),
+                       help="dependency arrows: along the critical chains (default), every "
+                            "link (--arrows alone) or none")
+    chart.add_argument("--level", choices=("auto", "task", "package"), default="auto",
+                       help="a row per task or per work package (auto: per package above "
+                            "400 tasks)")
+    chart.add_argument("--packages", metavar="AP1,AP2",
+                       help="draw only these work packages (ids, comma-separated)")
+    chart.add_argument("--start", metavar="DATE",
+                       help="draw only what runs from DATE on (2021-03 or 01.03.2021)")
+    chart.add_argument("--end", metavar="DATE",
+                       help="draw only what runs until DATE (2021-12 or 31.12.2021)")
     _lang_option(chart)
 
 

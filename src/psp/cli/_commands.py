@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from psp import export
 from psp._support.files import STDOUT, write_atomically
+from psp._support.words import phrase
 from psp.calendars import format_date, parse_date
 from psp.engine import event_warnings, flatten, restore, schedule
 from psp.errors import (
@@ -107,10 +108,17 @@ def _gantt(portfolio: Portfolio, args: argparse.Namespace) -> int:
     drawn: Schedule | Replan = (replanning.replan(plan, changes) if changes
                                 else schedule(plan))
     baseline = None if args.baseline is None else schedule(_load(args.baseline))
-    chart = export.gantt(drawn, baseline=baseline, lang=_lang(args), arrows=args.arrows)
+    packages = None if args.packages is None else [
+        ident.strip() for ident in args.packages.split(",") if ident.strip()]
+    chart = export.gantt(drawn, baseline=baseline, lang=_lang(args), arrows=args.arrows,
+                         level=args.level, packages=packages, start=args.start, end=args.end)
     inputs = [args.file] + ([args.baseline] if args.baseline else [])
-    write_atomically(args.output, lambda tmp: chart.figure.savefig(
-        tmp, format=suffix[1:], dpi=150), inputs=inputs)
+    write_atomically(args.output, lambda tmp: chart.savefig(tmp, format=suffix[1:], dpi=150),
+                     inputs=inputs)
+    rows = phrase("cli.chart_rows", _lang(args), rows=len(chart.rows),
+                  level=phrase(f"cli.level.{chart.level}", _lang(args)))
+    print(f"psp gantt: {phrase('cli.wrote', _lang(args), file=args.output)} ({rows})",
+          file=sys.stderr)
     return 0
 
 
@@ -121,6 +129,9 @@ def _table(portfolio: Portfolio, args: argparse.Namespace) -> int:
     chosen = _format(args, ("markdown", "html", "csv", "xlsx"), guess=False)
     export.write_table(schedule(plan), args.output, format=_SUFFIX_OF[chosen],
                        lang=_lang(args, data=chosen == "csv"), inputs=(args.file,))
+    if args.output not in STDOUT:
+        print(f"psp table: {phrase('cli.wrote', _lang(args), file=args.output)}",
+              file=sys.stderr)
     return 0
 
 

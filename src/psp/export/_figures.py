@@ -20,9 +20,22 @@ def day_number(day: dt.date) -> float:
     >>> day_of(day_number(dt.date(2021, 3, 1)) + 0.5)
     datetime.date(2021, 3, 1)
     """
-    from matplotlib.dates import date2num
+    return day.toordinal() + _epoch_offset()
 
-    return float(date2num(dt.datetime(day.year, day.month, day.day)))  # type: ignore[no-untyped-call]
+
+_OFFSETS: dict[str, float] = {}
+
+
+def _epoch_offset() -> float:
+    """Date number minus ordinal, for the date epoch now set (a chart converts many days)."""
+    from matplotlib.dates import date2num, get_epoch
+
+    epoch = get_epoch()  # type: ignore[no-untyped-call]
+    if epoch not in _OFFSETS:
+        probe = dt.date(2000, 1, 1)
+        number = float(date2num(dt.datetime(2000, 1, 1)))  # type: ignore[no-untyped-call]
+        _OFFSETS[epoch] = number - probe.toordinal()
+    return _OFFSETS[epoch]
 
 
 def day_of(number: float) -> dt.date:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal
@@ -23,13 +24,14 @@ from psp._support.extras import require
 from psp._support.render import shorten
 from psp._support.words import LABELS, periods, phrase
 from psp.analysis._costs import CostReport
-from psp.calendars import Calendar, Lang, Month, Unit, format_date
+from psp.calendars import Calendar, Lang, Month, Unit, format_date, parse_date
 from psp.engine._cpm import Schedule, TaskSchedule
 from psp.engine._cpm import schedule as schedule_plan
 from psp.engine._portfolio import PortfolioSchedule, ProjectSummary, schedule_portfolio
+from psp.errors import PlanError, UsageError
 from psp.export._figures import day_number as _num
-from psp.export._limits import check_chart
-from psp.model import Portfolio, Project
+from psp.export._limits import check_chart, check_rows
+from psp.model import Link, Portfolio, Project
 from psp.replanning._replan import Replan
 
 if TYPE_CHECKING:
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from matplotlib.text import Text
 
-__all__ = ["Gantt", "gantt"]
+__all__ = ["MAX_TASK_ROWS", "Gantt", "Mark", "gantt"]
 
 CRITICAL = "#D55E00"  # vermillion
 NORMAL = "#9AD0F0"  # a light Okabe-Ito sky blue: far lighter than CRITICAL in greyscale
@@ -52,23 +54,109 @@ EVENT = "#CC79A7"  # reddish purple: no bar or line has it
 
 
 
-@attrs.define(eq=False)
-class Gantt:
-    """What `gantt` drew: the figure, the axes and every artist by task id.
+def _nth(values: Any, index: int) -> Any:
+    """A collection's property of one member: collections repeat a single value for all."""
+    return values[index % len(values)] if len(values) else None
 
-    ``bars``, ``baseline_bars``, ``float_tails`` and ``package_bars`` map ids to
-    matplotlib Rectangles whose x and width are matplotlib date numbers; ``rows``
-    lists the ids from top to bottom (``y`` = row number). The plan's events are one
-    collection of markers (``event_marks``), each at midday of its day on the row of
-    its task or package (else on a last row of their own); ``events`` maps an event's
-    id to its index in it. In Jupyter the object shows itself as the chart.
+
+@attrs.frozen
+class Mark:
+    """One task's mark inside a collection the chart drew: a bar, a tail, a diamond.
+
+    A chart of thousands of tasks draws a few collections, not an artist per task; a
+    mark reads its own part back with the names of matplotlib's ``Rectangle`` and
+    ``Line2D`` (``get_x``, ``get_width``, ``get_facecolor``, ``get_data`` …). x and
+    widths are matplotlib date numbers.
 
     Examples
     --------
     >>> import psp
     >>> g = psp.gantt(psp.schedule(psp.load("examples/digitale_werkstatt.toml")))
-    >>> g.rows[:3], len(g.bars), sorted(g.milestones)
-    (['AP1', '1.1', '1.2'], 24, ['M1'])
+    >>> import matplotlib.dates as mdates
+    >>> bar = g.bars["3.1"]
+    >>> bar.collection is g.artists["bars"], mdates.num2date(bar.get_x()).date()
+    (True, datetime.date(2021, 3, 1))
+    """
+
+    collection: Any
+    index: int
+    marker: str | None = None
+
+    def _corners(self) -> Any:
+        return self.collection.get_paths()[self.index].vertices
+
+    def get_x(self) -> float:
+        """The left edge."""
+        return float(self._corners()[:, 0].min())
+
+    def get_y(self) -> float:
+        """The lower edge in data (the row axis runs downward: the edge nearer the top)."""
+        return float(self._corners()[:, 1].min())
+
+    def get_width(self) -> float:
+        """From the left edge to the right edge."""
+        corners = self._corners()[:, 0]
+        return float(corners.max() - corners.min())
+
+    def get_height(self) -> float:
+        """The extent along the row axis."""
+        corners = self._corners()[:, 1]
+        return float(corners.max() - corners.min())
+
+    def get_data(self) -> tuple[list[float], list[float]]:
+        """A diamond's position as ``([x], [y])``, as ``Line2D.get_data`` gives it."""
+        x, y = self.collection.get_offsets()[self.index]
+        return [float(x)], [float(y)]
+
+    def get_marker(self) -> str | None:
+        """``"D"`` for a diamond, ``None`` for a bar."""
+        return self.marker
+
+    def get_facecolor(self) -> tuple[float, ...]:
+        """RGBA."""
+        return tuple(float(v) for v in _nth(self.collection.get_facecolor(), self.index))
+
+    def get_edgecolor(self) -> tuple[float, ...]:
+        """RGBA."""
+        return tuple(float(v) for v in _nth(self.collection.get_edgecolor(), self.index))
+
+    def get_linewidth(self) -> float:
+        """The edge's width in points."""
+        return float(_nth(self.collection.get_linewidth(), self.index))
+
+    def get_linestyle(self) -> str:
+        """``"-"`` for a solid edge, ``"--"`` for a dashed one."""
+        _offset, dashes = _nth(self.collection.get_linestyle(), self.index)
+        return "--" if dashes else "-"
+
+    def get_hatch(self) -> str | None:
+        """The hatch pattern (level of effort, baseline), else ``None``."""
+        hatch: str | None = self.collection.get_hatch()
+        return hatch
+
+
+@attrs.define(eq=False)
+class Gantt:
+    """What `gantt` drew: the figure, the axes, and every task's mark by id.
+
+    Each kind of mark is one matplotlib collection (``artists``: ``bars``, ``efforts``,
+    ``packages``, ``package_chains``, ``float_tails``, ``ghosts``, ``milestones``,
+    ``ghost_milestones``, ``arrows``, ``arrow_heads``), so a chart of thousands of tasks
+    stays a few artists. ``bars``, ``baseline_bars``, ``float_tails``,
+    ``package_bars`` and ``milestones`` map ids to a `Mark`, which reads its own part of
+    its collection; ``arrows`` lists one `Mark` per drawn link. ``rows`` lists the ids
+    from top to bottom (``y`` = row number); ``level`` says whether a row is a task or a
+    work package. The plan's events are one collection of markers (``event_marks``),
+    each at midday of its day on the row of its task or package (else on a last row of
+    their own); ``events`` maps an event's id to its index in it. In Jupyter the object
+    shows itself as the chart.
+
+    Examples
+    --------
+    >>> import psp
+    >>> g = psp.gantt(psp.schedule(psp.load("examples/digitale_werkstatt.toml")))
+    >>> g.rows[:3], len(g.bars), sorted(g.milestones), g.level
+    (['AP1', '1.1', '1.2'], 24, ['M1'], 'task')
     """
 
     figure: Figure
@@ -84,13 +172,23 @@ class Gantt:
     arrows: list[Any] = attrs.field(factory=list)
     events: dict[str, int] = attrs.field(factory=dict)
     event_marks: Any = None
+    artists: dict[str, Any] = attrs.field(factory=dict)
+    level: str = "task"
+    arrow_choice: str = "none"
     legend: Any = None
     load_ax: Any = None
     load_bars: dict[str, list[Any]] = attrs.field(factory=dict)
 
-    def savefig(self, path: str, **kwargs: Any) -> None:
-        """Save the figure (PNG, SVG, PDF …, by the file's ending)."""
-        self.figure.savefig(path, **kwargs)
+    def savefig(self, path: Any, **kwargs: Any) -> None:
+        """Save the figure (PNG, SVG, PDF …, by the file's ending or ``format=``).
+
+        SVG keeps its text as text (searchable and editable in a drawing program), not
+        as outlines; global matplotlib settings stay as they are.
+        """
+        import matplotlib
+
+        with matplotlib.rc_context({"svg.fonttype": "none"}):
+            self.figure.savefig(path, **kwargs)
 
     def show(self) -> None:
         """Show the chart in a window from a plain script (the one place pyplot is used).
@@ -173,22 +271,31 @@ def gantt(
     ax: Axes | None = None,
     lang: Lang = "de",
     title: str | None = None,
-    arrows: bool = False,
+    arrows: bool | Literal["critical", "all", "none"] = "critical",
     float_tails: bool = True,
     legend: bool = True,
     name_width: int = 48,
     load: CostReport | None = None,
     load_ax: Axes | None = None,
+    level: Literal["auto", "task", "package"] = "auto",
+    packages: Iterable[str] | None = None,
+    start: dt.date | str | None = None,
+    end: dt.date | str | None = None,
 ) -> Gantt:
     """Draw a Gantt chart of a schedule (or of a `Replan`, with its baseline as ghosts).
 
     Rows are grouped by work package (a summary bar each); critical tasks are dark
     vermillion with a heavy edge, others sky blue with a thin grey float tail up to
-    their late finish; milestones are diamonds; level of effort is hatched. The
-    contractual end (old and new when they differ) and the status date are vertical
-    lines. It draws onto ``ax`` or a new Figure sized to the number of rows, and
-    returns what it drew. It never calls ``plt.show()`` and never changes global
-    matplotlib settings.
+    their late finish; milestones are diamonds; level of effort is hatched; the links
+    that drive the critical path are blue arrows. The contractual end (old and new when
+    they differ) and the status date are vertical lines. It draws onto ``ax`` or a new
+    Figure sized to the number of rows, and returns what it drew. It never calls
+    ``plt.show()`` and never changes global matplotlib settings.
+
+    A plan of more than `MAX_TASK_ROWS` task rows is drawn one row per work package
+    (``level="auto"``), its critical tasks marked inside each package's bar; the chart
+    says so under its title. ``level``, ``packages`` and ``start``/``end`` choose the
+    part to draw; more than `MAX_CHART_ROWS` rows are refused (`SizeError`).
 
     Parameters
     ----------
@@ -204,8 +311,9 @@ def gantt(
         Labels: ``Sep'20 … Dez'21`` or ``Sep'20 … Dec'21``.
     title : str, optional
         Default: the project's name.
-    arrows : bool
-        Draw dependency arrows.
+    arrows : {"critical", "all", "none"} or bool
+        Dependency arrows: the links along the critical chains (default), every link
+        (``True``) or none (``False``).
     float_tails : bool
         Draw each non-critical task's total float as a thin tail.
     legend : bool
@@ -216,11 +324,19 @@ def gantt(
         Draw the FTE load per owner and month as stacked bars under the chart.
     load_ax : matplotlib Axes, optional
         Where to draw the load when ``ax`` is given.
+    level : {"auto", "task", "package"}
+        A row per task, a row per work package, or (``auto``) per task up to
+        `MAX_TASK_ROWS` tasks.
+    packages : iterable of str, optional
+        Draw only these work packages (and their tasks).
+    start, end : date or text, optional
+        Draw only what runs in this window (``2021-03``, ``31.12.2021``); the time axis
+        shows the window.
 
     Returns
     -------
     Gantt
-        What was drawn: the figure, the axes and every artist by task id.
+        What was drawn: the figure, the axes and every task's mark by id.
 
     Examples
     --------
@@ -236,6 +352,8 @@ def gantt(
     ['end', 'old_end']
     >>> gantt(plan).rows == gantt(psp.schedule(plan)).rows  # a plan is scheduled first
     True
+    >>> gantt(plan, level="package", packages=["AP3"]).rows
+    ['AP3']
     """
     require("matplotlib", extra="plot")
     schedule, baseline, summaries = _resolve(schedule, baseline)
@@ -243,36 +361,130 @@ def gantt(
     if baseline is not None:
         check_chart(baseline)
     words = LABELS["gantt"][lang]
-    rows = schedule.project.outline()
-    if any(e.task is None and e.package is None for e in schedule.project.events):
-        rows.append(("events", words["events"]))
+    window = _window(schedule.calendar, start, end)
+    rows, chosen = _rows(schedule, level, packages, window, events=words["events"])
     figure, ax, load_ax, own_figure = _axes(rows, ax, legend=legend, load=load,
                                             load_ax=load_ax)
-    drawn = Gantt(figure, ax)
-    labels = []
-    for y, (kind, ident) in enumerate(rows):
-        drawn.rows.append(ident)
-        if kind == "package":
-            labels.append(_package_row(drawn, schedule, y, ident, name_width))
-        elif kind == "events":
-            labels.append(ident)
-        else:
-            labels.append(_task_row(drawn, schedule, baseline, y, ident, name_width,
-                                    float_tails=float_tails))
-    if arrows:
-        _arrows(ax, schedule, rows, drawn)
+    drawn = Gantt(figure, ax, level=chosen)
+    labels = _draw_rows(drawn, schedule, baseline, rows, name_width, float_tails=float_tails)
+    _arrows(drawn, schedule, rows, _arrow_choice(arrows))
     if schedule.project.events:
         _events(drawn, schedule, rows)
     first, last = _periods_shown(schedule, baseline)
+    if window is not None:
+        first, last = max(first, window[0]), min(last, window[1])
     _time_axis(ax, schedule.calendar, first, last, lang)
     _row_axis(ax, rows, labels)
     handles = _date_lines(drawn, schedule, baseline, words, lang)
-    _title(ax, schedule, summaries, title, words, lang)
+    note = None
+    if chosen == "package" and level == "auto":
+        note = phrase("chart.package_level", lang, tasks=_count(len(schedule.project), lang))
+    _title(ax, schedule, summaries, title, words, lang, note=note)
     if load is not None and load_ax is not None:
         _load(load_ax, load, lang, drawn)
     if legend:
         _legend(drawn, schedule, handles, words, own_figure=own_figure)
     return drawn
+
+
+MAX_TASK_ROWS = 400
+"""Above this many task rows, ``level="auto"`` draws one row per work package."""
+
+
+def _count(number: int, lang: Lang) -> str:
+    text = f"{number:,}"
+    return text.replace(",", ".") if lang == "de" else text
+
+
+def _arrow_choice(arrows: bool | str) -> str:
+    if arrows is True or arrows is False:
+        return "all" if arrows else "none"
+    if arrows not in ("critical", "all", "none"):
+        raise UsageError(f"arrows: expected 'critical', 'all', 'none' or a bool, got {arrows!r}")
+    return arrows
+
+
+def _window(cal: Calendar, start: dt.date | str | None,
+            end: dt.date | str | None) -> tuple[int, int] | None:
+    """The periods ``[first, last)`` a date window covers, or ``None`` for the whole plan."""
+    if start is None and end is None:
+        return None
+    first = 0 if start is None else cal.period_of(_day(start, "start", first_day=True))
+    last = None if end is None else cal.period_of(_day(end, "end", first_day=False)) + 1
+    if last is not None and last <= first:
+        raise UsageError(f"end: {end!r} lies before start {start!r}: nothing to draw")
+    return first, (10**9 if last is None else last)
+
+
+def _day(value: dt.date | str, key: str, *, first_day: bool) -> dt.date:
+    """A window edge: a date, or text as a plan file writes it (a month: its first or last day)."""
+    try:
+        return parse_date(value, edge="start" if first_day else "end")
+    except PlanError as err:
+        raise UsageError(f"{key}: {err}") from None
+
+
+def _rows(schedule: Schedule, level: str, packages: Iterable[str] | None,
+          window: tuple[int, int] | None, *, events: str) -> tuple[list[tuple[str, str]], str]:
+    """The rows to draw top-down and the level they are drawn at."""
+    if level not in ("auto", "task", "package"):
+        raise UsageError(f"level: expected 'auto', 'task' or 'package', got {level!r}")
+    project = schedule.project
+    rows = project.outline()
+    if packages is not None:
+        wanted = {project.package(ident).id for ident in packages}  # names an unknown one
+        rows = [row for row in rows if (row[1] if row[0] == "package" else
+                                        project.task(row[1]).package) in wanted]
+    if window is not None:
+        rows = _in_window(schedule, rows, window)
+    tasks = sum(kind == "task" for kind, _ident in rows)
+    chosen = level if level != "auto" else "package" if tasks > MAX_TASK_ROWS else "task"
+    if chosen == "package":
+        known = {p.id for p in project.packages}
+        rows = [row for row in rows if row[0] == "package"
+                or project.task(row[1]).package not in known]
+    if any(e.task is None and e.package is None for e in project.events):
+        rows.append(("events", events))
+    check_rows(len(rows))
+    return rows, chosen
+
+
+def _in_window(schedule: Schedule, rows: list[tuple[str, str]],
+               window: tuple[int, int]) -> list[tuple[str, str]]:
+    """Tasks that run in the window, and the packages that hold one."""
+    first, last = window
+    kept: list[tuple[str, str]] = []
+    package: tuple[str, str] | None = None  # the package row above, until a task keeps it
+    for kind, ident in rows:
+        if kind == "package":
+            package = (kind, ident)
+            continue
+        ts = schedule[ident]
+        if ts.start_period < last and max(ts.finish_period, ts.start_period + 1) > first:
+            if package is not None and ts.task.package == package[1]:
+                kept.append(package)
+                package = None
+            kept.append((kind, ident))
+    return kept
+
+
+def _draw_rows(drawn: Gantt, schedule: Schedule, baseline: Schedule | None,
+               rows: list[tuple[str, str]], width: int, *, float_tails: bool) -> list[str]:
+    """Every row's marks, drawn as a few collections; returns the row labels."""
+    marks = _Marks()
+    labels = []
+    chains = drawn.level == "package"
+    for y, (kind, ident) in enumerate(rows):
+        drawn.rows.append(ident)
+        if kind == "package":
+            labels.append(_package_row(marks, schedule, y, ident, width, chains=chains))
+        elif kind == "events":
+            labels.append(ident)
+        else:
+            labels.append(_task_row(marks, schedule, baseline, y, ident, width,
+                                    float_tails=float_tails))
+    _draw(drawn, marks)
+    return labels
 
 
 Drawable = Schedule | Replan | PortfolioSchedule | Project | Portfolio
@@ -332,83 +544,135 @@ def _axes(rows: list[tuple[str, str]], ax: Axes | None, *, legend: bool,
     return figure, top, bottom, True
 
 
-def _package_row(drawn: Gantt, schedule: Schedule, y: int, ident: str, width: int) -> str:
-    """A work package's summary bar; returns its row label."""
-    from matplotlib.patches import Rectangle
+@attrs.define
+class _Marks:
+    """What the rows ask to draw, gathered so that each kind is one collection."""
 
+    packages: list[tuple[str, int, float, float]] = attrs.Factory(list)
+    chains: list[tuple[int, float, float]] = attrs.Factory(list)  # a package row's critical
+    bars: list[tuple[str, int, float, float, bool]] = attrs.Factory(list)
+    efforts: list[tuple[str, int, float, float]] = attrs.Factory(list)
+    tails: list[tuple[str, int, float, float]] = attrs.Factory(list)
+    ghosts: list[tuple[str, int, float, float]] = attrs.Factory(list)
+    diamonds: list[tuple[str, float, int, bool]] = attrs.Factory(list)
+    ghost_diamonds: list[tuple[str, float, int]] = attrs.Factory(list)
+
+
+def _package_row(marks: _Marks, schedule: Schedule, y: int, ident: str, width: int,
+                 *, chains: bool) -> str:
+    """A work package's summary bar (at package level with its critical tasks inside)."""
     rolled = schedule.package(ident)
     if rolled.start is not None and rolled.finish is not None:
         left = _num(rolled.start)
-        right = _num(rolled.finish + dt.timedelta(days=1))
-        bar = Rectangle((left, y - 0.12), right - left, 0.24, facecolor=PACKAGE,
-                        edgecolor=PACKAGE, zorder=3)
-        drawn.ax.add_patch(bar)
-        drawn.package_bars[ident] = bar
+        marks.packages.append((ident, y, left, _num(rolled.finish) + 1 - left))
+        if chains:
+            for ts in map(schedule.__getitem__, rolled.task_ids):
+                if ts.critical and ts.finish_period > ts.start_period:
+                    x, span = _span(ts)
+                    marks.chains.append((y, x, span))
     return _label(f"{ident}  {rolled.package.name}", width)
 
 
-def _task_row(drawn: Gantt, schedule: Schedule, baseline: Schedule | None, y: int,
+def _task_row(marks: _Marks, schedule: Schedule, baseline: Schedule | None, y: int,
               ident: str, width: int, *, float_tails: bool) -> str:
     """A task's bar (or diamond), its ghost and its float tail; returns its row label."""
     ts = schedule[ident]
     owners = f" ({ts.task.owner_label})" if ts.task.owners else ""
     if baseline is not None and ident in baseline:
-        _ghost(drawn, baseline[ident], y)
+        old = baseline[ident]
+        x, span = _span(old)
+        if span == 0:
+            marks.ghost_diamonds.append((ident, x, y))
+        else:
+            marks.ghosts.append((ident, y, x, span))
     left, span = _span(ts)
     if span == 0:
-        colour = CRITICAL if ts.critical else PACKAGE
-        (marker,) = drawn.ax.plot([left], [y], marker="D", markersize=8, color=colour,
-                                  markeredgecolor="black", linestyle="none", zorder=5)
-        drawn.milestones[ident] = marker
+        marks.diamonds.append((ident, left, y, ts.critical))
+    elif ts.task.is_level_of_effort:
+        marks.efforts.append((ident, y, left, span))
     else:
-        _task_bar(drawn, ts, y, left, span)
-        if float_tails and not ts.critical and not ts.task.is_level_of_effort \
-                and ts.total_float > 0:
-            _float_tail(drawn, ts, y, left + span)
+        marks.bars.append((ident, y, left, span, ts.critical))
+        if float_tails and not ts.critical and ts.total_float > 0:
+            late = _num(ts.late_finish) + 1
+            marks.tails.append((ident, y, left + span, late - left - span))
     return _label(f"{ident}  {ts.task.name}", width - len(owners)) + owners
 
 
-def _ghost(drawn: Gantt, old: TaskSchedule, y: int) -> None:
-    """The baseline's bar behind a task: hatched, dashed; a hollow diamond for a milestone."""
-    from matplotlib.patches import Rectangle
+def _boxes(ax: Axes, boxes: list[tuple[int, float, float]], *, zorder: float,
+           **style: Any) -> Any:
+    """Rectangles as one collection: ``(row, left, width)`` each, and in ``style`` the
+    ``rows`` key: where in its row a rectangle begins and how high it is."""
+    import numpy as np
+    from matplotlib.collections import PolyCollection
 
-    left, span = _span(old)
-    if span == 0:
-        (marker,) = drawn.ax.plot([left], [y + 0.26], marker="D", markersize=6,
-                                  markerfacecolor="none", markeredgecolor="#555555",
-                                  linestyle="none", zorder=2)
-        drawn.baseline_bars[old.id] = marker
-        return
-    ghost = Rectangle((left, y + 0.16), span, 0.2, fill=False, edgecolor="#555555",
-                      linestyle="--", hatch="....", linewidth=0.8, zorder=2)
-    drawn.ax.add_patch(ghost)
-    drawn.baseline_bars[old.id] = ghost
-
-
-def _task_bar(drawn: Gantt, ts: TaskSchedule, y: int, left: float, span: float) -> None:
-    from matplotlib.patches import Rectangle
-
-    if ts.task.is_level_of_effort:
-        style: dict[str, Any] = {"facecolor": "white", "edgecolor": "#666666",
-                                 "hatch": "////", "linewidth": 0.8, "zorder": 3}
-    elif ts.critical:
-        style = {"facecolor": CRITICAL, "edgecolor": "black", "linewidth": 1.6, "zorder": 4}
-    else:
-        style = {"facecolor": NORMAL, "edgecolor": NORMAL_EDGE, "linewidth": 0.6,
-                 "zorder": 4}
-    bar = Rectangle((left, y - 0.3), span, 0.45, **style)
-    drawn.ax.add_patch(bar)
-    drawn.bars[ts.id] = bar
+    bottom, height = style.pop("rows")
+    table = np.asarray(boxes, dtype=float).reshape(-1, 3)
+    y0, x0 = table[:, 0] + bottom, table[:, 1]
+    x1, y1 = x0 + table[:, 2], y0 + height
+    corners = np.stack([np.column_stack(pair) for pair in
+                        ((x0, y0), (x0, y1), (x1, y1), (x1, y0))], axis=1)
+    collection = PolyCollection(list(corners), closed=True, zorder=zorder, **style)
+    ax.add_collection(collection, autolim=False)
+    return collection
 
 
-def _float_tail(drawn: Gantt, ts: TaskSchedule, y: int, left: float) -> None:
-    from matplotlib.patches import Rectangle
+def _draw(drawn: Gantt, marks: _Marks) -> None:
+    """Each kind of mark as one collection; `Gantt` maps ids to their place in it."""
+    ax = drawn.ax
+    if marks.packages:
+        packages = _boxes(ax, [m[1:] for m in marks.packages], zorder=3, rows=(-0.12, 0.24),
+                          facecolors=PACKAGE, edgecolors=PACKAGE)
+        drawn.package_bars = {m[0]: Mark(packages, n) for n, m in enumerate(marks.packages)}
+        drawn.artists["packages"] = packages
+    if marks.chains:
+        drawn.artists["package_chains"] = _boxes(
+            ax, marks.chains, zorder=3.5, rows=(-0.12, 0.24), facecolors=CRITICAL,
+            edgecolors="black", linewidths=0.8)
+    if marks.ghosts:
+        ghosts = _boxes(ax, [m[1:] for m in marks.ghosts], zorder=2, rows=(0.16, 0.2),
+                        facecolors="none", edgecolors="#555555", linestyles="--",
+                        hatch="....", linewidths=0.8)
+        drawn.baseline_bars.update({m[0]: Mark(ghosts, n) for n, m in enumerate(marks.ghosts)})
+        drawn.artists["ghosts"] = ghosts
+    if marks.tails:
+        tails = _boxes(ax, [m[1:] for m in marks.tails], zorder=3, rows=(-0.1, 0.06),
+                       facecolors=FLOAT, edgecolors="none")
+        drawn.float_tails = {m[0]: Mark(tails, n) for n, m in enumerate(marks.tails)}
+        drawn.artists["float_tails"] = tails
+    if marks.efforts:
+        efforts = _boxes(ax, [m[1:] for m in marks.efforts], zorder=3, rows=(-0.3, 0.45),
+                         facecolors="white", edgecolors="#666666", hatch="////",
+                         linewidths=0.8)
+        drawn.bars.update({m[0]: Mark(efforts, n) for n, m in enumerate(marks.efforts)})
+        drawn.artists["efforts"] = efforts
+    if marks.bars:
+        critical = [m[4] for m in marks.bars]
+        bars = _boxes(ax, [m[1:4] for m in marks.bars], zorder=4, rows=(-0.3, 0.45),
+                      facecolors=[CRITICAL if c else NORMAL for c in critical],
+                      edgecolors=["black" if c else NORMAL_EDGE for c in critical],
+                      linewidths=[1.6 if c else 0.6 for c in critical])
+        drawn.bars.update({m[0]: Mark(bars, n) for n, m in enumerate(marks.bars)})
+        drawn.artists["bars"] = bars
+    _diamonds(drawn, marks)
 
-    right = _num(ts.late_finish + dt.timedelta(days=1))
-    tail = Rectangle((left, y - 0.1), right - left, 0.06, facecolor=FLOAT, edgecolor="none",
-                     zorder=3)
-    drawn.ax.add_patch(tail)
-    drawn.float_tails[ts.id] = tail
+
+def _diamonds(drawn: Gantt, marks: _Marks) -> None:
+    """Milestones as one scatter of diamonds; the baseline's as hollow ones above them."""
+    ax = drawn.ax
+    if marks.diamonds:
+        diamonds = ax.scatter([m[1] for m in marks.diamonds], [m[2] for m in marks.diamonds],
+                              marker="D", s=64, c=[CRITICAL if m[3] else PACKAGE
+                                                   for m in marks.diamonds],
+                              edgecolors="black", linewidths=1.0, zorder=5)
+        drawn.milestones = {m[0]: Mark(diamonds, n, "D") for n, m in enumerate(marks.diamonds)}
+        drawn.artists["milestones"] = diamonds
+    if marks.ghost_diamonds:
+        ghosts = ax.scatter([m[1] for m in marks.ghost_diamonds],
+                            [m[2] + 0.26 for m in marks.ghost_diamonds], marker="D", s=36,
+                            facecolors="none", edgecolors="#555555", zorder=2)
+        drawn.baseline_bars.update({m[0]: Mark(ghosts, n, "D")
+                                    for n, m in enumerate(marks.ghost_diamonds)})
+        drawn.artists["ghost_milestones"] = ghosts
 
 
 def _events(drawn: Gantt, schedule: Schedule, rows: list[tuple[str, str]]) -> None:
@@ -472,7 +736,8 @@ def _date_lines(drawn: Gantt, schedule: Schedule, baseline: Schedule | None,
 
 
 def _title(ax: Axes, schedule: Schedule, summaries: tuple[ProjectSummary, ...] | None,
-           title: str | None, words: dict[str, str], lang: Lang) -> None:
+           title: str | None, words: dict[str, str], lang: Lang, *,
+           note: str | None = None) -> None:
     """The name, the finish and slack (or a portfolio's last finish), missed deadlines."""
     project = schedule.project
     heading = project.name if title is None else title
@@ -488,7 +753,8 @@ def _title(ax: Axes, schedule: Schedule, summaries: tuple[ProjectSummary, ...] |
         word = phrase("chart.deadline_missed", lang)
         facts += " · " + word + ": " + ", ".join(
             f"{m.id} ({periods(m.by, project.unit, lang, sign=True)})" for m in missed)
-    ax.set_title(f"{heading}\n{facts}", fontsize=10, loc="left", parse_math=False)
+    lines = [heading, facts] + ([note] if note else [])
+    ax.set_title("\n".join(lines), fontsize=10, loc="left", parse_math=False)
 
 
 def _legend(drawn: Gantt, schedule: Schedule, handles: list[Any], words: dict[str, str],
@@ -515,6 +781,9 @@ def _legend(drawn: Gantt, schedule: Schedule, handles: list[Any], words: dict[st
         (bool(drawn.events),
          Line2D([], [], marker="v", color=EVENT, markeredgecolor="black", linestyle="none",
                 label=words["event"])),
+        (bool(drawn.arrows),
+         Line2D([], [], color=ARROW, linewidth=0.9, marker=">", markersize=4,
+                label=words["critical_link" if drawn.arrow_choice == "critical" else "link"])),
     ]
     everything = [mark for shown, mark in candidates if shown] + handles
     if own_figure:
@@ -563,20 +832,52 @@ def _load(ax: Axes, report: CostReport, lang: Lang, drawn: Gantt) -> None:
     drawn.load_ax = ax
 
 
-def _arrows(ax: Axes, schedule: Schedule, rows: list[tuple[str, str]], drawn: Gantt) -> None:
-    """One thin arrow per link, from the predecessor's end (or start) to the successor."""
-    y_of = {ident: y for y, (_kind, ident) in enumerate(rows)}
-    for link in schedule.project.links:
-        p, s = schedule[link.predecessor], schedule[link.successor]
-        p_left, p_width = _span(p)
-        s_left, s_width = _span(s)
+ARROW = "#0072B2"  # Okabe-Ito blue: no bar, tail or line has it
+
+
+def _arrow_links(schedule: Schedule, choice: str) -> list[Link]:
+    """The links to draw: all, or those along the critical chains (they drive the finish)."""
+    if choice == "all":
+        return list(schedule.project.links)
+    pairs = {pair for chain in schedule.critical_chains for pair in itertools.pairwise(chain)}
+    return [link for link in schedule.project.links
+            if (link.predecessor, link.successor) in pairs]
+
+
+def _arrows(drawn: Gantt, schedule: Schedule, rows: list[tuple[str, str]], choice: str) -> None:
+    """A link as an elbow: along the predecessor's row from its finish (its start for SS
+    and SF), then across the rows to the successor's start (its finish for FF and SF).
+
+    The shafts are one line collection, the heads one scatter per direction.
+    """
+    drawn.arrow_choice = choice
+    if choice == "none":
+        return
+    y_of = {ident: y for y, (kind, ident) in enumerate(rows) if kind == "task"}
+    shafts, heads, drawn_links = [], [], []
+    for link in _arrow_links(schedule, choice):
+        if link.predecessor not in y_of or link.successor not in y_of:
+            continue  # one end is not drawn (a package row, a window, a filter)
+        p_left, p_width = _span(schedule[link.predecessor])
+        s_left, s_width = _span(schedule[link.successor])
         x0 = p_left + (p_width if link.type.from_finish else 0.0)
         x1 = s_left + (s_width if link.type.to_finish else 0.0)
-        arrow = ax.annotate(
-            "", xy=(x1, y_of[s.id]), xytext=(x0, y_of[p.id]),
-            arrowprops={"arrowstyle": "->", "color": "#777777", "linewidth": 0.5, "alpha": 0.8,
-                        "connectionstyle": "angle,angleA=0,angleB=90,rad=0",
-                        "shrinkA": 0, "shrinkB": 4},
-            zorder=2,
-        )
-        drawn.arrows.append(arrow)
+        y0, y1 = y_of[link.predecessor], y_of[link.successor]
+        tip = y1 - 0.32 if y1 > y0 else y1 + 0.32  # the bar's edge, not its middle
+        shafts.append([(x0, y0), (x1, y0), (x1, tip)])
+        heads.append((x1, tip, y1 > y0))
+        drawn_links.append(link)
+    if not shafts:
+        return
+    from matplotlib.collections import LineCollection
+
+    lines = LineCollection(shafts, colors=ARROW, linewidths=0.9, zorder=6)
+    drawn.ax.add_collection(lines, autolim=False)
+    drawn.artists["arrows"] = lines
+    drawn.arrows = [Mark(lines, n) for n in range(len(shafts))]
+    for down, marker in ((True, "v"), (False, "^")):  # markers point the same way on screen
+        points = [(x, y) for x, y, d in heads if d == down]
+        if points:
+            drawn.artists[f"arrow_heads_{'down' if down else 'up'}"] = drawn.ax.scatter(
+                [x for x, _ in points], [y for _, y in points], marker=marker, s=36, c=ARROW,
+                linewidths=0, zorder=6)

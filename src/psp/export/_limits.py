@@ -10,13 +10,14 @@ from __future__ import annotations
 from psp.engine._cpm import Schedule
 from psp.errors import SizeError
 
-__all__ = ["MAX_CHART_ROWS", "MAX_PERIODS", "check_chart", "check_table"]
+__all__ = ["MAX_CHART_ROWS", "MAX_PERIODS", "check_chart", "check_rows", "check_table"]
 
 MAX_PERIODS = 5_000
 """Columns of a table, and periods on a chart's time axis."""
 
 MAX_CHART_ROWS = 1_500
-"""Rows of a chart (packages and tasks): at 150 dpi about 60,000 pixels high."""
+"""Rows of a chart (packages and tasks): at 100 dpi (the default) about 41,000 pixels high,
+at 150 dpi about 61,000 (matplotlib renders up to 65,536 pixels a side)."""
 
 
 def _check_periods(schedule: Schedule, what: str) -> None:
@@ -51,7 +52,7 @@ def check_table(schedule: Schedule) -> None:
 
 
 def check_chart(schedule: Schedule) -> None:
-    """Refuse a Gantt chart longer than `MAX_PERIODS` periods or taller than `MAX_CHART_ROWS`.
+    """Refuse a Gantt chart whose time axis would span more than `MAX_PERIODS` periods.
 
     Parameters
     ----------
@@ -61,16 +62,39 @@ def check_chart(schedule: Schedule) -> None:
     Returns
     -------
     None
-        It raises `SizeError` instead of returning when the chart would be too large.
+        It raises `SizeError` instead of returning when the chart would be too long.
 
     Examples
     --------
     >>> import psp
-    >>> check_chart(psp.schedule(psp.load("examples/digitale_werkstatt.toml")))  # 29 rows
+    >>> check_chart(psp.schedule(psp.load("examples/digitale_werkstatt.toml")))  # 12 months
     """
     _check_periods(schedule, "a chart")
-    rows = len(schedule.project.outline())
+
+
+def check_rows(rows: int) -> None:
+    """Refuse a chart of more than `MAX_CHART_ROWS` rows, naming what draws less.
+
+    Parameters
+    ----------
+    rows : int
+        The rows the chart would have.
+
+    Returns
+    -------
+    None
+        It raises `SizeError` instead of returning when the chart would be too tall.
+
+    Examples
+    --------
+    >>> check_rows(1_500)
+    >>> check_rows(1_501)
+    Traceback (most recent call last):
+    ...
+    psp.errors.SizeError: a chart of 1,501 rows is taller than a viewer opens (at most 1,500): ...
+    """
     if rows > MAX_CHART_ROWS:
-        raise SizeError(f"a chart of this plan would have {rows:,} rows (at most "
-                        f"{MAX_CHART_ROWS:,}): use psp table or psp schedule for a plan "
-                        "this large")
+        raise SizeError(f"a chart of {rows:,} rows is taller than a viewer opens (at most "
+                        f"{MAX_CHART_ROWS:,}): draw one row per work package (level=\"package\","
+                        " --level package), some packages (packages=…, --packages AP1,AP2) or "
+                        "a date window (start=…, end=…, --start, --end)")
