@@ -3,7 +3,7 @@
     python docs/make_gallery.py [OUT_DIR]
 
 Writes docs/gallery/*.png (or into OUT_DIR): the three scenarios of the Digitale
-Werkstatt plan and a generated plan of 200 tasks in 10 work packages.
+Werkstatt plan, generated plans of 200 and 1,000 tasks in 10 work packages, and more.
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ def generated_plan(tasks: int = 200, packages: int = 10, seed: int = 7) -> psp.P
         if p:  # each package starts once the one before is under way
             links.append(psp.Link(f"{p}.{rng.randint(2, 4)}", f"{p + 1}.1", "SS"))
     return psp.Project(
-        "Generierter Plan: 200 Aufgaben in 10 Arbeitspaketen", psp.Month(2022, 1),
+        f"Generierter Plan: {tasks:,} Aufgaben in {packages} Arbeitspaketen".replace(",", "."),
+        psp.Month(2022, 1),
         end=psp.Month(2024, 6).last_day,
         packages=[psp.Package(f"AP{p + 1}", f"Arbeitspaket {p + 1}") for p in range(packages)],
         tasks=plan_tasks, links=links)
@@ -59,6 +60,8 @@ def main(out: Path = OUT) -> None:
         "scenario3-extension-en-arrows.png": psp.gantt(
             psp.replan(plan, [delay, psp.Extend(to="31.12.2021")]), lang="en", arrows=True),
         "generated-200-tasks.png": psp.gantt(psp.schedule(generated_plan())),
+        "generated-1000-tasks-packages.png": psp.gantt(
+            psp.schedule(generated_plan(1000, 10)), lang="en"),
         "portfolio-modellregion.png": psp.gantt(psp.schedule_portfolio(region),
                                                 load=psp.costs(region)),
         "werkstatt-may-2021-events.png": psp.gantt(

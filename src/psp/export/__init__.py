@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from psp.export._amendment import amendment_table
     from psp.export._formats import as_csv, as_dict, as_json
     from psp.export._formats import as_text as as_text  # deprecated: not in __all__
-    from psp.export._gantt import Gantt, gantt
-    from psp.export._limits import check_chart, check_table
+    from psp.export._gantt import MAX_TASK_ROWS, Gantt, Mark, gantt
+    from psp.export._limits import MAX_CHART_ROWS, check_chart, check_rows, check_table
     from psp.export._milestones import MilestoneChart, milestone_overview, mta_chart, mta_html
     from psp.export._tables import (
         critical_path_table,
@@ -31,7 +31,10 @@ if TYPE_CHECKING:
     )
 
 _SOURCES = {
+    "MAX_CHART_ROWS": "_limits",
+    "MAX_TASK_ROWS": "_gantt",
     "Gantt": "_gantt",
+    "Mark": "_gantt",
     "MilestoneChart": "_milestones",
     "milestone_overview": "_milestones",
     "mta_chart": "_milestones",
@@ -42,6 +45,7 @@ _SOURCES = {
     "as_json": "_formats",
     "as_text": "_formats",  # deprecated: not in __all__
     "check_chart": "_limits",
+    "check_rows": "_limits",
     "check_table": "_limits",
     "critical_path_table": "_tables",
     "gantt": "_gantt",
@@ -69,13 +73,17 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "MAX_CHART_ROWS",
+    "MAX_TASK_ROWS",
     "Gantt",
+    "Mark",
     "MilestoneChart",
     "amendment_table",
     "as_csv",
     "as_dict",
     "as_json",
     "check_chart",
+    "check_rows",
     "check_table",
     "critical_path_table",
     "gantt",
