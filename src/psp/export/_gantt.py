@@ -144,9 +144,9 @@ class Gantt:
     ``ghost_milestones``, ``arrows``, ``arrow_heads_down``, ``arrow_heads_up``), so a
     chart of thousands of tasks stays a few artists. ``bars``, ``baseline_bars``,
     ``float_tails``, ``package_bars`` and ``milestones`` map ids to a `Mark`, which reads
-    its own part of its collection; ``arrows`` lists one `Mark` per drawn link. ``rows`` lists the ids
-    from top to bottom (``y`` = row number); ``level`` says whether a row is a task or a
-    work package. The plan's events are one collection of markers (``event_marks``),
+    its own part of its collection; ``arrows`` lists one `Mark` per drawn link. ``rows``
+    lists the ids from top to bottom (``y`` = row number); ``level`` says whether a row is
+    a task or a work package. The plan's events are one collection of markers (``event_marks``),
     each at midday of its day on the row of its task or package (else on a last row of
     their own); ``events`` maps an event's id to its index in it. In Jupyter the object
     shows itself as the chart.
