@@ -227,6 +227,7 @@ def _incoming(portfolio: Portfolio) -> dict[str, list[tuple[int, Link]]]:
     projects = dict(zip(portfolio.keys, portfolio.projects, strict=True))
     found: dict[str, list[tuple[int, Link]]] = {}
     for link in portfolio.links:
+        # portfolio_problems has checked that every successor exists
         key, position = qualified_position(projects, link.successor) or ("", 0)
         found.setdefault(key, []).append((position, link))
     return found

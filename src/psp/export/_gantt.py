@@ -618,42 +618,35 @@ def _boxes(ax: Axes, boxes: list[tuple[int, float, float]], *, zorder: float,
 
 def _draw(drawn: Gantt, marks: _Marks) -> None:
     """Each kind of mark as one collection; `Gantt` maps ids to their place in it."""
-    ax = drawn.ax
-    if marks.packages:
-        packages = _boxes(ax, [m[1:] for m in marks.packages], zorder=3, rows=(-0.12, 0.24),
-                          facecolors=PACKAGE, edgecolors=PACKAGE)
-        drawn.package_bars = {m[0]: Mark(packages, n) for n, m in enumerate(marks.packages)}
-        drawn.artists["packages"] = packages
+    _collect(drawn, "packages", marks.packages, drawn.package_bars, zorder=3,
+             rows=(-0.12, 0.24), facecolors=PACKAGE, edgecolors=PACKAGE)
     if marks.chains:
         drawn.artists["package_chains"] = _boxes(
-            ax, marks.chains, zorder=3.5, rows=(-0.12, 0.24), facecolors=CRITICAL,
+            drawn.ax, marks.chains, zorder=3.5, rows=(-0.12, 0.24), facecolors=CRITICAL,
             edgecolors="black", linewidths=0.8)
-    if marks.ghosts:
-        ghosts = _boxes(ax, [m[1:] for m in marks.ghosts], zorder=2, rows=(0.16, 0.2),
-                        facecolors="none", edgecolors="#555555", linestyles="--",
-                        hatch="....", linewidths=0.8)
-        drawn.baseline_bars.update({m[0]: Mark(ghosts, n) for n, m in enumerate(marks.ghosts)})
-        drawn.artists["ghosts"] = ghosts
-    if marks.tails:
-        tails = _boxes(ax, [m[1:] for m in marks.tails], zorder=3, rows=(-0.1, 0.06),
-                       facecolors=FLOAT, edgecolors="none")
-        drawn.float_tails = {m[0]: Mark(tails, n) for n, m in enumerate(marks.tails)}
-        drawn.artists["float_tails"] = tails
-    if marks.efforts:
-        efforts = _boxes(ax, [m[1:] for m in marks.efforts], zorder=3, rows=(-0.3, 0.45),
-                         facecolors="white", edgecolors="#666666", hatch="////",
-                         linewidths=0.8)
-        drawn.bars.update({m[0]: Mark(efforts, n) for n, m in enumerate(marks.efforts)})
-        drawn.artists["efforts"] = efforts
-    if marks.bars:
-        critical = [m[4] for m in marks.bars]
-        bars = _boxes(ax, [m[1:4] for m in marks.bars], zorder=4, rows=(-0.3, 0.45),
-                      facecolors=[CRITICAL if c else NORMAL for c in critical],
-                      edgecolors=["black" if c else NORMAL_EDGE for c in critical],
-                      linewidths=[1.6 if c else 0.6 for c in critical])
-        drawn.bars.update({m[0]: Mark(bars, n) for n, m in enumerate(marks.bars)})
-        drawn.artists["bars"] = bars
+    _collect(drawn, "ghosts", marks.ghosts, drawn.baseline_bars, zorder=2, rows=(0.16, 0.2),
+             facecolors="none", edgecolors="#555555", linestyles="--", hatch="....",
+             linewidths=0.8)
+    _collect(drawn, "float_tails", marks.tails, drawn.float_tails, zorder=3,
+             rows=(-0.1, 0.06), facecolors=FLOAT, edgecolors="none")
+    _collect(drawn, "efforts", marks.efforts, drawn.bars, zorder=3, rows=(-0.3, 0.45),
+             facecolors="white", edgecolors="#666666", hatch="////", linewidths=0.8)
+    critical = [m[4] for m in marks.bars]
+    _collect(drawn, "bars", [m[:4] for m in marks.bars], drawn.bars, zorder=4,
+             rows=(-0.3, 0.45), facecolors=[CRITICAL if c else NORMAL for c in critical],
+             edgecolors=["black" if c else NORMAL_EDGE for c in critical],
+             linewidths=[1.6 if c else 0.6 for c in critical])
     _diamonds(drawn, marks)
+
+
+def _collect(drawn: Gantt, name: str, entries: list[tuple[str, int, float, float]],
+             target: dict[str, Any], **style: Any) -> None:
+    """``(id, row, left, width)`` entries as one collection; each id's `Mark` into ``target``."""
+    if not entries:
+        return
+    collection = _boxes(drawn.ax, [entry[1:] for entry in entries], **style)
+    target.update({entry[0]: Mark(collection, n) for n, entry in enumerate(entries)})
+    drawn.artists[name] = collection
 
 
 def _diamonds(drawn: Gantt, marks: _Marks) -> None:
