@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import psp
 from tests.cli import psp_cli
 
@@ -510,3 +512,48 @@ def test_gantt_draws_the_part_asked_for_and_says_what_it_wrote(tmp_path: Path) -
     table = tmp_path / "plan.csv"
     result = psp_cli("table", EXAMPLE, "-o", str(table))
     assert result.returncode == 0 and result.stderr == f"psp table: {table} geschrieben\n"
+
+
+def test_excel_csv_columns_and_quiet_options(tmp_path: Path) -> None:
+    table = tmp_path / "plan.csv"
+    result = psp_cli("table", EXAMPLE, "-o", str(table), "--excel", "--quiet")
+    assert result.returncode == 0 and result.stderr == ""
+    data = table.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfNr.;Aufgabe;Verantwortlich;Sep'20;")  # German
+    schedule_csv = psp_cli("schedule", EXAMPLE, "--format", "csv", "--excel")
+    header, first = schedule_csv.stdout.lstrip("\ufeff").splitlines()[:2]
+    assert header.startswith("id;package;name;") and first.startswith('"=""1.1""";AP1;')
+    for command in ("critical", "costs"):
+        out = psp_cli(command, EXAMPLE, "--format", "csv", "--excel")
+        assert out.returncode == 0 and out.stdout.startswith("\ufeff"), command
+        assert ";" in out.stdout.splitlines()[0], command
+    wrong = psp_cli("table", EXAMPLE, "-o", str(tmp_path / "plan.xlsx"), "--excel")
+    assert wrong.returncode == 2 and "--excel writes CSV" in wrong.stderr
+    assert not (tmp_path / "plan.xlsx").exists()
+    weeks = psp_cli("table", EXAMPLE, "-o", "-", "--format", "csv", "--columns", "month")
+    assert weeks.stdout.splitlines()[0].split(",")[3] == "2020-09"  # a month plan stays
+    help_text = psp_cli("table", "--help").stdout
+    for option in ("--columns {auto,period,week,month}", "--excel", "--quiet"):
+        assert option in help_text, option
+
+
+def test_a_long_command_on_a_terminal_shows_a_bar_that_quiet_turns_off(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from psp._support import progress
+
+    monkeypatch.setattr(progress, "_watched", lambda stream: True)  # as on a terminal
+    monkeypatch.setattr(progress, "_DELAY", 0.0)  # and as if it took long
+    book = tmp_path / "plan.xlsx"
+    shown = psp_cli("table", EXAMPLE, "-o", str(book))
+    assert shown.returncode == 0
+    assert "psp table:" in shown.stderr and "/29" in shown.stderr  # 4 packages, 25 tasks
+    assert shown.stderr.endswith(f"\rpsp table: {book} geschrieben\n")
+    chart = psp_cli("gantt", EXAMPLE, "-o", str(tmp_path / "plan.png"))
+    assert "psp gantt: 100%" in chart.stderr and "3/3 [" in chart.stderr  # three steps
+    assert chart.stderr.endswith(f"\rpsp gantt: {tmp_path / 'plan.png'} geschrieben "
+                                 "(29 Zeilen, eine je Aufgabe)\n")
+    quiet = psp_cli("table", EXAMPLE, "-o", str(book), "--quiet")
+    assert quiet.returncode == 0 and quiet.stderr == ""
+    monkeypatch.setattr(progress, "_watched", lambda stream: False)  # a pipe or a log
+    piped = psp_cli("table", EXAMPLE, "-o", str(book))
+    assert piped.stderr == f"psp table: {book} geschrieben\n"

@@ -228,3 +228,134 @@ def test_markdown_and_mermaid_show_names_as_text_not_as_markup() -> None:
     (task,) = [line for line in lines if "alert" in line]
     assert task.split(":", 1)[1].split(",")[1].strip() == "t__1"  # ASCII only
     assert task.count(":") == 1 and "#" not in task
+
+
+# --- issue 13, item 5: tables at any size ---------------------------------------------
+
+
+def _day_plan(days: int) -> psp.Project:
+    """A day plan of three tasks in a chain, 4 January 2021 on, ``days`` long in all."""
+    third = days // 3
+    return psp.Project("Tage", dt.date(2021, 1, 4), unit="day", packages=[psp.Package("AP1")],
+                       tasks=[psp.Task("1.1", package="AP1", duration=third),
+                              psp.Task("1.2", package="AP1", duration=days - 2 * third),
+                              psp.Task("M1", package="AP1", duration=0),
+                              psp.Task("1.3", package="AP1", duration=third)],
+                       links=[psp.Link("1.1", "1.2"), psp.Link("1.2", "M1"),
+                              psp.Link("M1", "1.3")])
+
+
+def test_a_long_day_plan_shows_weeks_then_months_and_the_fine_grid_on_request() -> None:
+    short = psp_table(psp.schedule(_day_plan(90)))
+    assert short.header[3:5] == ("04.01.21", "05.01.21") and len(short.header) == 90 + 4
+    year = psp.schedule(_day_plan(360))  # 4 Jan – 29 Dec 2021: ISO weeks 1 to 52
+    weeks = psp_table(year)
+    assert weeks.header[3:5] == ("KW01'21", "KW02'21") and len(weeks.header) == 52 + 4
+    by_id = {row[0]: row for row in weeks.rows}
+    # 1.1 runs days 0–119: 4 Jan (a Monday) to 3 May 2021 (a Monday): weeks 1 to 18
+    assert "".join(c or "." for c in by_id["1.1"][3:-1]) == "■" * 18 + "." * 34
+    # M1 sits on 1.2's last day, 31 Aug 2021 (a Tuesday of week 35)
+    assert [n for n, c in enumerate(by_id["M1"][3:-1], start=1) if c] == [35]
+    assert by_id["AP1"][3:-1] == ("■",) * 52
+    long = psp_table(psp.schedule(_day_plan(1_000)))  # 143 weeks: months instead
+    assert long.header[3] == "Jan'21" and len(long.header) - 4 == 33  # Jan 2021 – Sep 2023
+    fine = psp_table(year, columns="period")
+    assert len(fine.header) == 360 + 4
+    months = psp_table(year, columns="month", lang="en")
+    assert months.header[3:-1] == tuple(psp.Month(2021, m).label(lang="en")
+                                        for m in range(1, 13))
+    # a month plan is never shown coarser, whatever is asked
+    assert psp_table(S1, columns="week").header == psp_table(S1).header
+    with pytest.raises(psp.UsageError, match="columns must be one of"):
+        psp_table(S1, columns="quarter")
+
+
+def test_excel_csv_opens_in_a_german_excel_and_reads_back(tmp_path: Path) -> None:
+    target = write_table(S1, tmp_path / "plan.csv", excel=True)
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert rows[0] == ["Nr.", "Aufgabe", "Verantwortlich", *MONTHS, "krit."]
+    ids = [row[0] for row in rows[1:]]
+    # an id Excel would read as a date (1.1 = 1 January) is a text formula; AP1 is not
+    assert ids[:3] == ["AP1", '="1.1"', '="1.2"'] and '="2.10"' in ids
+    again = psp.io.load_grid(target).plan
+    assert [t.id for t in again.tasks] == [t.id for t in S1.project.tasks]
+    (tmp_path / "plain").mkdir()
+    plain = write_table(S1, tmp_path / "plain" / "plan.csv", lang="de")
+    assert again == psp.io.load_grid(plain).plan  # the same plan as from the plain CSV
+
+
+def test_excel_csv_writes_decimal_commas_for_numbers() -> None:
+    plan = psp.load_portfolio("examples/digitale_modellregion.toml")
+    excel = psp.costs(plan).to_csv(excel=True)
+    plain = psp.costs(plan).to_csv()
+    rows = list(csv.reader(io.StringIO(excel[1:], newline=""), delimiter=";"))
+    plain_rows = list(csv.reader(io.StringIO(plain)))
+    assert len(rows) == len(plain_rows) and rows[0] == plain_rows[0]
+    for mine, theirs in zip(rows[1:], plain_rows[1:], strict=True):
+        assert mine == [cell.replace(".", ",") if re.fullmatch(r"-?\d+\.\d+", cell) else cell
+                        for cell in theirs]
+
+
+def test_the_workbook_prints_landscape_one_page_wide_with_titles_repeated(
+        tmp_path: Path) -> None:
+    sheet = openpyxl.load_workbook(write_table(S1, tmp_path / "plan.xlsx")).active
+    assert sheet is not None
+    setup = sheet.page_setup
+    assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (
+        "landscape", 9, 1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+    assert (sheet.print_title_rows, sheet.print_title_cols) == ("$1:$1", "$A:$C")
+
+
+def test_the_workbook_fills_exactly_the_cells_the_table_marks(tmp_path: Path) -> None:
+    plan = _day_plan(360)
+    s = psp.schedule(plan)
+    table = psp_table(s)
+    sheet = openpyxl.load_workbook(write_table(s, tmp_path / "tage.xlsx")).active
+    assert sheet is not None
+    cells = list(sheet.iter_rows(min_row=1, values_only=False))
+    assert [c.value for c in cells[0]] == list(table.header)
+    for row, excel_row in zip(table.rows, cells[1:], strict=True):
+        marked = [n for n, text in enumerate(row[3:-1]) if text]
+        filled = [n for n, c in enumerate(excel_row[3:-1]) if c.fill.fill_type is not None]
+        assert filled == marked, row[0]
+
+
+def test_the_html_table_is_a_complete_page_with_a_legend(tmp_path: Path) -> None:
+    from html.parser import HTMLParser
+
+    page = write_table(S1, tmp_path / "plan.html", lang="en").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>\n<html lang=\"en\">")
+    assert '<meta charset="utf-8">' in page and page.rstrip().endswith("</html>")
+    assert f"<title>{S1.project.name}</title>" in page
+
+    class Legend(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.inside, self.items, self.kinds = False, [""], []
+
+        def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
+            self.inside = self.inside or dict(attributes).get("class") == "psp-legend"
+            if self.inside and tag == "span":
+                self.kinds.append(dict(attributes).get("class"))
+
+        def handle_endtag(self, tag: str) -> None:
+            if self.inside and tag == "li":
+                self.items.append("")
+            self.inside = self.inside and tag != "ul"
+
+        def handle_data(self, data: str) -> None:
+            if self.inside:
+                self.items[-1] += data
+
+    legend = Legend()
+    legend.feed(page)
+    assert legend.items[:-1] == ["work package", "not critical", "critical",
+                                 "level of effort", "◆milestone"]
+    assert legend.kinds == ["package", "task", "critical", "loe", None]
+    # every kind the legend names has its colour in the grid's style, the same colour
+    for kind, colour in (("critical", "#D55E00"), ("task", "#9AD0F0"), ("package", "#222")):
+        assert f".psp-legend .{kind}{{background:{colour}}}" in page
+        assert f"td.on{{background:{colour}}}" in page

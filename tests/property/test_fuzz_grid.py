@@ -22,11 +22,11 @@ from tests.mutations import mutate
 DATA = Path(__file__).parent.parent / "data" / "grid"
 _S = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*.csv"))]
-TEXTS += [grid_csv(month_grid(_S, lang=lang), _S, lang=lang) for lang in ("de", "en")]
+TEXTS += [grid_csv(_S, lang=lang, excel=excel) for lang in ("de", "en") for excel in (False, True)]
 ODD = st.sampled_from([
     "", " ", "x", "■", "◆", "◆◆", "AP1", "AP 7 Neu", "P3", "1.1", "1", "Nr.", "Aufgabe",
     "Sep 20", "Okt'20", "13/2020", "2020-02", "Feb 2999", "0001-01", "krit.", "+", ";;",
-    '"', "a,b", "x" * 300, "\u0000", "Verantwortlich",
+    '"', "a,b", "x" * 300, "\u0000", "Verantwortlich", '="1.1"', '="', "\ufeff",
 ])
 
 

@@ -6,12 +6,15 @@ terminal (``str``) and in Jupyter (``_repr_html_``).
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
 from collections.abc import Iterable, Sequence
 
 import attrs
 
-__all__ = ["Table", "grid_html", "html_table", "shorten", "spreadsheet_safe", "text_table"]
+__all__ = ["Table", "csv_text", "grid_html", "grid_legend", "html_document", "html_table",
+           "shorten", "spreadsheet_safe", "text_table"]
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -34,6 +37,71 @@ def spreadsheet_safe(text: str) -> str:
     except ValueError:
         return "'" + text
     return text
+
+
+# Text German Excel turns into a date: task ids such as 1.1 (1 January) or 2.10
+_DATE_LIKE = re.compile(r"\d+(?:[./]\d+)+\.?")
+
+
+def _csv_cell(value: object, excel: bool) -> object:
+    """A cell: ISO dates, 0/1 for yes/no, text no spreadsheet runs as a formula."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        # a number: German Excel reads "1.5" as the 1st of May, "1,5" as one and a half
+        return str(value).replace(".", ",") if excel else value
+    if excel and _DATE_LIKE.fullmatch(value):
+        return f'="{value}"'  # shown as the text itself; only digits, dots and slashes
+    return spreadsheet_safe(value)
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]], *,
+             excel: bool = False) -> str:
+    r"""CSV text: a header row, then the rows; the one place psp writes CSV.
+
+    With ``excel``, the text is what a German Excel opens by a double click: a UTF-8
+    byte order mark (else umlauts are read as cp1252), ``;`` between cells (Excel's
+    list separator where the decimal sign is a comma), decimal commas, CRLF line ends,
+    and text Excel would turn into a date (the task id ``1.1``) as ``="1.1"``, which Excel
+    shows as the text (and psp's grid reader reads as it).
+
+    Parameters
+    ----------
+    header : sequence of str
+        The column names.
+    rows : iterable of sequences
+        The cells: text, numbers, dates (ISO), booleans (0/1) or None (empty).
+    excel : bool
+        Excel's German dialect instead of RFC 4180's.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> csv_text(["id", "fte", "start"], [["1.1", 0.5, dt.date(2021, 3, 1)]])
+    'id,fte,start\n1.1,0.5,2021-03-01\n'
+    >>> text = csv_text(["id", "fte", "start"], [["1.1", 0.5, dt.date(2021, 3, 1)]],
+    ...                 excel=True)
+    >>> text.startswith("\ufeff"), text.count("\r\n")
+    (True, 2)
+    >>> import csv, io
+    >>> list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+    [['id', 'fte', 'start'], ['="1.1"', '0,5', '2021-03-01']]
+    """
+    import csv  # loaded for CSV output only
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";" if excel else ",",
+                        lineterminator="\r\n" if excel else "\n")
+    writer.writerow([_csv_cell(h, False) for h in header])
+    writer.writerows([_csv_cell(c, excel) for c in row] for row in rows)
+    return ("\ufeff" if excel else "") + out.getvalue()
 
 
 def shorten(text: str, width: int) -> str:
@@ -165,15 +233,9 @@ class Table:
                           row_classes=[self.kind(n) for n in range(len(self.rows))],
                           style=style)
 
-    def to_csv(self) -> str:
-        """CSV with the header row first."""
-        import csv  # loaded for CSV output only
-
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow([spreadsheet_safe(h) for h in self.header])
-        writer.writerows([spreadsheet_safe(c) for c in row] for row in self.rows)
-        return out.getvalue()
+    def to_csv(self, *, excel: bool = False) -> str:
+        """CSV with the header row first (``excel``: as German Excel opens it, `csv_text`)."""
+        return csv_text(self.header, self.rows, excel=excel)
 
     def __str__(self) -> str:
         return self.to_text()
@@ -194,6 +256,81 @@ _GRID_STYLE = (
     "45deg,#fff,#fff 3px,#999 3px,#999 5px)}"
     ".psp-plan tr.package td.on{background:#222}"
 )
+
+
+_LEGEND_STYLE = (
+    ".psp-legend{list-style:none;padding:0;font-size:12px;display:flex;gap:1.5em}"
+    ".psp-legend span{display:inline-block;width:2.2em;height:1em;margin-right:.4em;"
+    "vertical-align:middle;border:1px solid #bbb;text-align:center;line-height:1em}"
+    ".psp-legend .task{background:#9AD0F0}.psp-legend .critical{background:#D55E00}"
+    ".psp-legend .package{background:#222}.psp-legend .loe{background:"
+    "repeating-linear-gradient(45deg,#fff,#fff 3px,#999 3px,#999 5px)}"
+)
+
+
+def grid_legend(labels: dict[str, str], *, milestone: str = "") -> str:
+    """The legend of `grid_html`'s colours: a swatch and a label per kind of row.
+
+    Parameters
+    ----------
+    labels : dict of str to str
+        A label per kind (``package``, ``task``, ``critical``, ``loe``), in the order shown.
+    milestone : str
+        The milestone mark's text; with it, a last entry shows the mark and
+        ``labels["milestone"]``.
+
+    Returns
+    -------
+    str
+        An HTML list with its style.
+
+    Examples
+    --------
+    >>> page = grid_legend({"task": "not critical", "critical": "critical"})
+    >>> '<li><span class="critical"></span>critical</li>' in page
+    True
+    """
+    from html import escape as esc
+
+    items = [f'<li><span class="{esc(kind)}"></span>{esc(text)}</li>'
+             for kind, text in labels.items() if kind != "milestone"]
+    if milestone:
+        items.append(f"<li><span>{esc(milestone)}</span>{esc(labels['milestone'])}</li>")
+    return f'<style>{_LEGEND_STYLE}</style><ul class="psp-legend">{"".join(items)}</ul>'
+
+
+def html_document(title: str, body: str, *, lang: str) -> str:
+    """A complete HTML page: doctype, language, ``<meta charset="utf-8">``, title, body.
+
+    Parameters
+    ----------
+    title : str
+        The page's title (also its heading).
+    body : str
+        HTML shown below the heading.
+    lang : str
+        The page's language (``de``, ``en``).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> page = html_document("Plan <1>", "<p>x</p>", lang="de")
+    >>> page.splitlines()[:4]
+    ['<!DOCTYPE html>', '<html lang="de">', '<head>', '<meta charset="utf-8">']
+    >>> "<title>Plan &lt;1&gt;</title>" in page
+    True
+    """
+    from html import escape as esc
+
+    return ("<!DOCTYPE html>\n"
+            f'<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{esc(title)}</title>\n"
+            "<style>body{font-family:system-ui,sans-serif;margin:1.5em}</style>\n"
+            f"</head>\n<body>\n<h1>{esc(title)}</h1>\n{body}\n</body>\n</html>\n")
 
 
 def grid_html(table: Table, columns: range, *, shown: Iterable[str] = ()) -> str:

@@ -237,13 +237,15 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
                "end": "Vertragsende", "old_end": "bisheriges Vertragsende", "status": "Stichtag",
                "finish": "berechnetes Ende", "slack": "Puffer", "projects": "Projekte",
                "last": "letztes Projektende", "event": "Termin", "events": "Termine",
-               "link": "Abhängigkeit", "critical_link": "kritische Abhängigkeit"},
+               "link": "Abhängigkeit", "critical_link": "kritische Abhängigkeit",
+               "package": "Arbeitspaket"},
         "en": {"critical": "critical", "normal": "not critical", "loe": "level of effort",
                "float": "total float", "baseline": "baseline", "milestone": "milestone",
                "end": "contractual end", "old_end": "former contractual end",
                "status": "status date", "finish": "computed finish", "slack": "slack",
                "projects": "projects", "last": "last project ends", "event": "event",
-               "events": "events", "link": "link", "critical_link": "critical link"},
+               "events": "events", "link": "link", "critical_link": "critical link",
+               "package": "work package"},
     },
     "report": {
         "de": {

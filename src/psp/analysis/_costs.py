@@ -9,9 +9,7 @@ the seeds, reproduced cell by cell in ``tests/test_costs.py``).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
@@ -20,7 +18,7 @@ import attrs
 
 from psp._support.compat import lang_keyword
 from psp._support.money import format_money
-from psp._support.render import Table, spreadsheet_safe
+from psp._support.render import Table, csv_text
 from psp._support.words import HEADINGS, phrase
 from psp.calendars import Lang, Month, Unit
 from psp.engine._cpm import schedule
@@ -292,19 +290,13 @@ class CostReport:
         return "\n\n".join(self.table(what, lang=lang).to_text(width=None)
                            for what in ("funding", "cost", "balance"))
 
-    def to_csv(self) -> str:
-        """A row per position and year: the JSON cells, flat."""
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")  # quotes a comma in an id
-        writer.writerow(["project", "position", "year", "months", "fte_months", "cost",
-                         "funding", "own_share"])
-        for row in self.rows:
-            for year, cell in row.years:
-                d = cell.as_dict()
-                writer.writerow([spreadsheet_safe(row.project),
-                                 spreadsheet_safe(row.position.id), year, d["months"],
-                                 d["fte_months"], d["cost"], d["funding"], d["own_share"]])
-        return out.getvalue()
+    def to_csv(self, *, excel: bool = False) -> str:
+        """A row per position and year: the JSON cells, flat (``excel``: see `csv_text`)."""
+        rows = [[row.project, row.position.id, year, (d := cell.as_dict())["months"],
+                 d["fte_months"], d["cost"], d["funding"], d["own_share"]]
+                for row in self.rows for year, cell in row.years]
+        return csv_text(["project", "position", "year", "months", "fte_months", "cost",
+                         "funding", "own_share"], rows, excel=excel)
 
     def __repr__(self) -> str:
         years = sorted(self.years())

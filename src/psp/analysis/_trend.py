@@ -165,9 +165,9 @@ class MilestoneTrend:
         table = self.table(lang=lang)
         return f"## {table.title}\n\n{table.to_markdown()}\n"
 
-    def to_csv(self, *, lang: Lang = "en") -> str:
-        """The table as CSV, ISO dates."""
-        return self.table(lang=lang, iso=True).to_csv()
+    def to_csv(self, *, lang: Lang = "en", excel: bool = False) -> str:
+        """The table as CSV, ISO dates (``excel``: as German Excel opens it)."""
+        return self.table(lang=lang, iso=True).to_csv(excel=excel)
 
     def to_dict(self) -> dict[str, object]:
         """Plain values: the versions and every series' forecasts, shift and trend."""

@@ -2,7 +2,8 @@
 
 `Month` and `Unit`, the strict reader of what project leads write (`parse_date`), the
 German and English labels (`format_date`), and `Calendar`, which turns a plan's integer
-periods into first and last days.
+periods into first and last days; `grid_columns`, the columns of a period grid (one per
+period, or weeks and months for a long plan).
 
 Examples
 --------
@@ -21,14 +22,19 @@ from psp.calendars._calendar import (
     format_date,
     parse_date,
 )
+from psp.calendars._columns import MAX_FINE_COLUMNS, ColumnChoice, GridColumns, grid_columns
 
 __all__ = [
     "FIRST_YEAR",
     "LAST_YEAR",
+    "MAX_FINE_COLUMNS",
     "Calendar",
+    "ColumnChoice",
+    "GridColumns",
     "Lang",
     "Month",
     "Unit",
     "format_date",
+    "grid_columns",
     "parse_date",
 ]

@@ -72,6 +72,17 @@ def _format_option(parser: argparse.ArgumentParser, choices: tuple[str, ...]) ->
                              f"else {choices[0]})")
 
 
+def _excel_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--excel", action="store_true",
+                        help="CSV as German Excel opens it: a UTF-8 byte order mark, ';' "
+                             "between cells, decimal commas (and German headings)")
+
+
+def _quiet_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="no progress bar and no 'wrote' line on stderr")
+
+
 def _indent_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--indent", type=_indent, metavar="N", default=None,
                         help="JSON indented by N spaces (default: compact, one line)")
@@ -117,6 +128,7 @@ def _check_options(check: argparse.ArgumentParser) -> None:
 def _schedule_options(sched: argparse.ArgumentParser) -> None:
     _format_option(sched, ("text", "json", "csv"))
     _output_option(sched, "OUT.txt|json|csv")
+    _excel_option(sched)
     _indent_option(sched)
     _lang_option(sched)
 
@@ -153,18 +165,26 @@ def _gantt_options(chart: argparse.ArgumentParser) -> None:
                        help="draw only what runs from DATE on (2021-03 or 01.03.2021)")
     chart.add_argument("--end", metavar="DATE",
                        help="draw only what runs until DATE (2021-12 or 31.12.2021)")
+    _quiet_option(chart)
     _lang_option(chart)
 
 
 def _table_options(table: argparse.ArgumentParser) -> None:
     _output_option(table, "OUT.md|html|csv|xlsx", required=True)
     _format_option(table, ("markdown", "html", "csv", "xlsx", "md"))
+    table.add_argument("--columns", choices=("auto", "period", "week", "month"),
+                       default="auto",
+                       help="a column per period, week or month (auto: weeks or months for "
+                            "a day or week plan of more than 120 periods)")
+    _excel_option(table)
+    _quiet_option(table)
     _lang_option(table)
 
 
 def _costs_options(money: argparse.ArgumentParser) -> None:
     _format_option(money, ("text", "json", "csv", "xlsx"))
     _output_option(money, "OUT.txt|json|csv|xlsx")
+    _excel_option(money)
     _indent_option(money)
     _lang_option(money)
 
@@ -172,6 +192,7 @@ def _costs_options(money: argparse.ArgumentParser) -> None:
 def _critical_options(crit: argparse.ArgumentParser) -> None:
     _format_option(crit, ("text", "markdown", "csv"))
     _output_option(crit, "OUT.txt|md|csv")
+    _excel_option(crit)
     _lang_option(crit)
 
 
@@ -197,6 +218,7 @@ def _mta_options(mta: argparse.ArgumentParser) -> None:
                      help="read the versions from FILE's git history")
     _format_option(mta, ("text", "markdown", "csv", "json", "png", "svg", "pdf", "html"))
     _output_option(mta, "OUT.png|svg|pdf|html|md|csv|json")
+    _excel_option(mta)
     _indent_option(mta)
     _lang_option(mta)
 
@@ -216,6 +238,7 @@ def _convert_options(convert: argparse.ArgumentParser) -> None:
     convert.add_argument("--split", action="store_true",
                          help="a month grid's row with gaps becomes one task per run of "
                               "months (default: an error naming the row)")
+    _quiet_option(convert)
 
 
 # Each command: its one-line help, its options, and argparse's extras (a description).

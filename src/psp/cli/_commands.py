@@ -11,11 +11,13 @@ import json
 import re
 import sys
 from collections.abc import Callable
+from contextlib import AbstractContextManager as ContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from psp import export
 from psp._support.files import STDOUT, write_atomically
+from psp._support.progress import Advance, progress
 from psp._support.words import phrase
 from psp.calendars import format_date, parse_date
 from psp.engine import event_warnings, flatten, restore, schedule
@@ -54,8 +56,10 @@ T = TypeVar("T")
 
 
 def _lang(args: argparse.Namespace, *, data: bool = False) -> Lang:
-    """The language asked for; data (CSV) is English with ISO dates unless --lang de."""
-    return args.lang or ("en" if data else "de")
+    """The language asked for; data (CSV) is English with ISO dates unless --lang de (or
+    --excel, which writes for a German Excel)."""
+    return getattr(args, "lang", None) or (
+        "en" if data and not getattr(args, "excel", False) else "de")
 
 
 # Each format's own suffix, and every suffix a format is known by.
@@ -84,6 +88,13 @@ def _format(args: argparse.Namespace, choices: tuple[str, ...], *, guess: bool =
     return args.format or named or choices[0]
 
 
+def _excel_csv(args: argparse.Namespace, chosen: str) -> None:
+    """--excel shapes CSV only: with another format it is a mistake worth naming."""
+    if args.excel and chosen != "csv":
+        raise UsageError(f"--excel writes CSV for Excel; it does not apply to {chosen} "
+                         "(name a .csv file or say --format csv)")
+
+
 def _emit(args: argparse.Namespace, text: str, *, inputs: tuple[str, ...] = ()) -> None:
     """Text to -o's file (atomically, never over an input) or to standard output."""
     output = getattr(args, "output", None)
@@ -105,21 +116,39 @@ def _gantt(portfolio: Portfolio, args: argparse.Namespace) -> int:
         raise UsageError(f"{args.output}: draw a chart as .png, .svg or .pdf "
                          "(or say --format)")
     changes = _changes(args)
-    drawn: Schedule | Replan = (replanning.replan(plan, changes) if changes
-                                else schedule(plan))
-    baseline = None if args.baseline is None else schedule(_load(args.baseline))
-    packages = None if args.packages is None else [
-        ident.strip() for ident in args.packages.split(",") if ident.strip()]
-    chart = export.gantt(drawn, baseline=baseline, lang=_lang(args), arrows=args.arrows,
-                         level=args.level, packages=packages, start=args.start, end=args.end)
-    inputs = [args.file] + ([args.baseline] if args.baseline else [])
-    write_atomically(args.output, lambda tmp: chart.savefig(tmp, format=suffix[1:], dpi=150),
-                     inputs=inputs)
+    with _bar(args, 3, unit="steps") as advance:  # schedule, draw, render and write
+        drawn: Schedule | Replan = (replanning.replan(plan, changes) if changes
+                                    else schedule(plan))
+        baseline = None if args.baseline is None else schedule(_load(args.baseline))
+        advance(1)
+        packages = None if args.packages is None else [
+            ident.strip() for ident in args.packages.split(",") if ident.strip()]
+        chart = export.gantt(drawn, baseline=baseline, lang=_lang(args), arrows=args.arrows,
+                             level=args.level, packages=packages, start=args.start,
+                             end=args.end)
+        advance(1)
+        inputs = [args.file] + ([args.baseline] if args.baseline else [])
+        write_atomically(args.output,
+                         lambda tmp: chart.savefig(tmp, format=suffix[1:], dpi=150),
+                         inputs=inputs)
+        advance(1)
     rows = phrase("cli.chart_rows", _lang(args), rows=len(chart.rows),
                   level=phrase(f"cli.level.{chart.level}", _lang(args)))
-    print(f"psp gantt: {phrase('cli.wrote', _lang(args), file=args.output)} ({rows})",
-          file=sys.stderr)
+    _wrote(args, f" ({rows})")
     return 0
+
+
+def _bar(args: argparse.Namespace, total: int, *, unit: str) -> ContextManager[Advance]:
+    """The command's progress bar (on a terminal, after a second, unless --quiet)."""
+    return progress(total, description=f"psp {args.command}", unit=unit,
+                    quiet=getattr(args, "quiet", False))
+
+
+def _wrote(args: argparse.Namespace, detail: str = "") -> None:
+    """Say on stderr which file a command wrote (not for standard output, not --quiet)."""
+    if args.output not in STDOUT and not getattr(args, "quiet", False):
+        print(f"psp {args.command}: {phrase('cli.wrote', _lang(args), file=args.output)}"
+              f"{detail}", file=sys.stderr)
 
 
 def _table(portfolio: Portfolio, args: argparse.Namespace) -> int:
@@ -127,12 +156,30 @@ def _table(portfolio: Portfolio, args: argparse.Namespace) -> int:
     if args.format == "md":
         args.format = "markdown"
     chosen = _format(args, ("markdown", "html", "csv", "xlsx"), guess=False)
-    export.write_table(schedule(plan), args.output, format=_SUFFIX_OF[chosen],
-                       lang=_lang(args, data=chosen == "csv"), inputs=(args.file,))
-    if args.output not in STDOUT:
-        print(f"psp table: {phrase('cli.wrote', _lang(args), file=args.output)}",
-              file=sys.stderr)
+    _excel_csv(args, chosen)
+    rows = len(plan.tasks) + len(plan.packages)
+    with _bar(args, rows, unit="rows") as advance:
+        written = _Counted(advance)
+        export.write_table(schedule(plan), args.output, format=_SUFFIX_OF[chosen],
+                           lang=_lang(args, data=chosen == "csv"), columns=args.columns,
+                           excel=args.excel, inputs=(args.file,), progress=written)
+        advance(rows - written.done)  # the formats written at once
+    _wrote(args)
     return 0
+
+
+class _Counted:
+    """An advance that remembers how far it went."""
+
+    advance: Advance
+    done: int
+
+    def __init__(self, advance: Advance) -> None:
+        self.advance, self.done = advance, 0
+
+    def __call__(self, done: int) -> None:
+        self.done += done
+        self.advance(done)
 
 
 def _critical(portfolio: Portfolio, args: argparse.Namespace) -> int:
@@ -140,7 +187,10 @@ def _critical(portfolio: Portfolio, args: argparse.Namespace) -> int:
     chosen = _format(args, ("text", "markdown", "csv"))
     result = export.critical_path_table(schedule(plan),
                                         lang=_lang(args, data=chosen == "csv"))
-    text = {"text": result.to_text, "markdown": result.to_markdown, "csv": result.to_csv}
+    _excel_csv(args, chosen)
+    text: dict[str, Callable[[], str]] = {
+        "text": result.to_text, "markdown": result.to_markdown,
+        "csv": lambda: result.to_csv(excel=args.excel)}
     _emit(args, text[chosen]().rstrip("\n") + "\n")
     return 0
 
@@ -226,6 +276,7 @@ def _costs(portfolio: Portfolio, args: argparse.Namespace) -> int:
     from psp import analysis
     report = analysis.costs(portfolio)
     chosen = _format(args, ("text", "json", "csv", "xlsx"))
+    _excel_csv(args, chosen)
     if chosen == "xlsx":
         if not args.output:
             raise UsageError("--format xlsx writes a file: give -o OUT.xlsx (or -o -)")
@@ -234,7 +285,7 @@ def _costs(portfolio: Portfolio, args: argparse.Namespace) -> int:
         _emit(args, json.dumps(report.to_dict(), indent=args.indent, ensure_ascii=False)
               + "\n")
     elif chosen == "csv":
-        _emit(args, report.to_csv())
+        _emit(args, report.to_csv(excel=args.excel))
     else:
         _emit(args, report.to_text(lang=_lang(args)) + "\n")
     return 0
@@ -282,6 +333,7 @@ def _mta(portfolio: Portfolio, args: argparse.Namespace) -> int:
                                      report_dates=[v.report_date for v in versions],
                                      labels=[v.label for v in versions])
     chosen = _format(args, ("text", "markdown", "csv", "json", "png", "svg", "pdf", "html"))
+    _excel_csv(args, chosen)
     lang = _lang(args, data=chosen in ("csv", "json"))
     inputs = (args.file, *args.more)
     if chosen in ("png", "svg", "pdf"):
@@ -289,7 +341,7 @@ def _mta(portfolio: Portfolio, args: argparse.Namespace) -> int:
         return 0
     texts = {"text": lambda: trend.to_text(lang=lang),
              "markdown": lambda: trend.to_markdown(lang=lang),
-             "csv": lambda: trend.to_csv(lang=lang),
+             "csv": lambda: trend.to_csv(lang=lang, excel=args.excel),
              "json": lambda: json.dumps(trend.to_dict(), indent=args.indent,
                                         ensure_ascii=False) + "\n",
              "html": lambda: export.mta_html(trend, lang=lang)}
@@ -339,7 +391,9 @@ def _convert(portfolio: Portfolio, args: argparse.Namespace) -> int:
     plan = _as_plan(portfolio)
     if Path(args.output).resolve() == Path(args.file).resolve():
         raise UsageError(f"{args.output} is the input: give another output file")
-    _tell(args.output, write(plan, args.output))
+    with _bar(args, 1, unit="files"):
+        notes = write(plan, args.output)
+    _tell(args.output, notes)
     return 0
 
 
@@ -423,11 +477,12 @@ def _schedule(portfolio: Portfolio, args: argparse.Namespace) -> int:
     plan = _as_plan(portfolio)
     result = schedule(plan)
     chosen = _format(args, ("text", "json", "csv"))
+    _excel_csv(args, chosen)
     if chosen == "json":
         _emit(args, export.as_json(result, indent=args.indent, lang=_lang(args, data=True))
               + "\n")
     elif chosen == "csv":
-        _emit(args, export.as_csv(result))
+        _emit(args, export.as_csv(result, excel=args.excel))
     else:
         _emit(args, result.to_text(lang=_lang(args)) + "\n")
     return 0

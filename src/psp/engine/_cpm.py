@@ -26,7 +26,7 @@ from psp._support.compat import lang_keyword
 from psp._support.extras import require
 from psp._support.render import Table, grid_html, html_table, shorten, text_table
 from psp._support.words import HEADINGS, periods, phrase
-from psp.calendars import Calendar, Lang, Unit, format_date
+from psp.calendars import Calendar, GridColumns, Lang, Unit, format_date, grid_columns
 from psp.engine._network import Network, actual_span, constraint_bounds, network
 from psp.errors import Problem, UnknownIdError, ValidationError
 from psp.model import (
@@ -1211,18 +1211,26 @@ def _as_planned(ts: TaskSchedule, status: dt.date) -> Actual | None:
 FILLED, MILESTONE = "■", "◆"
 
 
-def _marks(ts: TaskSchedule, periods: range) -> list[str]:
-    if ts.finish_period == ts.start_period:  # a milestone sits in the period of its date
-        where = ts.calendar.period_of(ts.start)
-        return [MILESTONE if p == where else "" for p in periods]
-    return [FILLED if ts.start_period <= p < ts.finish_period else "" for p in periods]
+def _marks(ts: TaskSchedule, grid: GridColumns) -> list[str]:
+    marks = [""] * len(grid.labels)
+    if ts.finish_period == ts.start_period:  # a milestone sits in the column of its date
+        where = grid.column_at(ts.start)
+        if where is not None:
+            marks[where] = MILESTONE
+        return marks
+    for column in grid.span(ts.start_period, ts.finish_period):
+        marks[column] = FILLED
+    return marks
 
 
-def month_grid(schedule: Schedule, *, lang: Lang = "de") -> Table:
+def month_grid(schedule: Schedule, *, lang: Lang = "de", columns: str = "auto",
+               iso: bool = False) -> Table:
     """The Projektstrukturplan: a row per package and task, a column per period, marked.
 
     Occupied periods hold ``■``, a milestone ``◆`` in the period it closes; package rows
-    span their tasks; critical tasks are marked in the last column.
+    span their tasks; critical tasks are marked in the last column. A long day or week
+    plan shows weeks or months (`psp.calendars.grid_columns`), a column marked when any
+    of its periods is.
 
     Examples
     --------
@@ -1236,23 +1244,30 @@ def month_grid(schedule: Schedule, *, lang: Lang = "de") -> Table:
     >>> "".join(c or "." for c in next(r for r in t.rows if r[0] == "M1")[3:-1])
     '.....◆......'
     """
-    cal = schedule.calendar
-    periods = range(0, max(schedule.horizon_period, 1))
+    grid = grid_columns(schedule.calendar, max(schedule.horizon_period, 1), columns=columns,
+                        lang=lang, iso=iso)
     nr, name, owner, crit = HEADINGS["grid"][lang]
-    header = [nr, name, owner, *(cal.label(p, lang=lang) for p in periods), crit]
+    header = [nr, name, owner, *grid.labels, crit]
     rows, kinds = [], []
     for kind, ident in schedule.project.outline():
         if kind == "package":
-            rolled = schedule.package(ident)
-            span = (range(0) if rolled.start is None or rolled.finish is None else
-                    range(cal.period_of(rolled.start), cal.period_of(rolled.finish) + 1))
-            marks = [FILLED if p in span else "" for p in periods]
-            rows.append([ident, schedule.project.package(ident).name, "", *marks, ""])
+            rows.append([ident, schedule.project.package(ident).name, "",
+                         *_package_marks(schedule, ident, grid), ""])
             kinds.append("package")
             continue
         ts = schedule[ident]
-        rows.append([ident, ts.task.name, ts.task.owner_label, *_marks(ts, periods),
+        rows.append([ident, ts.task.name, ts.task.owner_label, *_marks(ts, grid),
                      "*" if ts.critical else ""])
         kinds.append("critical" if ts.critical else
                      "loe" if ts.task.is_level_of_effort else "task")
     return Table(header, rows, kinds=kinds, title=schedule.project.name)
+
+
+def _package_marks(schedule: Schedule, ident: str, grid: GridColumns) -> list[str]:
+    rolled = schedule.package(ident)
+    marks = [""] * len(grid.labels)
+    if rolled.start is not None and rolled.finish is not None:
+        cal = schedule.calendar
+        for column in grid.span(cal.period_of(rolled.start), cal.period_of(rolled.finish) + 1):
+            marks[column] = FILLED
+    return marks

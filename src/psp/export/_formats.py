@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
 import json
 import warnings
 from collections.abc import Callable, Sequence
 from json.encoder import encode_basestring as json_text
 from typing import TYPE_CHECKING, Any
 
-from psp._support.render import spreadsheet_safe
+from psp._support.render import csv_text
 from psp.calendars import Lang
 from psp.engine._cpm import RECORD_FIELDS, Schedule
 
@@ -210,13 +207,16 @@ _ENCODERS: tuple[Callable[[Any], list[str]], ...] = (
 _ROW = "{" + ", ".join(f'"{name}": %s' for name in RECORD_FIELDS) + "}"
 
 
-def as_csv(schedule: Schedule) -> str:
+def as_csv(schedule: Schedule, *, excel: bool = False) -> str:
     """One row per task: ids, names, owners, ISO dates, floats in periods, ``critical`` 0/1.
 
     Parameters
     ----------
     schedule : Schedule
         The schedule.
+    excel : bool
+        As German Excel opens it: ``;``, a byte order mark, ids kept as text
+        (`psp._support.render.csv_text`).
 
     Returns
     -------
@@ -229,23 +229,12 @@ def as_csv(schedule: Schedule) -> str:
     >>> s = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
     >>> print(as_csv(s).splitlines()[0])
     id,package,name,owners,kind,duration,start,finish,late_start,late_finish,total_float,free_float,critical
+    >>> import csv, io
+    >>> next(csv.reader(io.StringIO(as_csv(s, excel=True)[1:].splitlines()[1]),
+    ...                 delimiter=";"))[:2]
+    ['="1.1"', 'AP1']
     """
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(RECORD_FIELDS)
-    writer.writerows([_cell(value) for value in row] for row in schedule.rows(iso=True))
-    return out.getvalue()
-
-
-def _cell(value: object) -> object:
-    """A CSV cell: ISO dates, 0/1 for yes/no, text that no spreadsheet runs as a formula."""
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        return spreadsheet_safe(value)
-    return "" if value is None else value
+    return csv_text(RECORD_FIELDS, schedule.rows(iso=True), excel=excel)
 
 
 def as_text(schedule: Schedule, *, lang: Lang = "de") -> str:

@@ -5,13 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
+from html import escape
 from pathlib import Path
 from typing import Any
 
 from psp._support.extras import require
 from psp._support.files import write_atomically, write_text
-from psp._support.render import Table, grid_html, spreadsheet_safe
-from psp._support.words import HEADINGS, phrase
+from psp._support.render import (
+    Table,
+    grid_html,
+    grid_legend,
+    html_document,
+    spreadsheet_safe,
+)
+from psp._support.words import HEADINGS, LABELS, phrase
 from psp.analysis._costs import CostCell, CostReport
 from psp.calendars import Lang, Unit, format_date
 from psp.engine import Schedule
@@ -24,11 +32,13 @@ from psp.model import Link, event_table
 __all__ = ["critical_path_table", "mermaid", "psp_table", "psp_table_html", "write_costs_xlsx",
            "write_table"]
 
-def psp_table(schedule: Schedule, *, lang: Lang = "de") -> Table:
+def psp_table(schedule: Schedule, *, lang: Lang = "de", columns: str = "auto") -> Table:
     """The Projektstrukturplan: a row per package and task, a column per period, marked.
 
     Occupied periods hold ``■``, a milestone ``◆`` in the period it closes; package rows
-    span their tasks; critical tasks are marked in the last column.
+    span their tasks; critical tasks are marked in the last column. A day or week plan
+    longer than `psp.calendars.MAX_FINE_COLUMNS` periods shows weeks or months instead,
+    unless ``columns`` asks for the fine grid.
 
     Parameters
     ----------
@@ -36,6 +46,8 @@ def psp_table(schedule: Schedule, *, lang: Lang = "de") -> Table:
         The scheduled plan.
     lang : {"de", "en"}
         The language of the header.
+    columns : {"auto", "period", "week", "month"}
+        What one column is (`psp.calendars.grid_columns`).
 
     Returns
     -------
@@ -50,10 +62,10 @@ def psp_table(schedule: Schedule, *, lang: Lang = "de") -> Table:
     (('id', 'task', 'owner', "Sep'20"), 29, 'package')
     """
     check_table(schedule)
-    return month_grid(schedule, lang=lang)
+    return month_grid(schedule, lang=lang, columns=columns)
 
 
-def psp_table_html(schedule: Schedule, *, lang: Lang = "de") -> str:
+def psp_table_html(schedule: Schedule, *, lang: Lang = "de", columns: str = "auto") -> str:
     """The Projektstrukturplan as styled HTML (filled month cells), as Jupyter shows it.
 
     Parameters
@@ -62,6 +74,8 @@ def psp_table_html(schedule: Schedule, *, lang: Lang = "de") -> str:
         The scheduled plan.
     lang : {"de", "en"}
         The language of the header.
+    columns : {"auto", "period", "week", "month"}
+        What one column is (`psp.calendars.grid_columns`).
 
     Returns
     -------
@@ -75,8 +89,27 @@ def psp_table_html(schedule: Schedule, *, lang: Lang = "de") -> str:
     >>> page.count('class="m on"') > 40, '<tr class="critical"><td>3.1</td>' in page
     (True, True)
     """
-    table = psp_table(schedule, lang=lang)
+    table = psp_table(schedule, lang=lang, columns=columns)
     return grid_html(table, range(3, len(table.header) - 1), shown=[MILESTONE])
+
+
+def _html_page(schedule: Schedule, lang: Lang, columns: str, events: Table | None) -> str:
+    """The grid as a page that opens on its own: heading, legend, the grid, the events."""
+    words = LABELS["gantt"][lang]
+    legend = grid_legend({kind: words[key] for kind, key in _LEGEND_KEYS}, milestone=MILESTONE)
+    body = (legend + psp_table_html(schedule, lang=lang, columns=columns)
+            + ("" if events is None else f"\n<h2>{escape(events.title)}</h2>\n"
+               + events.to_html()))
+    return html_document(schedule.project.name, body, lang=lang)
+
+
+def _grid_csv(schedule: Schedule, lang: Lang, columns: str, excel: bool) -> str:
+    check_table(schedule)
+    return grid_csv(schedule, lang=lang, columns=columns, excel=excel)
+
+
+_LEGEND_KEYS = (("package", "package"), ("task", "normal"), ("critical", "critical"),
+                ("loe", "loe"), ("milestone", "milestone"))
 
 
 def _link_text(link: Link) -> str:
@@ -126,13 +159,16 @@ def critical_path_table(schedule: Schedule, *, lang: Lang = "de") -> Table:
 
 
 def write_table(schedule: Schedule, path: str | os.PathLike[str], *, lang: Lang = "de",
-                format: str | None = None, inputs: tuple[str, ...] = ()) -> Path:
+                format: str | None = None, columns: str = "auto", excel: bool = False,
+                inputs: tuple[str, ...] = (),
+                progress: Callable[[int], object] | None = None) -> Path:
     """Write the Projektstrukturplan to ``.md``, ``.html``, ``.csv`` or ``.xlsx`` (atomically).
 
     The format follows the file's suffix unless ``format`` names one (``"csv"``); ``-``
     writes to standard output. A plan's events follow the grid as a second table
     (Markdown, HTML) or sheet (xlsx); the CSV holds the grid alone, so that it reads
-    back as a month grid.
+    back as a month grid. HTML is a complete page (``<meta charset="utf-8">``, a legend
+    of the colours); a workbook is streamed row by row and prints on A4 landscape.
 
     Parameters
     ----------
@@ -144,8 +180,14 @@ def write_table(schedule: Schedule, path: str | os.PathLike[str], *, lang: Lang 
         The language of headings and month labels.
     format : str, optional
         ``md``, ``html``, ``csv`` or ``xlsx`` when the suffix does not say it.
+    columns : {"auto", "period", "week", "month"}
+        What one column is (`psp.calendars.grid_columns`).
+    excel : bool
+        CSV as German Excel opens it (byte order mark, ``;``; `csv_text`).
     inputs : tuple of str
         Files that must never be overwritten.
+    progress : callable, optional
+        Called with the number of rows written since the last call (xlsx).
 
     Returns
     -------
@@ -171,16 +213,16 @@ def write_table(schedule: Schedule, path: str | os.PathLike[str], *, lang: Lang 
     events = event_table(schedule.project.events, lang=lang) if (
         schedule.project.events) else None
     texts: dict[str, Any] = {
-        ".md": lambda: psp_table(schedule, lang=lang).to_markdown() + "\n" + (
+        ".md": lambda: psp_table(schedule, lang=lang, columns=columns).to_markdown() + "\n" + (
             "" if events is None else f"\n**{events.title}**\n\n{events.to_markdown()}\n"),
-        ".html": lambda: psp_table_html(schedule, lang=lang) + (
-            "" if events is None else "\n" + events.to_html()),
-        ".csv": lambda: grid_csv(psp_table(schedule, lang=lang), schedule, lang=lang),
+        ".html": lambda: _html_page(schedule, lang, columns, events),
+        ".csv": lambda: _grid_csv(schedule, lang, columns, excel),
     }
     if suffix == ".xlsx":
-        table = psp_table(schedule, lang=lang)
+        table = psp_table(schedule, lang=lang, columns=columns)
         return write_atomically(
-            path, lambda tmp: grid_xlsx(table, tmp, lang=lang, extra=events), inputs=inputs)
+            path, lambda tmp: grid_xlsx(table, tmp, lang=lang, extra=events,
+                                        progress=progress), inputs=inputs)
     if suffix not in texts:
         raise UsageError(f"{os.fspath(path)}: write a table as .md, .html, .csv or .xlsx "
                          "(or name the format)")

@@ -26,7 +26,7 @@ import io
 import itertools
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -127,8 +127,14 @@ def loads_grid(text: str, *, file: str = "<string>", split: bool = False) -> Rea
     >>> [str(c.date) for c in plan.constraints], plan.links, plan.end
     (['2020-11-01'], (), datetime.date(2020, 11, 30))
     """
-    return _read([[_Cell(c.strip()) for c in row] for row in _csv_rows(text, file)], file, split,
-                 Path(file).stem)
+    return _read([[_Cell(_unwrapped(c.strip())) for c in row] for row in _csv_rows(text, file)],
+                 file, split, Path(file).stem)
+
+
+def _unwrapped(text: str) -> str:
+    """A cell written for Excel as a text formula (``="1.1"``, `csv_text`) is its text."""
+    return text[2:-1] if text.startswith('="') and text.endswith('"') and len(text) > 2 \
+        else text
 
 
 def load_grid(path: str | os.PathLike[str], *, split: bool = False) -> Reading:
@@ -371,17 +377,20 @@ def _task_id(ident: str, row: int, taken: set[str], notes: Notes) -> str:
 # --- writing -------------------------------------------------------------------------------
 
 
-def grid_csv(table: Table, s: Schedule, *, lang: Lang = "de") -> str:
+def grid_csv(s: Schedule, *, lang: Lang = "de", columns: str = "auto",
+             excel: bool = False) -> str:
     """A schedule's month grid as CSV; in English the period columns are ISO dates.
 
     Parameters
     ----------
-    table : Table
-        The grid (`psp.export.psp_table` of ``s``).
     s : Schedule
-        The schedule it shows.
+        The schedule.
     lang : {"de", "en"}
         The language of the header.
+    columns : {"auto", "period", "week", "month"}
+        What one column is (`psp.calendars.grid_columns`).
+    excel : bool
+        As German Excel opens it (`psp._support.render.csv_text`).
 
     Returns
     -------
@@ -390,25 +399,31 @@ def grid_csv(table: Table, s: Schedule, *, lang: Lang = "de") -> str:
     Examples
     --------
     >>> import psp
-    >>> from psp.engine._cpm import month_grid
     >>> s = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
-    >>> grid_csv(month_grid(s, lang="en"), s, lang="en").splitlines()[0][:30]
+    >>> grid_csv(s, lang="en").splitlines()[0][:30]
     'id,task,owner,2020-09,2020-10,'
+    >>> excel = grid_csv(s, excel=True)
+    >>> excel.startswith("\\ufeff"), excel[1:].split(";")[:4]
+    (True, ['Nr.', 'Aufgabe', 'Verantwortlich', "Sep'20"])
     """
-    if lang == "en":
-        cal = s.calendar
-        iso = [str(Month.from_date(cal.first_day(p))) if cal.unit is Unit.MONTH
-               else cal.first_day(p).isoformat() for p in range(len(table.header) - 4)]
-        table = attrs.evolve(table, header=[*table.header[:3], *iso, table.header[-1]])
-    return table.to_csv()
+    return month_grid(s, lang=lang, columns=columns, iso=lang == "en").to_csv(excel=excel)
+
+
+_FILLS = {"package": ("solid", "222222"), "critical": ("solid", "D55E00"),
+          "task": ("solid", "9AD0F0"), "loe": ("darkUp", "999999")}
 
 
 def grid_xlsx(table: Table, path: str | os.PathLike[str], *, lang: Lang = "de",
-              extra: Table | None = None) -> None:
+              extra: Table | None = None, progress: Callable[[int], object] | None = None,
+              ) -> None:
     """Save a month grid as a workbook: filled month cells, packages bold, critical marked.
 
     The grid is the first sheet (what the grid reader reads); ``extra`` (the plan's
-    events) becomes a second sheet named by its title.
+    events) becomes a second sheet named by its title. The rows are streamed to the
+    file as they are made (openpyxl's write-only mode, one style object per kind of
+    cell), so time and memory grow with the cells, not faster. The sheet prints in
+    landscape on A4, one page wide, with the header row and the id, task and owner
+    columns on every page.
 
     Parameters
     ----------
@@ -420,6 +435,8 @@ def grid_xlsx(table: Table, path: str | os.PathLike[str], *, lang: Lang = "de",
         The language of the sheet's name and the critical mark.
     extra : Table, optional
         A second sheet.
+    progress : callable, optional
+        Called with the number of rows written since the last call.
 
     Returns
     -------
@@ -432,83 +449,107 @@ def grid_xlsx(table: Table, path: str | os.PathLike[str], *, lang: Lang = "de",
     >>> s = psp.schedule(psp.load("examples/digitale_werkstatt.toml"))
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     grid_xlsx(month_grid(s), pathlib.Path(folder) / "g.xlsx")
-    ...     openpyxl.load_workbook(pathlib.Path(folder) / "g.xlsx").active["D2"].fill.fgColor.rgb
-    '00222222'
+    ...     sheet = openpyxl.load_workbook(pathlib.Path(folder) / "g.xlsx").active
+    ...     sheet["D2"].fill.fgColor.rgb, sheet.print_title_rows, sheet.page_setup.orientation
+    ('00222222', '$1:$1', 'landscape')
     """
     if len(table.header) - 4 > _MAX_COLUMNS:
         raise SizeError(f"{os.fspath(path)}: a grid of {len(table.header) - 4:,} periods is "
                         f"wider than a workbook ({_MAX_COLUMNS:,} period columns)")
     require("openpyxl", extra="xlsx")
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
 
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = phrase("sheet.plan", lang)
-    sheet.append(list(table.header))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(horizontal="center")
-    fills = {"package": PatternFill("solid", fgColor="222222"),
-             "critical": PatternFill("solid", fgColor="D55E00"),
-             "task": PatternFill("solid", fgColor="9AD0F0"),
-             "loe": PatternFill("darkUp", fgColor="999999")}
-    months = range(4, len(table.header))  # openpyxl columns count from 1
-    for n, row in enumerate(table.rows):
-        kind = table.kind(n)
-        sheet.append([("" if i + 1 in months and c == FILLED else spreadsheet_safe(c))
-                      for i, c in enumerate(row)])
-        _style_row(sheet, sheet.max_row, (row, kind, months, len(table.header)), fills, lang)
-    sheet.column_dimensions["A"].width = 7
-    sheet.column_dimensions["B"].width = 60
-    sheet.column_dimensions["C"].width = 13
-    for column in months:
-        sheet.column_dimensions[get_column_letter(column)].width = 7
-    sheet.freeze_panes = "D2"
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(phrase("sheet.plan", lang))
+    _grid_layout(sheet, len(table.header))
+    _stream_grid(sheet, table, lang, progress)
     if extra is not None:
         _plain_sheet(book, extra)
     book.save(path)
 
 
+def _grid_layout(sheet: Any, width: int) -> None:
+    """Column widths, frozen header and task columns, and the print setup (set first:
+    a write-only sheet writes them before its rows)."""
+    from openpyxl.utils import get_column_letter
+
+    for letter, size in (("A", 7), ("B", 60), ("C", 13)):
+        sheet.column_dimensions[letter].width = size
+    for column in range(4, width):
+        sheet.column_dimensions[get_column_letter(column)].width = 7
+    sheet.freeze_panes = "D2"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = "9"  # A4 (Worksheet.PAPERSIZE_A4)
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.print_title_cols = "A:C"
+
+
+def _stream_grid(sheet: Any, table: Table, lang: Lang,
+                 progress: Callable[[int], object] | None) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    bold, centre = Font(bold=True), Alignment(horizontal="center")
+    fills = {kind: PatternFill(pattern, fgColor=colour)  # type: ignore[arg-type]
+             for kind, (pattern, colour) in _FILLS.items()}
+    critical_id, yes = Font(bold=True, color="B03A00"), phrase("sheet.yes", lang)
+
+    def cell(value: str | None, *, font: Any = None, fill: Any = None) -> Any:
+        made = WriteOnlyCell(sheet, value)
+        if font is not None:
+            made.font = font
+        if fill is not None:
+            made.fill, made.alignment = fill, centre
+        return made
+
+    sheet.append([cell(h, font=bold) for h in table.header])
+    last, step = len(table.header) - 1, 1_000
+    for n, row in enumerate(table.rows):
+        kind = table.kind(n)
+        font = bold if kind == "package" else None
+        cells: list[Any] = [cell(spreadsheet_safe(row[0]),
+                                 font=critical_id if kind == "critical" else font),
+                            cell(spreadsheet_safe(row[1]), font=font),
+                            cell(spreadsheet_safe(row[2]), font=font)]
+        cells += [cell(None if text == FILLED else text, fill=fills[kind]) if text else None
+                  for text in row[3:last]]
+        cells.append(yes if kind == "critical" else spreadsheet_safe(row[last]) or None)
+        sheet.append(cells)
+        if progress is not None and (n + 1) % step == 0:
+            progress(step)
+    if progress is not None and len(table.rows) % step:
+        progress(len(table.rows) % step)
+
+
 def _plain_sheet(book: Any, table: Table) -> None:
     """A sheet of a plain table: bold header, frozen below it, text columns wide enough."""
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     sheet = book.create_sheet(table.title[:31] or "Sheet")
-    sheet.append([spreadsheet_safe(h) for h in table.header])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in table.rows:
-        sheet.append([spreadsheet_safe(c) for c in row])
     for n, _head in enumerate(table.header, start=1):
         widest = max((len(row[n - 1]) for row in table.rows), default=0)
         sheet.column_dimensions[get_column_letter(n)].width = min(max(widest, 8) + 2, 60)
     sheet.freeze_panes = "A2"
-
-
-def _style_row(sheet: Any, excel_row: int, what: tuple[Sequence[str], str, range, int],
-               fills: dict[str, Any], lang: Lang) -> None:
-    from openpyxl.styles import Alignment, Font
-
-    row, kind, months, width = what
-    for column in months:
-        cell = sheet.cell(excel_row, column)
-        if row[column - 1]:
-            cell.fill = fills[kind]
-            cell.alignment = Alignment(horizontal="center")
-    if kind == "package":
-        for column in range(1, 4):
-            sheet.cell(excel_row, column).font = Font(bold=True)
-    if kind == "critical":
-        sheet.cell(excel_row, width).value = phrase("sheet.yes", lang)
-        sheet.cell(excel_row, 1).font = Font(bold=True, color="B03A00")
+    bold = Font(bold=True)
+    header = []
+    for h in table.header:
+        header.append(WriteOnlyCell(sheet, spreadsheet_safe(h)))
+        header[-1].font = bold
+    sheet.append(header)
+    for row in table.rows:
+        sheet.append([spreadsheet_safe(c) for c in row])
 
 
 def dump_grid(project: Project, path: str | os.PathLike[str], *, lang: Lang = "de") -> None:
     """Write the plan's month grid (its schedule, as `psp table` shows it) to ``.xlsx``/``.csv``.
+
+    The columns are months whatever the plan's unit, so that the grid reads back; a week
+    or day plan's task fills every month it touches.
 
     Parameters
     ----------
@@ -534,12 +575,11 @@ def dump_grid(project: Project, path: str | os.PathLike[str], *, lang: Lang = "d
     True
     """
     s = schedule(project)
-    table = month_grid(s, lang=lang)
     if Path(path).suffix.lower() == ".xlsx":
+        table = month_grid(s, lang=lang, columns="month")
         write_atomically(path, lambda tmp: grid_xlsx(table, tmp, lang=lang))
         return
-    text = grid_csv(table, s, lang=lang)
-    write_text(path, text)
+    write_text(path, grid_csv(s, lang=lang, columns="month"))
 
 
 def lost(project: Project) -> tuple[Note, ...]:
@@ -562,6 +602,9 @@ def lost(project: Project) -> tuple[Note, ...]:
     ['positions', 'grid-schedule']
     """
     notes = list(left_out(project, "a month grid"))
+    if project.unit is not Unit.MONTH:
+        notes.append(Note("grid-months", f"a month grid has a column per month: the "
+                          f"{project.unit.value}s of the plan become the months they touch"))
     if project.links or project.constraints or project.actuals or project.not_started:
         notes.append(Note("grid-schedule", "a month grid holds the schedule's months, not the "
                           "links, constraints and progress that make them"))
