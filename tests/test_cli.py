@@ -505,7 +505,8 @@ def test_gantt_draws_the_part_asked_for_and_says_what_it_wrote(tmp_path: Path) -
     assert result.stderr == f"psp gantt: wrote {chart} (10 rows, one per task)\n"
     svg = chart.read_text(encoding="utf-8")  # text as text: searchable, editable
     assert ">3.1 Durchführung" in svg and ">1.1 " not in svg and "critical link" not in svg
-    assert ">AP3 Umsetzung der Schulungsmaßnahmen<" in svg and ">May'21<" in svg
+    assert ">AP3 Umsetzung der Schulungsmaßnahmen<" in svg
+    assert svg.count(">May<") == 2 and svg.count(">2021<") == 2  # at the top and the bottom
     wrong = psp_cli("gantt", EXAMPLE, "-o", str(tmp_path / "x.png"), "--start", "2021-13")
     assert wrong.returncode == 2 and wrong.stderr.startswith("psp gantt: error: start: ")
     assert not (tmp_path / "x.png").exists()

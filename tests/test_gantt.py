@@ -95,11 +95,29 @@ def test_a_replan_draws_baseline_ghosts_and_both_end_lines() -> None:
     assert "former contractual end 2021-08-31" in texts
 
 
-def test_month_axis_labels_and_year_separator() -> None:
-    de = [t.get_text() for t in psp.gantt(R3).ax.get_xticklabels(minor=True)]
-    en = [t.get_text() for t in psp.gantt(R3, lang="en").ax.get_xticklabels(minor=True)]
-    assert de[0] == "Sep'20" and de[-1] == "Dez'21" and "Mär'21" in de
-    assert en[-1] == "Dec'21" and "Mar'21" in en
+def tier(g: psp.export.Gantt, side: str, outer: bool = False) -> list[str]:
+    """The date labels along one side of a chart: the inner tier, or the outer one."""
+    axis = g.date_axes[side].xaxis if outer else g.ax.xaxis
+    labels = [t.label1 if side == "bottom" else t.label2 for t in axis.get_minor_ticks()]
+    return [label.get_text() for label in labels if label.get_visible()]
+
+
+def test_month_axis_labels_in_two_tiers_at_top_and_bottom() -> None:
+    names = {"de": ["Sep", "Okt", "Nov", "Dez", "Jan", "Feb", "Mär", "Apr", "Mai", "Jun",
+                    "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"],
+             "en": ["Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]}
+    for lang in ("de", "en"):
+        g = psp.gantt(R3, lang=lang)  # September 2020 to December 2021
+        for side in ("bottom", "top"):
+            assert tier(g, side) == names[lang], (lang, side)
+            assert tier(g, side, outer=True) == ["2020", "2021"], (lang, side)
+        # the outer tier's boundaries: the first day shown, 1 January 2021, the last
+        ticks = [day(x) for x in g.date_axes["top"].get_xticks()]
+        assert ticks == [dt.date(2020, 9, 1), dt.date(2021, 1, 1), dt.date(2022, 1, 1)]
+        # each year's label sits in the middle of its months
+        centres = [day(x) for x in g.date_axes["bottom"].get_xticks(minor=True)]
+        assert centres == [dt.date(2020, 11, 1), dt.date(2021, 7, 2)]  # 61 + 61, 182.5 days
     separators = [line for line in psp.gantt(S1).ax.get_lines()
                   if line.get_linestyle() == "-" and len(line.get_xdata()) == 2]
     assert [day(line.get_xdata()[0]) for line in separators] == [dt.date(2021, 1, 1)]
@@ -158,12 +176,16 @@ def test_week_and_day_plans_get_their_own_axes() -> None:
     weeks = psp.Project("W", dt.date(2020, 8, 31), unit="week",
                         tasks=[psp.Task("a", duration=3), psp.Task("b", duration=2)],
                         links=[psp.Link("a", "b")])
-    labels = [t.get_text() for t in psp.gantt(psp.schedule(weeks)).ax.get_xticklabels(minor=True)]
-    assert labels == ["KW36'20", "KW37'20", "KW38'20", "KW39'20", "KW40'20"]
+    g = psp.gantt(psp.schedule(weeks))
+    assert tier(g, "bottom") == tier(g, "top") == ["KW36", "KW37", "KW38", "KW39", "KW40"]
+    assert tier(g, "bottom", outer=True) == ["", "Sep'20", ""]  # 31 Aug and 1–4 Oct: slivers
     days = psp.Project("D", dt.date(2020, 9, 15), unit="day", tasks=[psp.Task("a", duration=3)])
-    labels = [t.get_text() for t in psp.gantt(psp.schedule(days), lang="en").ax.get_xticklabels(
-        minor=True)]
-    assert labels == ["2020-09-15", "2020-09-16", "2020-09-17"]
+    g = psp.gantt(psp.schedule(days), lang="en")
+    assert tier(g, "top") == ["15", "16", "17"] and tier(g, "top", outer=True) == [""]
+    month = psp.Project("D", dt.date(2020, 9, 1), unit="day", tasks=[psp.Task("a", duration=45)])
+    g = psp.gantt(psp.schedule(month), lang="en")
+    assert tier(g, "top", outer=True) == ["Sep'20", "Oct'20"]
+    assert tier(g, "bottom")[:3] == ["01", "", "03"]  # 45 days: every second labelled
 
 
 def test_the_load_under_the_gantt_stacks_fte_per_owner_and_month() -> None:
@@ -266,8 +288,8 @@ def test_a_big_plan_is_drawn_a_row_per_package_and_says_so() -> None:
 def test_packages_and_a_window_choose_the_rows() -> None:
     g = psp.gantt(S1, packages=["AP3"], start="2021-05", end="2021-08")
     assert g.rows == ["AP3", "3.1", "3.2", "3.3"]
-    labels = [t.get_text() for t in g.ax.get_xticklabels(minor=True)]
-    assert labels == ["Mai'21", "Jun'21", "Jul'21", "Aug'21"]
+    assert tier(g, "bottom") == ["Mai", "Jun", "Jul", "Aug"]
+    assert tier(g, "top", outer=True) == ["2021"]
     early = psp.gantt(S1, end="30.09.2020")  # what runs in September 2020 only
     assert early.rows == ["AP1", "1.1", "1.2", "1.3", "1.4", "AP4", "4.1", "4.3"]
     with pytest.raises(psp.UnknownIdError):
@@ -303,3 +325,103 @@ def test_arrows_follow_the_critical_chains_from_end_to_start() -> None:
     assert psp.gantt(S1, arrows="none").arrows == []
     labels = [t.get_text() for t in g.legend.get_texts()]
     assert "kritische Abhängigkeit" in labels
+
+
+# --- issue 13, item 3: what a project lead looks for ----------------------------------
+
+AT_STATUS = psp.schedule(psp.load("examples/digitale_werkstatt_2021-05.toml"))  # 15.05.2021
+
+
+def test_progress_is_drawn_on_the_bars_at_the_status_date() -> None:
+    import attrs
+    from matplotlib.colors import to_hex
+
+    status = dt.date(2021, 3, 29)
+    s = psp.schedule(attrs.evolve(PLAN, status=status))
+    g = psp.gantt(s, lang="en")
+    assert day(g.status_line.get_xdata()[0]) == status
+    # finished before 29 March: done all along; running: from its start to the status
+    # date; not started: nothing done (dates worked out by hand from the plan)
+    done = {ident: (day(m.get_x()), day(m.get_x() + m.get_width()))
+            for ident, m in g.done_bars.items()}
+    assert done["1.1"] == (dt.date(2020, 9, 1), dt.date(2020, 10, 1))
+    assert done["2.11"] == (dt.date(2021, 2, 1), dt.date(2021, 3, 1))
+    for ident in ("3.1", "3.2", "3.3", "4.2"):  # started 1 March 2021
+        assert done[ident] == (dt.date(2021, 3, 1), status), ident
+    assert "4.4" not in done and "4.5" not in done and "4.1" not in done  # 4.1: effort
+    # what is still to do is lighter than what is done, in the same hue
+    for ident in ("3.1", "3.2"):
+        rest, finished = g.bars[ident].get_facecolor(), g.done_bars[ident].get_facecolor()
+        assert sum(rest[:3]) > sum(finished[:3]), ident
+    assert to_hex(g.done_bars["3.1"].get_facecolor()) == "#d55e00"
+    # 62 % white: D5 5E 00 → 213 + 42·0.62, 94 + 161·0.62, 0 + 255·0.62 = EF C2 9E
+    assert to_hex(g.bars["3.1"].get_facecolor()) == "#efc29e"
+    texts = [t.get_text() for t in g.legend.get_texts()]
+    assert "done (to the status date)" in texts and "status date 2021-03-29" in texts
+    plain = psp.gantt(S1)
+    assert plain.done_bars == {} and to_hex(plain.bars["3.1"].get_facecolor()) == "#d55e00"
+
+
+def test_critical_tasks_show_their_float_when_the_end_lies_beyond_the_finish() -> None:
+    g = psp.gantt(AT_STATUS)
+    ts = AT_STATUS["3.1"]
+    assert ts.critical and ts.total_float == 1  # ends in September, the contract in December
+    tail = g.float_tails["3.1"]
+    assert (day(tail.get_x()), day(tail.get_x() + tail.get_width())) == (
+        dt.date(2021, 10, 1), dt.date(2021, 11, 1))  # one month: October
+    assert "3.1" not in psp.gantt(S1).float_tails  # no float: no tail
+
+
+def test_every_project_end_of_a_portfolio_is_marked() -> None:
+    portfolio = psp.load_portfolio("examples/digitale_modellregion.toml")
+    g = psp.gantt(psp.schedule_portfolio(portfolio), lang="en")
+    ends = {p.id if p.id else p.name: p.end for p in portfolio.projects}
+    assert sorted(g.end_lines) == sorted(f"end:{key}" for key in ends)
+    for key, end in ends.items():
+        assert day(g.end_lines[f"end:{key}"].get_xdata()[0]) == end + dt.timedelta(days=1)
+    named = {t.get_text().strip() for t in g.ax.texts}
+    assert named == {"kita", "ehrenamt, preresc", "arbeitswissenschaft, hybrid, egov"}
+    assert "contractual end of each project" in [t.get_text() for t in g.legend.get_texts()]
+
+
+def test_the_load_keeps_one_colour_per_owner_across_the_months() -> None:
+    portfolio = psp.load_portfolio("examples/digitale_modellregion.toml")
+    g = psp.gantt(psp.schedule_portfolio(portfolio), load=psp.costs(portfolio))
+    looks = {}
+    for owner, bars in g.load_bars.items():
+        styles = {(tuple(bar.get_facecolor()), bar.get_hatch()) for bar in bars}
+        assert len(styles) == 1, owner  # the same in every month
+        looks[owner] = styles.pop()
+    assert len(set(looks.values())) == len(looks)  # and no two owners alike
+    legend = g.load_ax.get_legend()
+    for text, handle in zip(legend.get_texts(), legend.legend_handles, strict=True):
+        assert tuple(handle.get_facecolor()) == looks[text.get_text()][0]
+    # the date tiers run under the load chart, not between it and the bars
+    assert g.date_axes["bottom"] in g.load_ax.child_axes
+    assert g.date_axes["top"] in g.ax.child_axes
+
+
+def test_a_chart_fits_an_a4_or_a3_page_or_says_what_draws_less() -> None:
+    import io
+    import re
+
+    g = psp.gantt(S1)
+    before = list(g.figure.get_size_inches())
+    for paper, (width, height) in (("a4", (297, 210)), ("a3", (420, 297))):
+        out = io.BytesIO()
+        g.savefig(out, format="pdf", paper=paper)
+        box = re.search(rb"/MediaBox \[ 0 0 ([\d.]+) ([\d.]+) \]", out.getvalue())
+        assert box is not None
+        assert (round(float(box[1]) / 72 * 25.4), round(float(box[2]) / 72 * 25.4)) == (
+            width, height), paper
+    assert list(g.figure.get_size_inches()) == before
+    # rows get (page height − 2.6 in) · 72 · 0.85 points of labels, at least 4 points each:
+    # A4 (8.27 in) 86 rows, A3 (11.69 in) 139 rows
+    tall = psp.gantt(psp.Project("hoch", psp.Month(2021, 1), tasks=[
+        psp.Task(str(i), duration=1) for i in range(120)]), legend=False)  # no packages
+    with pytest.raises(psp.SizeError, match=r"120 rows does not fit on an A4 page legibly "
+                                            r"\(at most 86 rows\): take A3, .*--level"):
+        tall.savefig(io.BytesIO(), format="pdf", paper="a4")
+    tall.savefig(io.BytesIO(), format="pdf", paper="a3")  # 120 rows fit on A3
+    with pytest.raises(psp.UsageError, match="paper"):
+        g.savefig(io.BytesIO(), format="pdf", paper="letter")  # type: ignore[arg-type]

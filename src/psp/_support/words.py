@@ -238,14 +238,16 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
                "finish": "berechnetes Ende", "slack": "Puffer", "projects": "Projekte",
                "last": "letztes Projektende", "event": "Termin", "events": "Termine",
                "link": "Abhängigkeit", "critical_link": "kritische Abhängigkeit",
-               "package": "Arbeitspaket"},
+               "package": "Arbeitspaket", "done": "erledigt (bis zum Stichtag)",
+               "project_end": "Vertragsende je Projekt"},
         "en": {"critical": "critical", "normal": "not critical", "loe": "level of effort",
                "float": "total float", "baseline": "baseline", "milestone": "milestone",
                "end": "contractual end", "old_end": "former contractual end",
                "status": "status date", "finish": "computed finish", "slack": "slack",
                "projects": "projects", "last": "last project ends", "event": "event",
                "events": "events", "link": "link", "critical_link": "critical link",
-               "package": "work package"},
+               "package": "work package", "done": "done (to the status date)",
+               "project_end": "contractual end of each project"},
     },
     "report": {
         "de": {

@@ -165,6 +165,9 @@ def _gantt_options(chart: argparse.ArgumentParser) -> None:
                        help="draw only what runs from DATE on (2021-03 or 01.03.2021)")
     chart.add_argument("--end", metavar="DATE",
                        help="draw only what runs until DATE (2021-12 or 31.12.2021)")
+    chart.add_argument("--paper", choices=("a4", "a3"),
+                       help="lay the chart out on an A4 or A3 page, landscape (to print a "
+                            "PDF); row labels as large as the rows allow")
     _quiet_option(chart)
     _lang_option(chart)
 

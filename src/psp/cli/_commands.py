@@ -129,7 +129,8 @@ def _gantt(portfolio: Portfolio, args: argparse.Namespace) -> int:
         advance(1)
         inputs = [args.file] + ([args.baseline] if args.baseline else [])
         write_atomically(args.output,
-                         lambda tmp: chart.savefig(tmp, format=suffix[1:], dpi=150),
+                         lambda tmp: chart.savefig(tmp, format=suffix[1:], dpi=150,
+                                                   paper=args.paper),
                          inputs=inputs)
         advance(1)
     rows = phrase("cli.chart_rows", _lang(args), rows=len(chart.rows),

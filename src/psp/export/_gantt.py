@@ -11,11 +11,11 @@ the baseline is a dashed, hatched ghost bar below, level of effort is hatched.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import itertools
-import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -25,12 +25,13 @@ from psp._support.render import shorten
 from psp._support.words import LABELS, periods, phrase
 from psp.analysis._costs import CostReport
 from psp.calendars import Calendar, Lang, Month, Unit, format_date, parse_date
-from psp.engine._cpm import Schedule, TaskSchedule
+from psp.engine._cpm import Schedule, TaskProgress, TaskSchedule
 from psp.engine._cpm import schedule as schedule_plan
 from psp.engine._portfolio import PortfolioSchedule, ProjectSummary, schedule_portfolio
-from psp.errors import PlanError, UsageError
+from psp.errors import PlanError, SizeError, UsageError
 from psp.export._figures import day_number as _num
 from psp.export._limits import check_chart, check_rows
+from psp.export._timeaxis import date_tiers, draw_date_axes
 from psp.model import Link, Portfolio, Project
 from psp.replanning._replan import Replan
 
@@ -178,17 +179,68 @@ class Gantt:
     legend: Any = None
     load_ax: Any = None
     load_bars: dict[str, list[Any]] = attrs.field(factory=dict)
+    date_axes: dict[str, Any] = attrs.field(factory=dict)
+    done_bars: dict[str, Any] = attrs.field(factory=dict)
+    at_status: bool = False
 
-    def savefig(self, path: Any, **kwargs: Any) -> None:
+    def savefig(self, path: Any, *, paper: Literal["a4", "a3"] | None = None,
+                **kwargs: Any) -> None:
         """Save the figure (PNG, SVG, PDF …, by the file's ending or ``format=``).
 
         SVG keeps its text as text (searchable and editable in a drawing program), not
-        as outlines; global matplotlib settings stay as they are.
+        as outlines; global matplotlib settings stay as they are. With ``paper`` the
+        chart is laid out on that page in landscape (a PDF to print), its row labels
+        as large as the rows allow; a chart with more rows than a page can show
+        legibly is refused (`SizeError`) with the options that draw fewer.
+
+        Examples
+        --------
+        >>> import psp, io
+        >>> g = psp.gantt(psp.load("examples/digitale_werkstatt.toml"))
+        >>> out = io.BytesIO()
+        >>> g.savefig(out, format="pdf", paper="a4")
+        >>> b"/MediaBox [ 0 0 841.88" in out.getvalue()  # 297 × 210 mm, in points
+        True
+        >>> g.figure.get_size_inches().round(1).tolist()  # the figure itself is unchanged
+        [13.0, 10.0]
         """
         import matplotlib
 
-        with matplotlib.rc_context({"svg.fonttype": "none"}):
+        with matplotlib.rc_context({"svg.fonttype": "none"}), self._on_paper(paper):
             self.figure.savefig(path, **kwargs)
+
+    @contextlib.contextmanager
+    def _on_paper(self, paper: str | None) -> Iterator[None]:
+        """The figure laid out on a landscape page for as long as it is saved."""
+        if paper is None:
+            yield
+            return
+        if paper not in PAPER_SIZES:
+            raise UsageError(f"paper: expected one of {', '.join(PAPER_SIZES)}, got "
+                             f"{paper!r}")
+        width, height = PAPER_SIZES[paper]
+        labels = self.ax.get_yticklabels()
+        # the rows share what the title, the date tiers and the legend leave of the page
+        room = (height - 2.6) * 72 * _LABEL_SHARE  # points of label height for all rows
+        size = min(8.0, room / max(len(self.rows), 1))
+        if size < _SMALLEST_PRINT:
+            larger = "take A3, " if paper == "a4" else ""
+            raise SizeError(f"a chart of {len(self.rows):,} rows does not fit on an "
+                            f"{paper.upper()} page legibly (at most "
+                            f"{int(room / _SMALLEST_PRINT):,} rows): {larger}draw one row "
+                            "per work package (--level package), some packages "
+                            "(--packages) or a date window (--start, --end)")
+        wide, high = (float(v) for v in self.figure.get_size_inches())
+        sizes = [t.get_fontsize() for t in labels]
+        self.figure.set_size_inches(width, height)
+        for label in labels:
+            label.set_fontsize(size)
+        try:
+            yield
+        finally:
+            self.figure.set_size_inches(wide, high)
+            for label, old in zip(labels, sizes, strict=True):
+                label.set_fontsize(old)
 
     def show(self) -> None:
         """Show the chart in a window from a plain script (the one place pyplot is used).
@@ -237,22 +289,16 @@ def _label(text: str, width: int) -> str:
     return shorten(" ".join(text.split()), width)
 
 
-def _time_axis(ax: Axes, cal: Calendar, first: int, last: int, lang: Lang) -> None:
-    """Grid lines at period boundaries, labels in the middle of periods, year separators."""
-    from matplotlib.ticker import FixedLocator, NullFormatter
+def _time_axis(drawn: Gantt, cal: Calendar, first: int, last: int, lang: Lang) -> None:
+    """Grid lines at period boundaries, two tiers of dates at the top and the bottom
+    (`psp.export._timeaxis`), year separators."""
+    from matplotlib.ticker import FixedLocator
 
-    bounds = [_num(cal.first_day(p)) for p in range(first, last + 1)]
+    ax = drawn.ax
+    bounds = [_num(d) for d in cal.first_days(range(first, last + 1))]
     ax.xaxis.set_major_locator(FixedLocator(bounds))
-    ax.xaxis.set_major_formatter(NullFormatter())
-    count = last - first
-    step = max(1, math.ceil(count / 30))
-    middles = [(bounds[i] + bounds[i + 1]) / 2 for i in range(0, count, step)]
-    ax.xaxis.set_minor_locator(FixedLocator(middles))
-    labels = [cal.label(first + i, lang=lang) for i in range(0, count, step)]
-    ax.set_xticks(middles, labels, minor=True, fontsize=8,
-                  rotation=0 if count / step <= 18 else 90)
-    ax.tick_params(axis="x", which="minor", length=0)
-    ax.tick_params(axis="x", which="major", length=4)
+    drawn.date_axes = draw_date_axes(ax, date_tiers(cal, first, last, lang=lang),
+                                     bottom=drawn.load_ax)
     ax.grid(axis="x", which="major", color="#DDDDDD", linewidth=0.6)
     ax.set_axisbelow(True)
     for p in range(first + 1, last):
@@ -365,7 +411,8 @@ def gantt(
     rows, chosen = _rows(schedule, level, packages, window, events=words["events"])
     figure, ax, load_ax, own_figure = _axes(rows, ax, legend=legend, load=load,
                                             load_ax=load_ax)
-    drawn = Gantt(figure, ax, level=chosen)
+    drawn = Gantt(figure, ax, level=chosen, at_status=schedule.project.status is not None,
+                  load_ax=load_ax if load is not None else None)
     labels = _draw_rows(drawn, schedule, baseline, rows, name_width, float_tails=float_tails)
     _arrows(drawn, schedule, rows, _arrow_choice(arrows))
     if schedule.project.events:
@@ -373,9 +420,9 @@ def gantt(
     first, last = _periods_shown(schedule, baseline)
     if window is not None:
         first, last = max(first, window[0]), min(last, window[1])
-    _time_axis(ax, schedule.calendar, first, last, lang)
+    _time_axis(drawn, schedule.calendar, first, last, lang)
     _row_axis(ax, rows, labels)
-    handles = _date_lines(drawn, schedule, baseline, words, lang)
+    handles = _date_lines(drawn, schedule, baseline, words, lang, summaries=summaries)
     note = None
     if chosen == "package" and level == "auto":
         note = phrase("chart.package_level", lang, tasks=_count(len(schedule.project), lang))
@@ -389,6 +436,12 @@ def gantt(
 
 MAX_TASK_ROWS = 400
 """Above this many task rows, ``level="auto"`` draws one row per work package."""
+
+PAPER_SIZES = {"a4": (297 / 25.4, 210 / 25.4), "a3": (420 / 25.4, 297 / 25.4)}
+"""Landscape pages a chart can be laid out on (width, height in inches)."""
+
+_SMALLEST_PRINT = 4.0  # points: the smallest row label still legible on paper
+_LABEL_SHARE = 0.85  # of a row's height, its label's
 
 
 def _count(number: int, lang: Lang) -> str:
@@ -555,6 +608,7 @@ class _Marks:
     tails: list[tuple[str, int, float, float]] = attrs.Factory(list)
     ghosts: list[tuple[str, int, float, float]] = attrs.Factory(list)
     diamonds: list[tuple[str, float, int, bool]] = attrs.Factory(list)
+    done: list[tuple[str, int, float, float, bool]] = attrs.Factory(list)  # at the status
     ghost_diamonds: list[tuple[str, float, int]] = attrs.Factory(list)
 
 
@@ -592,10 +646,31 @@ def _task_row(marks: _Marks, schedule: Schedule, baseline: Schedule | None, y: i
         marks.efforts.append((ident, y, left, span))
     else:
         marks.bars.append((ident, y, left, span, ts.critical))
-        if float_tails and not ts.critical and ts.total_float > 0:
+        status = schedule.project.status
+        if status is not None:
+            done = _done_width(ts, status, left, span)
+            if done > 0:
+                marks.done.append((ident, y, left, done, ts.critical))
+        if float_tails and ts.total_float > 0:  # critical too, when the end lies beyond
             late = _num(ts.late_finish) + 1
             marks.tails.append((ident, y, left + span, late - left - span))
     return _label(f"{ident}  {ts.task.name}", width - len(owners)) + owners
+
+
+def _done_width(ts: TaskSchedule, status: dt.date, left: float, span: float) -> float:
+    """How much of a task's bar is done at the status date: all of a finished task, the
+    time elapsed of a started one (psp records no percent complete), none of a planned."""
+    if ts.progress is TaskProgress.FINISHED:
+        return span
+    if ts.progress is TaskProgress.STARTED:
+        return min(max(_num(status) - left, 0.0), span)
+    return 0.0
+
+
+def _lighter(colour: str, share: float = 0.62) -> str:
+    """``colour`` mixed with ``share`` of white: the part of a bar still to do."""
+    rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c + (255 - c) * share):02X}" for c in rgb)
 
 
 def _boxes(ax: Axes, boxes: list[tuple[int, float, float]], *, zorder: float,
@@ -632,10 +707,16 @@ def _draw(drawn: Gantt, marks: _Marks) -> None:
     _collect(drawn, "efforts", marks.efforts, drawn.bars, zorder=3, rows=(-0.3, 0.45),
              facecolors="white", edgecolors="#666666", hatch="////", linewidths=0.8)
     critical = [m[4] for m in marks.bars]
+    # at a status date a bar is the work still to do, lighter; what is done lies over it
+    face = (CRITICAL, NORMAL) if not drawn.at_status else (_lighter(CRITICAL), _lighter(NORMAL))
     _collect(drawn, "bars", [m[:4] for m in marks.bars], drawn.bars, zorder=4,
-             rows=(-0.3, 0.45), facecolors=[CRITICAL if c else NORMAL for c in critical],
+             rows=(-0.3, 0.45), facecolors=[face[0] if c else face[1] for c in critical],
              edgecolors=["black" if c else NORMAL_EDGE for c in critical],
              linewidths=[1.6 if c else 0.6 for c in critical])
+    _collect(drawn, "done", [m[:4] for m in marks.done], drawn.done_bars, zorder=4.2,
+             rows=(-0.3, 0.45), facecolors=[CRITICAL if m[4] else NORMAL for m in marks.done],
+             edgecolors=["black" if m[4] else NORMAL_EDGE for m in marks.done],
+             linewidths=[1.6 if m[4] else 0.6 for m in marks.done])
     _diamonds(drawn, marks)
 
 
@@ -702,13 +783,17 @@ def _row_axis(ax: Axes, rows: list[tuple[str, str]], labels: list[str]) -> None:
 
 
 def _date_lines(drawn: Gantt, schedule: Schedule, baseline: Schedule | None,
-                words: dict[str, str], lang: Lang) -> list[Any]:
-    """The contractual end (old and new), the status date; returns their legend handles."""
+                words: dict[str, str], lang: Lang, *,
+                summaries: tuple[ProjectSummary, ...] | None = None) -> list[Any]:
+    """The contractual end (old and new; a portfolio's: each project's), the status date;
+    returns their legend handles."""
     from matplotlib.lines import Line2D
 
     ax, handles = drawn.ax, []
     lines: list[tuple[str, dt.date, str, Literal["--", ":", "-."], dt.date]] = []
-    if schedule.end is not None:
+    if summaries is not None:
+        handles += _project_ends(drawn, summaries, words)
+    elif schedule.end is not None:
         lines.append(("end", schedule.end + dt.timedelta(days=1), END, "--", schedule.end))
     old_end = None if baseline is None else baseline.end
     if old_end is not None and old_end != schedule.end:
@@ -726,6 +811,31 @@ def _date_lines(drawn: Gantt, schedule: Schedule, baseline: Schedule | None,
         handles.append(Line2D([], [], color=colour, linestyle=style, linewidth=width,
                               label=f"{words[key]} {format_date(shown, lang=lang)}"))
     return handles
+
+
+def _project_ends(drawn: Gantt, summaries: tuple[ProjectSummary, ...],
+                  words: dict[str, str]) -> list[Any]:
+    """A line at each project's contractual end, named by the projects ending there
+    (``end_lines["end:kita"]``); one legend entry for them all."""
+    from matplotlib.lines import Line2D
+    from matplotlib.transforms import blended_transform_factory
+
+    ends: dict[dt.date, list[str]] = {}
+    for summary in summaries:
+        if summary.project.end is not None:
+            ends.setdefault(summary.project.end, []).append(summary.id)
+    ax = drawn.ax
+    where = blended_transform_factory(ax.transData, ax.transAxes)
+    for end, ids in sorted(ends.items()):
+        x = _num(end + dt.timedelta(days=1))
+        line = ax.axvline(x, color=END, linestyle="--", linewidth=1.2, zorder=6)
+        drawn.end_lines.update({f"end:{ident}": line for ident in ids})
+        ax.text(x, 0.995, " " + ", ".join(ids), transform=where, rotation=90, ha="right",
+                va="top", fontsize=6, color=END, zorder=6, parse_math=False)
+    if not ends:
+        return []
+    return [Line2D([], [], color=END, linestyle="--", linewidth=1.2,
+                   label=words["project_end"])]
 
 
 def _title(ax: Axes, schedule: Schedule, summaries: tuple[ProjectSummary, ...] | None,
@@ -757,11 +867,14 @@ def _legend(drawn: Gantt, schedule: Schedule, handles: list[Any], words: dict[st
     from matplotlib.patches import Patch
 
     work = [schedule[i] for i in drawn.bars if not schedule[i].task.is_level_of_effort]
+    face = (CRITICAL, NORMAL) if not drawn.at_status else (_lighter(CRITICAL), _lighter(NORMAL))
     candidates: list[tuple[bool, Any]] = [
         (any(t.critical for t in work),
-         Patch(facecolor=CRITICAL, edgecolor="black", linewidth=1.6, label=words["critical"])),
+         Patch(facecolor=face[0], edgecolor="black", linewidth=1.6, label=words["critical"])),
         (any(not t.critical for t in work),
-         Patch(facecolor=NORMAL, edgecolor=NORMAL_EDGE, label=words["normal"])),
+         Patch(facecolor=face[1], edgecolor=NORMAL_EDGE, label=words["normal"])),
+        (bool(drawn.done_bars),
+         Patch(facecolor=NORMAL, edgecolor=NORMAL_EDGE, label=words["done"])),
         (bool(drawn.float_tails), Patch(facecolor=FLOAT, label=words["float"])),
         (any(schedule[i].task.is_level_of_effort for i in drawn.bars),
          Patch(facecolor="white", edgecolor="#666666", hatch="////", label=words["loe"])),
