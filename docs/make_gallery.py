@@ -59,6 +59,8 @@ def main(out: Path = OUT) -> None:
                                                                psp.Extend(to="31.12.2021")])),
         "scenario3-extension-en-arrows.png": psp.gantt(
             psp.replan(plan, [delay, psp.Extend(to="31.12.2021")]), lang="en", arrows=True),
+        "werkstatt-progress-april-2021.png": psp.gantt(
+            psp.replan(plan, [psp.Progress("2021-04-15", not_started=["3.3"])])),
         "generated-200-tasks.png": psp.gantt(psp.schedule(generated_plan())),
         "generated-1000-tasks-packages.png": psp.gantt(
             psp.schedule(generated_plan(1000, 10)), lang="en"),
