@@ -1,9 +1,13 @@
 """Draw the charts of docs/gallery.md.  Run from the repository root:
 
     python docs/make_gallery.py [OUT_DIR]
+    python docs/make_gallery.py --screenshot [OUT_DIR]
 
 Writes docs/gallery/*.png (or into OUT_DIR): the three scenarios of the Digitale
 Werkstatt plan, generated plans of 200 and 1,000 tasks in 10 work packages, and more.
+``--screenshot`` writes only the picture of the interactive chart (``psp gantt -o
+chart.html``): a headless Chromium on the PATH opens the page and takes it; without one,
+kaleido 0.2 (plotly's image export with its own headless Chromium) renders the figure.
 """
 
 from __future__ import annotations
@@ -80,7 +84,56 @@ def main(out: Path = OUT) -> None:
         print(out / name)
 
 
+SCREENSHOT = "interactive-scenario3-en.png"
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+
+
+def chromium_screenshot(page: Path, png: Path, *, size: tuple[int, int] = (1300, 900)) -> bool:
+    """Open ``page`` in a headless Chromium and save what it shows; False without one."""
+    import shutil
+    import subprocess
+
+    browser = next((found for name in BROWSERS if (found := shutil.which(name))), None)
+    if browser is None:
+        return False
+    subprocess.run([browser, "--headless=new", "--no-sandbox", "--disable-gpu",
+                    "--hide-scrollbars", f"--window-size={size[0]},{size[1]}",
+                    "--virtual-time-budget=5000", f"--screenshot={png}", page.as_uri()],
+                   check=True, capture_output=True, timeout=120)
+    return True
+
+
+def screenshot(out: Path = OUT) -> None:
+    """The interactive chart of scenario 3 in English, as a browser shows it."""
+    import json
+    import tempfile
+
+    plan = psp.load(EXAMPLE)
+    result = psp.replan(plan, [psp.Delay("3.1", until="2021-06"), psp.Extend(to="31.12.2021")])
+    figure = psp.plotly_gantt(result, lang="en")
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "chart.html"
+        psp.export.write_html(figure, page, lang="en")
+        if chromium_screenshot(page, out / SCREENSHOT):
+            print(out / SCREENSHOT)
+            return
+    import plotly
+    from kaleido.scopes.plotly import PlotlyScope  # kaleido 0.2, only for this picture
+
+    script = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    scope = PlotlyScope(plotlyjs=str(script), chromium_args=("--no-sandbox", "--disable-gpu",
+                                                              "--single-process"))
+    png = scope.transform(json.loads(figure.to_json()), format="png", width=1300, height=900)
+    (out / SCREENSHOT).write_bytes(png)
+    print(out / SCREENSHOT, "(kaleido)")
+
+
 if __name__ == "__main__":
     import sys
 
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT)
+    arguments = [a for a in sys.argv[1:] if a != "--screenshot"]
+    target = Path(arguments[0]) if arguments else OUT
+    if "--screenshot" in sys.argv:
+        screenshot(target)
+    else:
+        main(target)

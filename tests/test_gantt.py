@@ -425,3 +425,114 @@ def test_a_chart_fits_an_a4_or_a3_page_or_says_what_draws_less() -> None:
     tall.savefig(io.BytesIO(), format="pdf", paper="a3")  # 120 rows fit on A3
     with pytest.raises(psp.UsageError, match="paper"):
         g.savefig(io.BytesIO(), format="pdf", paper="letter")  # type: ignore[arg-type]
+
+
+# --- issue 13, item 4: the interactive chart ------------------------------------------
+
+
+def _bars_by_id(fig: object) -> dict[str, tuple[str, dt.date, dt.date, tuple[object, ...]]]:
+    """Each bar's trace name, first and last day (from base and length), and hover facts."""
+    found = {}
+    for trace in fig.data:  # type: ignore[attr-defined]
+        if trace.type != "bar":
+            continue
+        for base, length, facts in zip(trace.base, trace.x, trace.customdata, strict=True):
+            first = dt.date.fromisoformat(base)
+            days = length / 86_400_000
+            assert days == int(days)  # whole days, no drift
+            found[(trace.name, facts[0])] = (trace.name, first,
+                                             first + dt.timedelta(days=int(days) - 1), facts)
+    return found  # type: ignore[return-value]
+
+
+def test_the_interactive_chart_shows_the_schedule_and_why_tasks_moved() -> None:
+    from matplotlib.colors import to_hex
+
+    fig = psp.plotly_gantt(R3, lang="en")
+    bars = _bars_by_id(fig)
+    for ts in R3.after:
+        if ts.finish_period == ts.start_period:
+            continue
+        kind = ("level of effort" if ts.task.is_level_of_effort else
+                "critical" if ts.critical else "not critical")
+        _name, first, last, facts = bars[(kind, ts.id)]
+        assert (first, last) == (ts.start, ts.finish), ts.id
+        assert list(facts[:7]) == [ts.id, ts.task.name, ts.task.owner_label or "–",
+                                   ts.start.isoformat(), ts.finish.isoformat(),
+                                   ts.total_float, ts.free_float], ts.id
+        old = R3.before[ts.id]
+        assert bars[("baseline", ts.id)][1:3] == (old.start, old.finish), ts.id
+    # the reason a task moved is the replan's own (TaskShift.reason), word for word
+    for shift in R3.shifts(lang="en", moved_only=True):
+        if (R3.after[shift.id].finish_period > R3.after[shift.id].start_period
+                and not R3.after[shift.id].task.is_level_of_effort):
+            kind = "critical" if R3.after[shift.id].critical else "not critical"
+            assert bars[(kind, shift.id)][3][7] == shift.reason and shift.reason
+    assert bars[("not critical", "1.1")][3][7] == ""  # did not move: no reason
+    colours = {trace.name: trace.marker.color for trace in fig.data}
+    assert to_hex(colours["critical"]) == "#d55e00" and to_hex(colours["not critical"]) == (
+        "#9ad0f0")
+    milestones = next(t for t in fig.data if t.name == "milestone")
+    assert list(milestones.x) == [R3.after["M1"].start.isoformat()]
+    lines = {shape.line.dash: shape.x0 for shape in fig.layout.shapes}
+    assert lines == {"dash": "2022-01-01", "dot": "2021-09-01"}  # the day after each end
+    labels = list(fig.layout.yaxis.categoryarray)
+    assert labels[0].startswith("AP1  ") and labels[20].startswith("3.1  ")
+    assert fig.layout.yaxis.autorange == "reversed"  # top-down, as the static chart
+
+
+def test_the_interactive_chart_draws_progress_like_the_static_one() -> None:
+    import attrs
+
+    s = psp.schedule(attrs.evolve(PLAN, status=dt.date(2021, 3, 29)))
+    bars = _bars_by_id(psp.plotly_gantt(s))
+    static = psp.gantt(s)
+    for ident, mark in static.done_bars.items():
+        first, last = bars[("erledigt (bis zum Stichtag)", ident)][1:3]
+        assert (first, last + dt.timedelta(days=1)) == (
+            day(mark.get_x()), day(mark.get_x() + mark.get_width())), ident
+
+
+def test_gantt_html_is_one_page_that_needs_no_network(tmp_path: Path) -> None:
+    from tests.cli import psp_cli
+
+    page = tmp_path / "chart.html"
+    result = psp_cli("gantt", "examples/digitale_werkstatt.toml", "-o", str(page),
+                     "--delay", "3.1=2021-06", "--lang", "en")
+    assert result.returncode == 0 and result.stderr == f"psp gantt: wrote {page}\n"
+    html = page.read_text(encoding="utf-8")
+    assert html.splitlines()[:2] == ["<!doctype html>", '<html lang="en">']
+    assert "<script src=" not in html and "Plotly.newPlot" in html  # plotly.js inline
+    # the hover text, as the page's JSON writes it ("/" escaped)
+    assert "3.1 starts Jun'21: start no earlier than 06\\u002f2021" in html
+    wrong = psp_cli("gantt", "examples/digitale_werkstatt.toml", "-o", str(tmp_path / "x.html"),
+                    "--paper", "a4")
+    assert wrong.returncode == 2 and "--paper" in wrong.stderr
+    assert not (tmp_path / "x.html").exists()
+
+
+_BROWSER = next((b for b in ("chromium", "chromium-browser", "google-chrome",
+                             "google-chrome-stable", "chrome")
+                 if __import__("shutil").which(b)), None)
+
+
+@pytest.mark.skipif(_BROWSER is None, reason="needs a Chromium on the PATH (a real browser)")
+def test_a_real_browser_shows_the_bars_of_the_interactive_chart(tmp_path: Path) -> None:
+    import subprocess
+
+    import matplotlib.image
+
+    page, shot = tmp_path / "chart.html", tmp_path / "shot.png"
+    psp.export.write_html(psp.plotly_gantt(R3, lang="en"), page, lang="en")
+    subprocess.run([_BROWSER, "--headless=new", "--no-sandbox", "--disable-gpu",
+                    "--window-size=1300,900", "--virtual-time-budget=5000",
+                    f"--screenshot={shot}", page.as_uri()],
+                   check=True, capture_output=True, timeout=120)
+    pixels = (matplotlib.image.imread(shot)[:, :, :3] * 255).round()
+
+    def share(colour: str) -> float:
+        rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+        return float((abs(pixels - rgb).max(axis=2) <= 8).mean())
+
+    # the critical bars (3.1, 4.2, 4.4, 4.5) and the sky-blue ones are on the screen
+    assert share("#D55E00") > 0.002 and share("#9AD0F0") > 0.005

@@ -76,7 +76,7 @@ if TYPE_CHECKING:  # what each name is, for type checkers and editors; loaded on
         UsageError,
         ValidationError,
     )
-    from psp.export import Gantt, gantt, milestone_overview, mta_chart
+    from psp.export import Gantt, gantt, milestone_overview, mta_chart, plotly_gantt
     from psp.io import (
         dump,
         dumps,
@@ -208,6 +208,7 @@ _SOURCES = {
     "replan": "psp.replanning",
     "Gantt": "psp.export",
     "gantt": "psp.export",
+    "plotly_gantt": "psp.export",
     "Event": "psp.model",
     "EventKind": "psp.model",
     "EventWarning": "psp.engine",
@@ -333,6 +334,7 @@ __all__ = [
     "mta_chart",
     "parse_date",
     "parse_money",
+    "plotly_gantt",
     "problems",
     "replan",
     "restore",

@@ -148,8 +148,8 @@ def _replan_options(re: argparse.ArgumentParser) -> None:
 
 
 def _gantt_options(chart: argparse.ArgumentParser) -> None:
-    _output_option(chart, "OUT.png|svg|pdf", required=True)
-    _format_option(chart, ("png", "svg", "pdf"))
+    _output_option(chart, "OUT.png|svg|pdf|html", required=True)
+    _format_option(chart, ("png", "svg", "pdf", "html"))
     chart.add_argument("--baseline", metavar="FILE", help="a plan drawn as ghost bars")
     _change_options(chart)
     chart.add_argument("--arrows", nargs="?", const="all", default="critical",
@@ -252,7 +252,10 @@ _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], dict[
                _replan_options,
                {"description": "Changes apply in this order: --delay (as given), --duration, "
                                "--extend, --status."}),
-    "gantt": ("draw the Gantt chart (PNG, SVG or PDF)", _gantt_options, {}),
+    "gantt": ("draw the Gantt chart (PNG, SVG, PDF, or interactive HTML)", _gantt_options,
+              {"description": "A .html file is the interactive chart (plotly, extra "
+                              "psp[interactive]): one self-contained page to hover and "
+                              "zoom, opened without a network."}),
     "table": ("write the Projektstrukturplan table", _table_options, {}),
     "costs": ("cost, funding and own share per budget year", _costs_options, {}),
     "critical": ("print the critical path in order", _critical_options, {}),

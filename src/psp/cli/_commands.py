@@ -105,7 +105,7 @@ def _emit(args: argparse.Namespace, text: str, *, inputs: tuple[str, ...] = ()) 
                      inputs=(args.file, *inputs))
 
 
-_CHART_FORMATS = (".png", ".svg", ".pdf")
+_CHART_FORMATS = (".png", ".svg", ".pdf", ".html")
 
 
 def _gantt(portfolio: Portfolio, args: argparse.Namespace) -> int:
@@ -113,21 +113,26 @@ def _gantt(portfolio: Portfolio, args: argparse.Namespace) -> int:
     plan = _as_plan(portfolio)
     suffix = f".{args.format}" if args.format else Path(args.output).suffix.lower()
     if suffix not in _CHART_FORMATS:
-        raise UsageError(f"{args.output}: draw a chart as .png, .svg or .pdf "
+        raise UsageError(f"{args.output}: draw a chart as .png, .svg, .pdf or .html "
                          "(or say --format)")
+    if suffix == ".html" and args.paper:
+        raise UsageError("--paper lays out a page to print: draw a .pdf (or .png, .svg)")
     changes = _changes(args)
+    inputs = [args.file] + ([args.baseline] if args.baseline else [])
+    packages = None if args.packages is None else [
+        ident.strip() for ident in args.packages.split(",") if ident.strip()]
     with _bar(args, 3, unit="steps") as advance:  # schedule, draw, render and write
         drawn: Schedule | Replan = (replanning.replan(plan, changes) if changes
                                     else schedule(plan))
         baseline = None if args.baseline is None else schedule(_load(args.baseline))
         advance(1)
-        packages = None if args.packages is None else [
-            ident.strip() for ident in args.packages.split(",") if ident.strip()]
+        if suffix == ".html":
+            _interactive_chart(args, drawn, baseline, packages, inputs, advance)
+            return 0
         chart = export.gantt(drawn, baseline=baseline, lang=_lang(args), arrows=args.arrows,
                              level=args.level, packages=packages, start=args.start,
                              end=args.end)
         advance(1)
-        inputs = [args.file] + ([args.baseline] if args.baseline else [])
         write_atomically(args.output,
                          lambda tmp: chart.savefig(tmp, format=suffix[1:], dpi=150,
                                                    paper=args.paper),
@@ -137,6 +142,22 @@ def _gantt(portfolio: Portfolio, args: argparse.Namespace) -> int:
                   level=phrase(f"cli.level.{chart.level}", _lang(args)))
     _wrote(args, f" ({rows})")
     return 0
+
+
+def _interactive_chart(args: argparse.Namespace, drawn: Schedule | Replan,
+                       baseline: Schedule | None, packages: list[str] | None,
+                       inputs: list[str], advance: Advance) -> None:
+    """``-o chart.html``: the plotly chart as one self-contained page (zoom by the mouse)."""
+    if args.start or args.end:
+        raise UsageError("--start and --end choose a static chart's window; in the "
+                         "interactive chart, zoom instead")
+    figure = export.plotly_gantt(drawn, baseline=baseline, lang=_lang(args),
+                                 level=args.level, packages=packages)
+    advance(1)
+    write_atomically(args.output, lambda tmp: export.write_html(figure, tmp, lang=_lang(args)),
+                     inputs=inputs)
+    advance(1)
+    _wrote(args)
 
 
 def _bar(args: argparse.Namespace, total: int, *, unit: str) -> ContextManager[Advance]:

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from psp.export._amendment import amendment_table
     from psp.export._formats import as_csv, as_dict, as_json
     from psp.export._formats import as_text as as_text  # deprecated: not in __all__
-    from psp.export._gantt import MAX_TASK_ROWS, Gantt, Mark, gantt
+    from psp.export._gantt import MAX_TASK_ROWS, PAPER_SIZES, Gantt, Mark, gantt
+    from psp.export._interactive import plotly_gantt, write_html
     from psp.export._limits import MAX_CHART_ROWS, check_chart, check_rows, check_table
     from psp.export._milestones import MilestoneChart, milestone_overview, mta_chart, mta_html
     from psp.export._tables import (
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 _SOURCES = {
     "MAX_CHART_ROWS": "_limits",
     "MAX_TASK_ROWS": "_gantt",
+    "PAPER_SIZES": "_gantt",
     "Gantt": "_gantt",
     "Mark": "_gantt",
     "MilestoneChart": "_milestones",
@@ -50,9 +52,11 @@ _SOURCES = {
     "critical_path_table": "_tables",
     "gantt": "_gantt",
     "mermaid": "_tables",
+    "plotly_gantt": "_interactive",
     "psp_table": "_tables",
     "psp_table_html": "_tables",
     "write_costs_xlsx": "_tables",
+    "write_html": "_interactive",
     "write_table": "_tables",
 }
 
@@ -75,6 +79,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "MAX_CHART_ROWS",
     "MAX_TASK_ROWS",
+    "PAPER_SIZES",
     "Gantt",
     "Mark",
     "MilestoneChart",
@@ -91,8 +96,10 @@ __all__ = [
     "milestone_overview",
     "mta_chart",
     "mta_html",
+    "plotly_gantt",
     "psp_table",
     "psp_table_html",
     "write_costs_xlsx",
+    "write_html",
     "write_table",
 ]

@@ -648,7 +648,7 @@ def _task_row(marks: _Marks, schedule: Schedule, baseline: Schedule | None, y: i
         marks.bars.append((ident, y, left, span, ts.critical))
         status = schedule.project.status
         if status is not None:
-            done = _done_width(ts, status, left, span)
+            done = _done_days(ts, status)  # date numbers count days
             if done > 0:
                 marks.done.append((ident, y, left, done, ts.critical))
         if float_tails and ts.total_float > 0:  # critical too, when the end lies beyond
@@ -657,14 +657,15 @@ def _task_row(marks: _Marks, schedule: Schedule, baseline: Schedule | None, y: i
     return _label(f"{ident}  {ts.task.name}", width - len(owners)) + owners
 
 
-def _done_width(ts: TaskSchedule, status: dt.date, left: float, span: float) -> float:
-    """How much of a task's bar is done at the status date: all of a finished task, the
-    time elapsed of a started one (psp records no percent complete), none of a planned."""
+def _done_days(ts: TaskSchedule, status: dt.date) -> int:
+    """Days of a task's bar done at the status date: all of a finished task, the days
+    elapsed of a started one (psp records no percent complete), none of a planned one."""
+    days = (ts.finish - ts.start).days + 1
     if ts.progress is TaskProgress.FINISHED:
-        return span
+        return days
     if ts.progress is TaskProgress.STARTED:
-        return min(max(_num(status) - left, 0.0), span)
-    return 0.0
+        return min(max((status - ts.start).days, 0), days)
+    return 0
 
 
 def _lighter(colour: str, share: float = 0.62) -> str:
