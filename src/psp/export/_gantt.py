@@ -791,19 +791,14 @@ def _date_lines(drawn: Gantt, schedule: Schedule, baseline: Schedule | None,
     from matplotlib.lines import Line2D
 
     ax, handles = drawn.ax, []
-    lines: list[tuple[str, dt.date, str, Literal["--", ":", "-."], dt.date]] = []
     if summaries is not None:
         handles += _project_ends(drawn, summaries, words)
-    elif schedule.end is not None:
-        lines.append(("end", schedule.end + dt.timedelta(days=1), END, "--", schedule.end))
-    old_end = None if baseline is None else baseline.end
-    if old_end is not None and old_end != schedule.end:
-        lines.append(("old_end", old_end + dt.timedelta(days=1), OLD_END, ":", old_end))
-    status = schedule.project.status
-    if status is not None:
-        lines.append(("status", status, STATUS, "-.", status))
-    for key, at, colour, style, shown in lines:
-        width = 1.4 if key == "status" else 1.6
+    lines = [line for line in _date_marks(schedule, baseline)
+             if summaries is None or line[0] != "end"]
+    styles: dict[str, tuple[float, Literal["-.", "--", ":"]]] = {
+        "status": (1.4, "-."), "end": (1.6, "--"), "old_end": (1.6, ":")}
+    for key, at, colour, shown in lines:
+        width, style = styles[key]
         line = ax.axvline(_num(at), color=colour, linestyle=style, linewidth=width, zorder=6)
         if key == "status":
             drawn.status_line = line
@@ -812,6 +807,25 @@ def _date_lines(drawn: Gantt, schedule: Schedule, baseline: Schedule | None,
         handles.append(Line2D([], [], color=colour, linestyle=style, linewidth=width,
                               label=f"{words[key]} {format_date(shown, lang=lang)}"))
     return handles
+
+
+def _date_marks(schedule: Schedule, baseline: Schedule | None
+                ) -> list[tuple[str, dt.date, str, dt.date]]:
+    """The vertical lines of a chart: ``(key, day it is drawn at, colour, date named)``.
+
+    An end is drawn at the start of the day after it (its day is still in the plan); the
+    old end only when it differs; the status date at its own start.
+    """
+    lines = []
+    if schedule.end is not None:
+        lines.append(("end", schedule.end + dt.timedelta(days=1), END, schedule.end))
+    old_end = None if baseline is None else baseline.end
+    if old_end is not None and old_end != schedule.end:
+        lines.append(("old_end", old_end + dt.timedelta(days=1), OLD_END, old_end))
+    status = schedule.project.status
+    if status is not None:
+        lines.append(("status", status, STATUS, status))
+    return lines
 
 
 def _project_ends(drawn: Gantt, summaries: tuple[ProjectSummary, ...],

@@ -21,12 +21,10 @@ from psp.calendars import Lang, format_date
 from psp.engine._cpm import Schedule, TaskSchedule
 from psp.export._gantt import (
     CRITICAL,
-    END,
     NORMAL,
-    OLD_END,
     PACKAGE,
-    STATUS,
     Drawable,
+    _date_marks,
     _done_days,
     _lighter,
     _resolve,
@@ -222,16 +220,9 @@ def _traces(schedule: Schedule, baseline: Schedule | None, rows: list[tuple[str,
 def _lines(figure: Figure, schedule: Schedule, baseline: Schedule | None,
            words: dict[str, str], lang: Lang) -> None:
     """The contractual end (old and new) and the status date as vertical lines."""
-    lines: list[tuple[str, dt.date, str, str, dt.date]] = []
-    if schedule.end is not None:
-        lines.append(("end", schedule.end + dt.timedelta(days=1), END, "dash", schedule.end))
-    old_end = None if baseline is None else baseline.end
-    if old_end is not None and old_end != schedule.end:
-        lines.append(("old_end", old_end + dt.timedelta(days=1), OLD_END, "dot", old_end))
-    if schedule.project.status is not None:
-        status = schedule.project.status
-        lines.append(("status", status, STATUS, "dashdot", status))
-    for key, at, colour, dash, shown in lines:
+    dashes = {"end": "dash", "old_end": "dot", "status": "dashdot"}
+    for key, at, colour, shown in _date_marks(schedule, baseline):
+        dash = dashes[key]
         figure.add_vline(x=at.isoformat(), line={"color": colour, "dash": dash, "width": 1.5},
                          annotation_text=f"{words[key]} {format_date(shown, lang=lang)}",
                          annotation_position="top left", annotation_font_size=10)
