@@ -287,14 +287,16 @@ def test_excel_csv_opens_in_a_german_excel_and_reads_back(tmp_path: Path) -> Non
 
 
 def test_excel_csv_writes_decimal_commas_for_numbers() -> None:
-    plan = psp.load_portfolio("examples/digitale_modellregion.toml")
+    plan = psp.load_portfolio("examples/digitale_werkstatt.toml")  # fractional FTE months
     excel = psp.costs(plan).to_csv(excel=True)
     plain = psp.costs(plan).to_csv()
     rows = list(csv.reader(io.StringIO(excel[1:], newline=""), delimiter=";"))
     plain_rows = list(csv.reader(io.StringIO(plain)))
+    decimal = re.compile(r"-?\d+\.\d+")
+    assert sum(bool(decimal.fullmatch(c)) for row in plain_rows for c in row) >= 4
     assert len(rows) == len(plain_rows) and rows[0] == plain_rows[0]
     for mine, theirs in zip(rows[1:], plain_rows[1:], strict=True):
-        assert mine == [cell.replace(".", ",") if re.fullmatch(r"-?\d+\.\d+", cell) else cell
+        assert mine == [cell.replace(".", ",") if decimal.fullmatch(cell) else cell
                         for cell in theirs]
 
 
