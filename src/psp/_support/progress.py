@@ -54,7 +54,8 @@ def progress(total: int, *, description: str, unit: str = "rows", quiet: bool = 
     Yields
     ------
     callable
-        ``advance(n)``: ``n`` more units are done.
+        ``advance(n)``: ``n`` more units are done. When the block ends without an
+        error, the bar is complete.
 
     Examples
     --------
@@ -82,3 +83,4 @@ def progress(total: int, *, description: str, unit: str = "rows", quiet: bool = 
             bar.update(done)
 
         yield advance
+        bar.update(total - bar.n)  # work done in one go at the end (a text format) counts

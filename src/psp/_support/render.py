@@ -245,16 +245,18 @@ class Table:
                                   "tr.critical td{color:#B03A00;font-weight:600}")
 
 
+# What a filled cell of each kind of row looks like: the grid and its legend share it.
+_CELL_LOOK = {"task": "#9AD0F0", "critical": "#D55E00", "package": "#222",
+              "loe": "repeating-linear-gradient(45deg,#fff,#fff 3px,#999 3px,#999 5px)"}
+
 _GRID_STYLE = (
     ".psp-plan{border-collapse:collapse;font-size:12px}"
     ".psp-plan td,.psp-plan th{border:1px solid #bbb;padding:1px 4px}"
     ".psp-plan td.m{width:2.2em;text-align:center}"
     ".psp-plan tr.package td{font-weight:bold;background:#f2f2f2}"
-    ".psp-plan td.on{background:#9AD0F0}"
-    ".psp-plan tr.critical td.on{background:#D55E00}"
-    ".psp-plan tr.loe td.on{background:repeating-linear-gradient("
-    "45deg,#fff,#fff 3px,#999 3px,#999 5px)}"
-    ".psp-plan tr.package td.on{background:#222}"
+    f".psp-plan td.on{{background:{_CELL_LOOK['task']}}}"
+    + "".join(f".psp-plan tr.{kind} td.on{{background:{_CELL_LOOK[kind]}}}"
+              for kind in ("critical", "loe", "package"))
 )
 
 
@@ -262,9 +264,7 @@ _LEGEND_STYLE = (
     ".psp-legend{list-style:none;padding:0;font-size:12px;display:flex;gap:1.5em}"
     ".psp-legend span{display:inline-block;width:2.2em;height:1em;margin-right:.4em;"
     "vertical-align:middle;border:1px solid #bbb;text-align:center;line-height:1em}"
-    ".psp-legend .task{background:#9AD0F0}.psp-legend .critical{background:#D55E00}"
-    ".psp-legend .package{background:#222}.psp-legend .loe{background:"
-    "repeating-linear-gradient(45deg,#fff,#fff 3px,#999 3px,#999 5px)}"
+    + "".join(f".psp-legend .{kind}{{background:{look}}}" for kind, look in _CELL_LOOK.items())
 )
 
 

@@ -19,6 +19,7 @@ from psp.calendars._calendar import (
     Lang,
     Month,
     Unit,
+    day_label,
     format_date,
     parse_date,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "Lang",
     "Month",
     "Unit",
+    "day_label",
     "format_date",
     "grid_columns",
     "parse_date",

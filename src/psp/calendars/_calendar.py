@@ -40,6 +40,7 @@ __all__ = [
     "Lang",
     "Month",
     "Unit",
+    "day_label",
     "format_date",
     "parse_date",
 ]
@@ -607,10 +608,28 @@ class Calendar:
         >>> Calendar(dt.date(2020, 8, 31), "week").label(0)
         "KW36'20"
         """
-        first = self.first_day(period)
-        if self.unit is Unit.MONTH:
-            return Month.from_date(first).label(lang=lang)
-        if self.unit is Unit.WEEK:
-            year, week, _ = first.isocalendar()
-            return f"{'W' if lang == 'en' else 'KW'}{week:02d}'{year % 100:02d}"
-        return first.isoformat() if lang == "en" else f"{first:%d.%m.%y}"
+        return day_label(self.first_day(period), self.unit, lang=lang)
+
+
+def day_label(day: dt.date, unit: Unit, *, lang: Lang = "de", year: bool = True) -> str:
+    """The label of the month, ISO week or day ``day`` lies in: ``Sep'20``, ``KW36'20`` /
+    ``W36'20``, ``01.09.20`` / ``2020-09-01``; without ``year``: ``Sep``, ``KW36``, ``01``
+    (for a chart whose second tier names the year or month).
+
+    Examples
+    --------
+    >>> day_label(dt.date(2020, 9, 3), Unit.WEEK), day_label(dt.date(2020, 9, 3), Unit.DAY)
+    ("KW36'20", '03.09.20')
+    >>> day_label(dt.date(2020, 9, 3), Unit.WEEK, lang="en", year=False)
+    'W36'
+    """
+    if unit is Unit.MONTH:
+        return (Month.from_date(day).label(lang=lang) if year
+                else MONTH_NAMES[lang]["short"][day.month - 1])
+    if unit is Unit.WEEK:
+        iso_year, week, _ = day.isocalendar()
+        name = f"{'W' if lang == 'en' else 'KW'}{week:02d}"
+        return f"{name}'{iso_year % 100:02d}" if year else name
+    if not year:
+        return f"{day.day:02d}"
+    return day.isoformat() if lang == "en" else f"{day:%d.%m.%y}"

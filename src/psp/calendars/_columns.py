@@ -13,7 +13,7 @@ from typing import Literal, get_args
 
 import attrs
 
-from psp.calendars._calendar import Calendar, Lang, Month, Unit
+from psp.calendars._calendar import Calendar, Lang, Month, Unit, day_label
 from psp.errors import UsageError
 
 __all__ = ["MAX_FINE_COLUMNS", "ColumnChoice", "GridColumns", "grid_columns"]
@@ -99,15 +99,10 @@ def _key(day: dt.date, kind: str) -> tuple[int, int] | dt.date:
 
 
 def _label(first: dt.date, kind: str, unit: Unit, lang: Lang, iso: bool) -> str:
-    if kind == "month" or (kind == "period" and unit is Unit.MONTH):
-        month = Month.from_date(first)
-        return str(month) if iso else month.label(lang=lang)
-    if kind == "week" or unit is Unit.WEEK:
-        if iso:
-            return first.isoformat()
-        year, week, _ = first.isocalendar()
-        return f"{'W' if lang == 'en' else 'KW'}{week:02d}'{year % 100:02d}"
-    return first.isoformat() if iso or lang == "en" else f"{first:%d.%m.%y}"
+    shown = {"month": Unit.MONTH, "week": Unit.WEEK}.get(kind, unit)
+    if not iso:
+        return day_label(first, shown, lang=lang)
+    return str(Month.from_date(first)) if shown is Unit.MONTH else first.isoformat()
 
 
 def _choose(unit: Unit, days: list[dt.date], columns: str) -> _Kind:

@@ -75,7 +75,7 @@ def _format_option(parser: argparse.ArgumentParser, choices: tuple[str, ...]) ->
 def _excel_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--excel", action="store_true",
                         help="CSV as German Excel opens it: a UTF-8 byte order mark, ';' "
-                             "between cells, decimal commas (and German headings)")
+                             "between cells, decimal commas (a table's headings in German)")
 
 
 def _quiet_option(parser: argparse.ArgumentParser) -> None:

@@ -180,28 +180,12 @@ def _table(portfolio: Portfolio, args: argparse.Namespace) -> int:
     chosen = _format(args, ("markdown", "html", "csv", "xlsx"), guess=False)
     _excel_csv(args, chosen)
     rows = len(plan.tasks) + len(plan.packages)
-    with _bar(args, rows, unit="rows") as advance:
-        written = _Counted(advance)
+    with _bar(args, rows, unit="rows") as advance:  # an xlsx advances by rows
         export.write_table(schedule(plan), args.output, format=_SUFFIX_OF[chosen],
                            lang=_lang(args, data=chosen == "csv"), columns=args.columns,
-                           excel=args.excel, inputs=(args.file,), progress=written)
-        advance(rows - written.done)  # the formats written at once
+                           excel=args.excel, inputs=(args.file,), progress=advance)
     _wrote(args)
     return 0
-
-
-class _Counted:
-    """An advance that remembers how far it went."""
-
-    advance: Advance
-    done: int
-
-    def __init__(self, advance: Advance) -> None:
-        self.advance, self.done = advance, 0
-
-    def __call__(self, done: int) -> None:
-        self.done += done
-        self.advance(done)
 
 
 def _critical(portfolio: Portfolio, args: argparse.Namespace) -> int:

@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from psp._support.words import MONTH_NAMES
-from psp.calendars import Calendar, Lang, Unit
+from psp.calendars import Calendar, Lang, Unit, day_label
 from psp.export._figures import day_number as _num
 
 if TYPE_CHECKING:
@@ -68,8 +67,7 @@ def _label(day: dt.date, span: Span, lang: Lang, *, with_year: bool) -> str:
         return str(day.year)
     if span == "quarter":
         return f"Q{(day.month - 1) // 3 + 1}"
-    name = MONTH_NAMES[lang]["short"][day.month - 1]
-    return f"{name}'{day.year % 100:02d}" if with_year else name
+    return day_label(day, Unit.MONTH, lang=lang, year=with_year)
 
 
 def _spans(start: dt.date, end: dt.date, span: Span, lang: Lang, *,
@@ -93,10 +91,7 @@ def _thinned(labels: list[str]) -> tuple[str, ...]:
 
 def _period_label(cal: Calendar, period: int, lang: Lang) -> str:
     """A week or day without its month and year, which the tier below names."""
-    first = cal.first_day(period)
-    if cal.unit is Unit.WEEK:
-        return f"{'W' if lang == 'en' else 'KW'}{first.isocalendar()[1]:02d}"
-    return f"{first.day:02d}"
+    return day_label(cal.first_day(period), cal.unit, lang=lang, year=False)
 
 
 def _months_between(start: dt.date, end: dt.date) -> int:
