@@ -361,3 +361,13 @@ def test_the_html_table_is_a_complete_page_with_a_legend(tmp_path: Path) -> None
     for kind, colour in (("critical", "#D55E00"), ("task", "#9AD0F0"), ("package", "#222")):
         assert f".psp-legend .{kind}{{background:{colour}}}" in page
         assert f"td.on{{background:{colour}}}" in page
+
+
+def test_excel_csv_keeps_ids_as_text_and_dates_as_dates() -> None:
+    """A full German date (01.06.2021) is a date in Excel, as it should be; an id such as
+    3.1 would become 3 January, so it is written as a text formula."""
+    text = critical_path_table(S1).to_csv(excel=True)
+    rows = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=";"))
+    assert rows[0] == ["Nr.", "Aufgabe", "Beginn", "Ende", "Dauer", "nach", "Gesamtpuffer"]
+    first = next(row for row in rows if row[0] == '="3.1"')
+    assert first[2:5] == ["01.03.2021", "30.06.2021", "4"]  # dates stay dates

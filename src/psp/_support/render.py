@@ -39,8 +39,10 @@ def spreadsheet_safe(text: str) -> str:
     return text
 
 
-# Text German Excel turns into a date: task ids such as 1.1 (1 January) or 2.10
+# Text German Excel turns into a date: task ids such as 1.1 (1 January) or 2.10; a
+# date written in full (31.08.2021) is one and stays as it is
 _DATE_LIKE = re.compile(r"\d+(?:[./]\d+)+\.?")
+_FULL_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
 
 
 def _csv_cell(value: object, excel: bool) -> object:
@@ -54,7 +56,7 @@ def _csv_cell(value: object, excel: bool) -> object:
     if not isinstance(value, str):
         # a number: German Excel reads "1.5" as the 1st of May, "1,5" as one and a half
         return str(value).replace(".", ",") if excel else value
-    if excel and _DATE_LIKE.fullmatch(value):
+    if excel and _DATE_LIKE.fullmatch(value) and not _FULL_DATE.fullmatch(value):
         return f'="{value}"'  # shown as the text itself; only digits, dots and slashes
     return spreadsheet_safe(value)
 
