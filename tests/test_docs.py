@@ -30,7 +30,7 @@ EXAMPLES = re.findall(r"```toml\n(.*?)```", PLAN_FILE, flags=re.S)
 def test_every_plan_file_example_loads_and_round_trips() -> None:
     import psp
 
-    assert len(EXAMPLES) == 7
+    assert len(EXAMPLES) == 8
     for text in EXAMPLES:
         if "[portfolio]" in text:
             portfolio = psp.loads_portfolio(text)
@@ -47,7 +47,7 @@ def test_the_plan_file_page_names_every_key_the_reader_knows() -> None:
 
     keys = {*_toml._PROJECT_KEYS, *_toml._POSITION_KEYS, *_toml._COST_KEYS,
             *_toml._PACKAGE_KEYS, *_toml._TASK_KEYS, *_toml._LINK_KEYS, *_toml._EVENT_KEYS,
-            *_toml._PORTFOLIO_KEYS, *_toml._CROSS_LINK_KEYS}
+            *_toml._PORTFOLIO_KEYS, *_toml._CROSS_LINK_KEYS, *_toml._RISK_KEYS}
     missing = sorted(k for k in keys if f"`{k}`" not in PLAN_FILE and f"[{k}]" not in PLAN_FILE)
     assert missing == []
     examples = "\n".join(EXAMPLES)

@@ -64,13 +64,16 @@ def test_typing_errors_get_a_suggestion_naming_the_likely_fix() -> None:
                   "Mär'21, or a date like 31.08.2021 or 2021-08-31)"],
         ["duraton", "unknown key; did you mean 'duration'? (known: id, package, name, owners, "
                     "duration, depends, not_before, not_after, level_of_effort, milestone, "
-                    "actual_start, actual_finish, not_started)"],
+                    "actual_start, actual_finish, not_started, optimistic, pessimistic, "
+                    "distribution)"],
         ["owner", "unknown key; did you mean 'owners'? (known: id, package, name, owners, "
                   "duration, depends, not_before, not_after, level_of_effort, milestone, "
-                  "actual_start, actual_finish, not_started)"],
+                  "actual_start, actual_finish, not_started, optimistic, pessimistic, "
+                  "distribution)"],
         ["dependencies", "unknown key; did you mean 'depends'? (known: id, package, name, "
                          "owners, duration, depends, not_before, not_after, level_of_effort, "
-                         "milestone, actual_start, actual_finish, not_started)"],
+                         "milestone, actual_start, actual_finish, not_started, optimistic, "
+                         "pessimistic, distribution)"],
     ]
 
 

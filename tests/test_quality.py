@@ -102,7 +102,7 @@ def test_all_is_sorted_and_complete(name: str) -> None:
 
 def public_objects() -> list[tuple[str, object]]:
     found = []
-    for module in (psp, psp.export, psp.testing.strategies):
+    for module in (psp, psp.export, psp.risk, psp.testing.strategies):
         for name in module.__all__:
             obj = getattr(module, name)
             if inspect.isfunction(obj) or inspect.isclass(obj) or callable(obj):

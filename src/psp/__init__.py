@@ -15,7 +15,7 @@ Examples
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what each name is, for type checkers and editors; loaded on first use
-    from psp import export  # noqa: F401 (loaded on first use)
+    from psp import export, risk  # noqa: F401 (loaded on first use)
     from psp._support.money import (
         format_money,
         parse_money,
@@ -92,6 +92,8 @@ if TYPE_CHECKING:  # what each name is, for type checkers and editors; loaded on
         Constraint,
         ConstraintKind,
         CostRules,
+        Distribution,
+        Estimate,
         Event,
         EventKind,
         Link,
@@ -100,6 +102,7 @@ if TYPE_CHECKING:  # what each name is, for type checkers and editors; loaded on
         Portfolio,
         Position,
         Project,
+        Risk,
         Task,
         TaskKind,
     )
@@ -120,6 +123,7 @@ if TYPE_CHECKING:  # what each name is, for type checkers and editors; loaded on
         replan,
     )
     from psp.reports import StatusReport, status_report
+    from psp.risk import RiskReport, simulate
 
     __version__: str
 
@@ -219,8 +223,13 @@ _SOURCES = {
     "MilestoneTrend": "psp.analysis",
     "milestone_overview": "psp.export",
     "mta_chart": "psp.export",
+    "Distribution": "psp.model",
+    "Estimate": "psp.model",
+    "Risk": "psp.model",
+    "RiskReport": "psp.risk",
+    "simulate": "psp.risk",
 }
-_SUBPACKAGES = frozenset({"export", "io", "testing"})
+_SUBPACKAGES = frozenset({"export", "io", "risk", "testing"})
 
 
 def __getattr__(name: str) -> Any:
@@ -266,6 +275,8 @@ __all__ = [
     "DateParseError",
     "DateRangeError",
     "Delay",
+    "Distribution",
+    "Estimate",
     "Event",
     "EventKind",
     "EventWarning",
@@ -298,6 +309,8 @@ __all__ = [
     "ProjectSummary",
     "RemoveLink",
     "Replan",
+    "Risk",
+    "RiskReport",
     "Schedule",
     "SetDuration",
     "SizeError",
@@ -340,6 +353,7 @@ __all__ = [
     "restore",
     "schedule",
     "schedule_portfolio",
+    "simulate",
     "status_report",
     "validate",
 ]

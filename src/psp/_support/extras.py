@@ -11,7 +11,8 @@ __all__ = ["require"]
 
 _WHAT = {"plot": "drawing charts", "xlsx": "reading and writing .xlsx files",
          "testing": "psp.testing's strategies", "pandas": "data frames",
-         "ics": "writing iCalendar files", "docx": "writing Word documents"}
+         "ics": "writing iCalendar files", "docx": "writing Word documents",
+         "interactive": "the interactive chart", "risk": "the risk simulation"}
 
 
 def require(module: str, *, extra: str) -> ModuleType:

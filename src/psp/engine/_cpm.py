@@ -41,7 +41,8 @@ from psp.model import (
 )
 
 __all__ = ["FILLED", "MILESTONE", "RECORD_FIELDS", "Bound", "MissedDeadline", "PackageSchedule",
-           "Schedule", "TaskProgress", "TaskSchedule", "month_grid", "schedule"]
+           "PassInputs", "Schedule", "TaskProgress", "TaskSchedule", "month_grid",
+           "pass_inputs", "schedule"]
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -977,6 +978,48 @@ def _schedule(project: Project, net: Network, actuals: tuple[Actual, ...],
         tuple(critical), tuple(at_end), tuple(tasks[v].id for v in order if critical[v]),
         finish, tuple(driver), tuple(progress), tuple(late_at_end),
     )
+
+
+@attrs.frozen
+class PassInputs:
+    """What the passes over a plan start from, before any duration is known.
+
+    For a simulation that runs the passes with other durations (`psp.simulate`): the
+    network, each task's lowest start instant (``low``: the project start, its
+    not-before, the status date) and what set it, the deadlines (``upper``), and the
+    tasks that have started or finished (``pinned``: start periods; ``floor``: a
+    finished task's actual length, a started one's least length by the status date).
+    Progress nobody reported is assumed from the plan as written.
+    """
+
+    net: Network
+    at_end: tuple[bool, ...]
+    lower: tuple[int, ...]
+    upper: Mapping[int, int]
+    pinned: Mapping[int, int]
+    finished: tuple[bool, ...]
+    floor: tuple[int, ...]
+    end: int | None
+
+    def low(self, durations: Sequence[int]) -> list[int]:
+        """Each task's lowest start instant (pinned: its actual start) for these durations."""
+        low = [2 * b - e for b, e in zip(self.lower, self.at_end, strict=True)]
+        for i, start in self.pinned.items():
+            low[i] = 2 * start - (self.at_end[i] and durations[i] == 0)
+        return low
+
+
+def pass_inputs(project: Project) -> PassInputs:
+    """The inputs of `schedule`'s passes that do not depend on durations (`PassInputs`)."""
+    net = network(project)
+    assumed = () if project.status is None else _assumed_progress(project, net, None)
+    bounds = _bounds(project, None)
+    floor = [0] * len(project.tasks)
+    progress, pinned = _pin_actuals(project, (*project.actuals, *assumed), floor, bounds)
+    end = None if project.end is None else project.calendar.end_boundary(project.end)
+    return PassInputs(net, tuple(bounds.at_end), tuple(bounds.lower),
+                      MappingProxyType(dict(bounds.upper)), MappingProxyType(pinned),
+                      tuple(p is TaskProgress.FINISHED for p in progress), tuple(floor), end)
 
 
 def _finish_boundaries(es: Sequence[int], ef: Sequence[int],

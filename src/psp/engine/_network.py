@@ -32,7 +32,7 @@ from psp.model import (
 )
 
 __all__ = ["Network", "actual_span", "compress", "constraint_bounds", "network",
-           "portfolio_problems", "problems", "qualified_position", "validate",
+           "portfolio_problems", "problems", "qualified_position", "risk_targets", "validate",
            "with_constraints"]
 
 
@@ -443,6 +443,72 @@ def _event_problems(project: Project) -> list[Problem]:
     return found
 
 
+def _estimate_problems(project: Project) -> list[Problem]:
+    """Three-point estimates: one per task of work, ``optimistic ≤ duration ≤ pessimistic``."""
+    found: list[Problem] = []
+    seen: set[str] = set()
+    for estimate in project.estimates:
+        entry = f"task {estimate.task}"
+        if estimate.task in seen:
+            found.append(Problem("duplicate-estimate", "estimated more than once", entry,
+                                 "optimistic"))
+        seen.add(estimate.task)
+        if estimate.task not in project:
+            found.append(Problem("unknown-task", "an estimate for a task this plan lacks",
+                                 entry, "optimistic"))
+            continue
+        task = project.task(estimate.task)
+        if task.kind is not TaskKind.WORK:
+            found.append(Problem("invalid-field", f"a {task.kind.value.replace('_', ' ')} has "
+                                 "no duration to estimate", entry, "optimistic"))
+            continue
+        for key, value, expected in (
+            ("optimistic", estimate.optimistic,
+             f"at least 1 and at most the duration ({task.duration})"),
+            ("pessimistic", estimate.pessimistic, f"at least the duration ({task.duration})"),
+        ):
+            low = 1 if key == "optimistic" else task.duration
+            high = task.duration if key == "optimistic" else value
+            if not low <= value <= high:
+                found.append(Problem("invalid-field", f"expected {expected}, got {value}",
+                                     entry, key))
+    return found
+
+
+def risk_targets(project: Project, target: str) -> tuple[str, ...]:
+    """The tasks a risk's target names: the task itself, or every task of the package."""
+    if target in project:
+        return (target,)
+    return tuple(project.tasks[i].id for i in project.members(target))
+
+
+def _risk_problems(project: Project) -> list[Problem]:
+    """Risk events: unique ids, known targets that can move, dates on period starts."""
+    found: list[Problem] = []
+    seen: set[str] = set()
+    packages = {p.id for p in project.packages}
+    for risk in project.risks:
+        entry = f"risk {risk.id}"
+        if risk.id in seen:
+            found.append(Problem("duplicate-id", "two risks use this id", entry))
+        seen.add(risk.id)
+        effects = [("delay", t) for t, _ in risk.delay]
+        effects += [("not_before", t) for t, _ in risk.not_before]
+        for key, target in effects:
+            if target not in project and target not in packages:
+                found.append(Problem("unknown-task", f"names {target!r}, which is neither a "
+                                     "task nor a work package of this plan", entry, key))
+            elif target in project and project.task(target).is_level_of_effort:
+                found.append(Problem("invalid-field", f"{target} is level of effort: it spans "
+                                     "the project and cannot be delayed", entry, key))
+        for target, day in risk.not_before:
+            tasks = risk_targets(project, target)
+            if tasks:  # the date bounds a start, as a task's own not_before does
+                found += _constraint_date_problems(project, Constraint(
+                    tasks[0], ConstraintKind.START_NO_EARLIER_THAN, day), entry, "not_before")
+    return found
+
+
 def _cycle_problems(
     project: Project, tails: list[int], heads: list[int], stuck: set[int]
 ) -> list[Problem]:
@@ -551,7 +617,9 @@ def _analysis(project: Project) -> tuple[list[Problem], Network | None]:
         (tails, heads), found, positions = clean, [], list(range(len(project.links)))
     found = (_task_problems(project) + found + _date_problems(project)
              + _progress_problems(project) + _position_problems(project)
-             + (_event_problems(project) if project.events else []))
+             + (_event_problems(project) if project.events else [])
+             + (_estimate_problems(project) if project.estimates else [])
+             + (_risk_problems(project) if project.risks else []))
     scheduled = [i for i in range(len(kinds)) if i not in loe] if loe else list(range(len(kinds)))
     order, net = _build(project, scheduled, sorted(loe), tails, heads, positions)
     if net is None:

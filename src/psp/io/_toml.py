@@ -45,6 +45,8 @@ from psp.model import (
     Constraint,
     ConstraintKind,
     CostRules,
+    Distribution,
+    Estimate,
     Event,
     EventKind,
     Link,
@@ -53,6 +55,7 @@ from psp.model import (
     Portfolio,
     Position,
     Project,
+    Risk,
     Task,
     TaskKind,
     plain_link,
@@ -83,10 +86,12 @@ _PACKAGE_KEYS = ("id", "name")
 _TASK_KEYS = (
     "id", "package", "name", "owners", "duration", "depends",
     "not_before", "not_after", "level_of_effort", "milestone", "actual_start", "actual_finish",
-    "not_started",
+    "not_started", "optimistic", "pessimistic", "distribution",
 )
 _LINK_KEYS = ("id", "type", "lag")
 _EVENT_KEYS = ("id", "name", "date", "task", "package", "kind", "note", "participants")
+_RISK_KEYS = ("id", "name", "probability", "delay", "not_before")
+_ESTIMATE_KEYS = ("optimistic", "pessimistic", "distribution")
 # Problems that only make sense once the project header could be read.
 _DATE_CODES = frozenset({"constraint-before-start", "date-misaligned", "end-before-start"})
 
@@ -274,18 +279,33 @@ def _plain_task(table: dict[str, Any]) -> tuple[Task, list[Link]] | None:
     return task, links
 
 
-def _read_task(
-    reader: _Reader, table: dict[str, Any], number: int
-) -> tuple[Task | None, list[Link], list[Constraint], list[Actual]]:
+def _task_estimate(reader: _Reader, table: dict[str, Any], task_id: str,
+                   entry: str) -> list[Estimate]:
+    """A task's three-point estimate; a side left out is the duration itself."""
+    if not any(key in table for key in _ESTIMATE_KEYS):
+        return []
+    duration = table.get("duration", 0)
+    fields = {"optimistic": table.get("optimistic", duration),
+              "pessimistic": table.get("pessimistic", duration)}
+    if "distribution" in table:
+        fields["distribution"] = table["distribution"]
+    estimate = reader.build(entry, lambda: Estimate(task_id, **fields))
+    return [] if estimate is None else [estimate]
+
+
+_Parts = tuple[Task | None, list[Link], list[Constraint], list[Actual], list[Estimate]]
+
+
+def _read_task(reader: _Reader, table: dict[str, Any], number: int) -> _Parts:
     plain = _plain_task(table)
     if plain is not None:
-        return plain[0], plain[1], [], []
+        return plain[0], plain[1], [], [], []
     task_id: Any = table.get("id")
     entry = f"task {task_id}" if isinstance(task_id, str) and task_id else f"task #{number}"
     reader.keys(table, _TASK_KEYS, entry)
     if "id" not in table:
         reader.problem("missing-key", "required", entry, "id")
-        return None, [], [], []
+        return None, [], [], [], []
     loe = reader.flag(table, "level_of_effort", entry)
     kind = _task_kind(reader, table, entry, loe=loe)
     duration = 0 if loe else table.get("duration", 0)
@@ -301,16 +321,17 @@ def _read_task(
         ),
     )
     if not isinstance(task_id, str):
-        return task, [], [], []
+        return task, [], [], [], []
     links = [] if loe else _read_links(reader, task_id, table.get("depends", []), entry)
     constraints, actuals = _task_dates(reader, table, task_id, entry)
+    estimates = _task_estimate(reader, table, task_id, entry)
     if reader.flag(table, "not_started", entry):
         reader.idle.append(task_id)
     if task is None:
         # A stand-in keeps the id known, so links to a broken task are not reported twice.
         with contextlib.suppress(FieldError):
             task = Task(task_id, duration=1)
-    return task, links, constraints, actuals
+    return task, links, constraints, actuals, estimates
 
 
 def _read_rules(reader: _Reader, data: dict[str, Any]) -> CostRules:
@@ -377,10 +398,29 @@ def _read_events(reader: _Reader, data: dict[str, Any]) -> list[Event]:
     return found
 
 
+def _read_risks(reader: _Reader, data: dict[str, Any]) -> list[Risk]:
+    found = []
+    for number, table in enumerate(reader.table_list(data, "risk"), start=1):
+        ident: Any = table.get("id")
+        entry = f"risk {ident}" if isinstance(ident, str) else f"risk #{number}"
+        reader.keys(table, _RISK_KEYS, entry)
+        for key in ("id", "probability"):
+            if key not in table:
+                reader.problem("missing-key", "required", entry, key)
+        if "id" not in table or "probability" not in table:
+            continue
+        fields = {k: table[k] for k in _RISK_KEYS[2:] if k in table}
+        make = functools.partial(Risk, ident, table.get("name", ""), **fields)
+        risk = reader.build(entry, make)
+        if risk is not None:
+            found.append(risk)
+    return found
+
+
 def _from_data(data: dict[str, Any], file: str, *, check_grades: bool = True) -> Project:
     reader = _Reader()
-    reader.keys(data, ("project", "package", "task", "event", "position", "pay_grades",
-                       "costs"), "file")
+    reader.keys(data, ("project", "package", "task", "event", "risk", "position",
+                       "pay_grades", "costs"), "file")
     rules = _read_rules(reader, data)
     positions = _read_positions(reader, data)
     fields, header_ok = _read_project(reader, data)
@@ -393,14 +433,18 @@ def _from_data(data: dict[str, Any], file: str, *, check_grades: bool = True) ->
     links: list[Link] = []
     constraints: list[Constraint] = []
     actuals: list[Actual] = []
+    estimates: list[Estimate] = []
     for number, table in enumerate(reader.table_list(data, "task"), start=1):
-        task, task_links, task_constraints, task_actuals = _read_task(reader, table, number)
+        task, task_links, task_constraints, task_actuals, task_estimates = _read_task(
+            reader, table, number)
         if task is not None:
             tasks.append(task)
         links += task_links
         constraints += task_constraints
         actuals += task_actuals
+        estimates += task_estimates
     events = _read_events(reader, data)
+    risks = _read_risks(reader, data)
     start = fields.get("start") if header_ok else None
     project = Project(
         fields["name"] if header_ok else "",
@@ -416,6 +460,8 @@ def _from_data(data: dict[str, Any], file: str, *, check_grades: bool = True) ->
         not_started=reader.idle,
         positions=positions,
         events=events,
+        estimates=estimates,
+        risks=risks,
         rules=rules,
         id=fields.get("id") if header_ok else None,
     )
@@ -724,14 +770,41 @@ def _plan_lines(project: Project, *, nested: bool) -> list[str]:
         links.setdefault(link.successor, []).append(link)
     actuals = {a.task: a for a in project.actuals}
     constraints = {(c.task, c.is_start): c for c in project.constraints}
+    estimates = {e.task: e for e in project.estimates}
     for task in project.tasks:
         lines += ["", table("task"), *_task_lines(project, task, links.get(task.id, []),
                                                   constraints, actuals.get(task.id))]
+        if task.id in estimates:
+            lines += _estimate_lines(estimates[task.id])
     for event in project.events:
         lines += ["", table("event"), *_event_lines(event)]
+    for risk in project.risks:
+        lines += ["", table("risk"), *_risk_lines(project, risk)]
     lines += _rules_lines(project.rules, prefix="project." if nested else "")
     for position in project.positions:
         lines += ["", table("position"), *_position_lines(position)]
+    return lines
+
+
+def _estimate_lines(estimate: Estimate) -> list[str]:
+    lines = [f"optimistic = {estimate.optimistic}", f"pessimistic = {estimate.pessimistic}"]
+    if estimate.distribution is not Distribution.TRIANGULAR:
+        lines.append(f"distribution = {_string(estimate.distribution.value)}")
+    return lines
+
+
+def _risk_lines(project: Project, risk: Risk) -> list[str]:
+    lines = [f"id = {_string(risk.id)}"]
+    if risk.name:
+        lines.append(f"name = {_string(risk.name)}")
+    lines.append(f"probability = {risk.probability!r}")  # repr: reads back to the same float
+    if risk.delay:
+        delays = ", ".join(f"{_string(target)} = {n}" for target, n in risk.delay)
+        lines.append(f"delay = {{ {delays} }}")
+    if risk.not_before:
+        days = ", ".join(f'{_string(target)} = "{_date_text(project, day, edge="start")}"'
+                         for target, day in risk.not_before)
+        lines.append(f"not_before = {{ {days} }}")
     return lines
 
 

@@ -30,12 +30,15 @@ from psp.model._plan import (
     qualified_tasks,
 )
 from psp.model._portfolio import Portfolio
+from psp.model._risk import Distribution, Estimate, Risk
 
 __all__ = [
     "Actual",
     "Constraint",
     "ConstraintKind",
     "CostRules",
+    "Distribution",
+    "Estimate",
     "Event",
     "EventKind",
     "Link",
@@ -44,6 +47,7 @@ __all__ = [
     "Portfolio",
     "Position",
     "Project",
+    "Risk",
     "Task",
     "TaskKind",
     "event_table",

@@ -35,6 +35,7 @@ from psp.model._fields import (
     tuple_of,
 )
 from psp.model._links import Link, LinkType, links
+from psp.model._risk import Estimate, Risk
 
 T = TypeVar("T")
 
@@ -415,6 +416,14 @@ def _positions(value: object) -> tuple[Position, ...]:
     return tuple_of(Position, "Project", "positions", value)
 
 
+def _estimates(value: object) -> tuple[Estimate, ...]:
+    return tuple_of(Estimate, "Project", "estimates", value)
+
+
+def _risks(value: object) -> tuple[Risk, ...]:
+    return tuple_of(Risk, "Project", "risks", value)
+
+
 def _events(value: object) -> tuple[Event, ...]:
     return tuple_of(Event, "Project", "events", value)
 
@@ -447,6 +456,10 @@ class Project:
     have ``not_started``. Every other task counts as done, or started, as planned where
     the status date and its predecessors allow; the engine works that out each time, so
     nothing assumed is ever stored as if it had been reported.
+
+    Uncertainty is optional: ``estimates`` (`Estimate`, three-point durations, kept in
+    task order) and ``risks`` (`Risk`, events that may delay tasks). The deterministic
+    schedule ignores both; `psp.simulate` samples them.
 
     Examples
     --------
@@ -488,6 +501,9 @@ class Project:
     positions: tuple[Position, ...] = attrs.field(default=(), converter=_positions,
                                                   kw_only=True)
     events: tuple[Event, ...] = attrs.field(default=(), converter=_events, kw_only=True)
+    estimates: tuple[Estimate, ...] = attrs.field(default=(), converter=_estimates,
+                                                  kw_only=True)
+    risks: tuple[Risk, ...] = attrs.field(default=(), converter=_risks, kw_only=True)
     id: str | None = attrs.field(default=None, converter=_optional_id, kw_only=True)
     rules: CostRules = attrs.field(factory=CostRules, kw_only=True)
     _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
@@ -518,6 +534,9 @@ class Project:
         if self.events:
             events = sorted(self.events, key=lambda e: (e.date, e.id))
             object.__setattr__(self, "events", tuple(events))
+        if self.estimates:
+            estimates = sorted(self.estimates, key=lambda e: index.get(e.task, last))
+            object.__setattr__(self, "estimates", tuple(estimates))
 
     @property
     def calendar(self) -> Calendar:

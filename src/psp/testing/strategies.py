@@ -32,6 +32,8 @@ from psp.model import (
     Actual,
     Constraint,
     ConstraintKind,
+    Distribution,
+    Estimate,
     Event,
     EventKind,
     Link,
@@ -39,12 +41,13 @@ from psp.model import (
     Package,
     Portfolio,
     Project,
+    Risk,
     Task,
     TaskKind,
 )
 from psp.replanning._replan import AddLink, Change, Delay, Extend, Progress, RemoveLink, SetDuration
 
-__all__ = ["changes", "delays", "months", "plans", "portfolios", "progressed"]
+__all__ = ["changes", "delays", "months", "plans", "portfolios", "progressed", "uncertain"]
 
 
 FIRST_MONTH = Month(1990, 1)
@@ -404,6 +407,61 @@ def delays(draw: st.DrawFn, plan: Project, *, max_by: int = 3,  # noqa: D417
         horizon = schedule(plan).horizon_period + max_by
         return Delay(target, until=plan.calendar.first_day(draw(st.integers(0, horizon))))
     return Delay(target, by=draw(st.integers(0, max_by)))
+
+
+@st.composite
+def uncertain(draw: st.DrawFn, plan: Project, *, max_spread: int = 3,  # noqa: D417
+              risks: bool = True, max_risks: int = 3, max_delay: int = 3) -> Project:
+    """``plan`` with three-point estimates on some of its tasks and, optionally, risk events.
+
+    Shrinks towards no estimates and no risks.
+
+    Parameters
+    ----------
+    plan : Project
+        The plan to make uncertain.
+    max_spread : int
+        How far ``optimistic`` and ``pessimistic`` may lie from the duration.
+    risks : bool
+        Whether risk events may appear.
+    max_risks : int
+        The most risk events.
+    max_delay : int
+        The largest delay of a risk event, in periods.
+
+    Returns
+    -------
+    Project
+        The plan with ``estimates`` and ``risks``.
+
+    Examples
+    --------
+    >>> import psp
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=10, derandomize=True)
+    ... @given(plans(max_tasks=5).flatmap(uncertain))
+    ... def test_estimates_hold_the_duration(plan):
+    ...     for e in plan.estimates:
+    ...         assert e.optimistic <= plan.task(e.task).duration <= e.pessimistic
+    >>> test_estimates_hold_the_duration()
+    """
+    estimates = []
+    for task in plan.tasks:
+        if task.kind is not TaskKind.WORK or not draw(st.booleans()):
+            continue
+        low = draw(st.integers(max(1, task.duration - max_spread), task.duration))
+        high = draw(st.integers(task.duration, task.duration + max_spread))
+        kind = draw(st.sampled_from(list(Distribution)))
+        estimates.append(Estimate(task.id, optimistic=low, pessimistic=high, distribution=kind))
+    found = []
+    targets = _movable(plan) + [p.id for p in plan.packages]
+    if risks and targets:
+        for number in range(draw(st.integers(0, max_risks))):
+            hit = draw(st.lists(st.sampled_from(targets), min_size=1, max_size=3, unique=True))
+            delay = {t: draw(st.integers(0, max_delay)) for t in hit}
+            probability = draw(st.sampled_from([0.0, 0.1, 0.25, 0.5, 0.9, 1.0]))
+            found.append(Risk(f"r{number}", probability=probability, delay=delay))
+    return attrs.evolve(plan, estimates=estimates, risks=found)
 
 
 @st.composite
