@@ -1,5 +1,5 @@
 """The command line: ``psp check``, ``schedule``, ``replan``, ``gantt``, ``table``, ``critical``,
-``costs``, ``report``, ``mta``, ``milestones``, ``convert``.
+``costs``, ``report``, ``mta``, ``milestones``, ``risk``, ``convert``.
 
 Exit status: 0 when all is well, 1 when the plan has problems (one line each),
 2 for a usage error. This module reads the arguments; the commands (`psp.cli._commands`)
@@ -37,6 +37,7 @@ _EXAMPLES = {
     "milestones": "psp milestones examples/industrie_dialog.toml -o overview.png",
     "report": "psp report examples/care_mobility_innovation.toml --status 30.04.2021 "
               "-o bericht.docx",
+    "risk": "psp risk examples/digitale_werkstatt_risiko.toml --seed 2021 -o risiko.png",
 }
 
 
@@ -143,8 +144,41 @@ def _replan_options(re: argparse.ArgumentParser) -> None:
                     help="with -o: write over FILE itself (or a link to it)")
     re.add_argument("--costs", action="store_true",
                     help="add cost per budget year before and after, and the verdict")
+    re.add_argument("--risk", action="store_true",
+                    help="add the odds of meeting the old and the new end (the plan's "
+                         "estimates and risks sampled; extra psp[risk])")
+    _sampling_options(re)
     _indent_option(re)
     _lang_option(re)
+
+
+def _sampling_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--samples", type=_samples, metavar="N", default=10_000,
+                        help="how many samples to draw (default 10000)")
+    parser.add_argument("--seed", type=_seed, metavar="S", default=None,
+                        help="a whole number that makes the result reproducible (default: "
+                             "chosen and reported)")
+
+
+def _samples(text: str) -> int:
+    if not text.isdigit() or not 2 <= int(text) <= 10_000_000:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 2 to 10000000, got "
+                                         f"{text!r}")
+    return int(text)
+
+
+def _seed(text: str) -> int:
+    if not text.isdigit() or len(text) > 19:
+        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 0, got {text!r}")
+    return int(text)
+
+
+def _risk_options(risk: argparse.ArgumentParser) -> None:
+    _sampling_options(risk)
+    _format_option(risk, ("text", "json", "markdown", "html", "png", "svg", "pdf"))
+    _output_option(risk, "OUT.txt|json|md|html|png|svg|pdf")
+    _indent_option(risk)
+    _lang_option(risk)
 
 
 def _gantt_options(chart: argparse.ArgumentParser) -> None:
@@ -275,6 +309,15 @@ _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], dict[
                             "status, else (with --git) its commit date."}),
     "milestones": ("draw the milestone overview: milestones and events, a lane per work "
                    "package", _milestones_options, {}),
+    "risk": ("how likely the end date is, and which tasks and risks decide it",
+             _risk_options,
+             {"description": "A Monte Carlo simulation of the plan's three-point estimates "
+                             "(optimistic, pessimistic) and [[risk]] events: percentiles "
+                             "of the finish, the probability of meeting the contractual "
+                             "end and every not_after, each task's criticality and "
+                             "sensitivity, each risk's impact. A .png, .svg or .pdf is "
+                             "the S-curve, the histogram and the tornado chart. Needs "
+                             "the extra psp[risk] (NumPy)."}),
     "convert": ("write the plan in another format (by suffix)", _convert_options,
                 {"description": "Formats by suffix: .toml (psp), .xml/.mspdi (MS Project "
                                 "XML), .gan (GanttProject), .xlsx/.csv (month grid), and "

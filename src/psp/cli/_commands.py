@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from psp.io import Note
     from psp.model import Project
     from psp.replanning import Change, Replan, SetDuration
+    from psp.risk import RiskComparison
 
 __all__ = ["run"]
 
@@ -250,14 +251,17 @@ def _replan(portfolio: Portfolio, args: argparse.Namespace) -> int:
         write_atomically(args.out, lambda tmp: tmp.write_text(text, encoding="utf-8"),
                          inputs=() if args.force else (args.file,))
     comparison = analysis.compare_costs(plan, result.plan) if args.costs else None
+    odds = _replan_risk(result, args) if args.risk else None
     lang = _lang(args)
     if args.format == "json":
-        print(_replan_json(result, comparison, args))
+        print(_replan_json(result, comparison, args, odds))
     elif args.format in ("markdown", "html"):
         print(export.amendment_table(result, format=args.format, lang=lang,
-                                     costs=comparison))
+                                     costs=comparison, risk=odds))
     else:
         print(result.to_text(lang=lang))
+        if odds is not None:
+            print(odds.headline(lang=lang))
         if comparison is not None:
             print()
             print(comparison.table(lang=lang).to_text())
@@ -266,15 +270,44 @@ def _replan(portfolio: Portfolio, args: argparse.Namespace) -> int:
     return 0
 
 
+def _replan_risk(result: Replan, args: argparse.Namespace) -> RiskComparison:
+    from psp.risk import compare_risk
+    if not (result.baseline.estimates or result.baseline.risks):
+        raise UsageError("--risk: the plan has no uncertainty to sample (give tasks "
+                         "optimistic/pessimistic values or add [[risk]] events)")
+    return compare_risk(result, samples=args.samples, seed=args.seed)
+
+
+def _risk(portfolio: Portfolio, args: argparse.Namespace) -> int:
+    from psp.risk import simulate
+    plan = _as_plan(portfolio)
+    chosen = _format(args, ("text", "json", "markdown", "html", "png", "svg", "pdf"))
+    report = simulate(plan, samples=args.samples, seed=args.seed)
+    lang = _lang(args, data=chosen == "json")
+    if chosen in ("png", "svg", "pdf"):
+        _chart(args, export.risk_chart(report, lang=lang).figure, chosen, (args.file,))
+        return 0
+    texts = {"text": lambda: report.to_text(lang=lang) + "\n",
+             "markdown": lambda: report.to_markdown(lang=lang) + "\n",
+             "html": lambda: export.risk_html(report, lang=lang),
+             "json": lambda: report.to_json(indent=args.indent) + "\n"}
+    _emit(args, texts[chosen]())
+    return 0
+
+
 def _replan_json(result: Replan, comparison: CostComparison | None,
-                 args: argparse.Namespace) -> str:
-    """A replan's JSON; with ``--costs`` the comparison under ``costs``."""
+                 args: argparse.Namespace, odds: RiskComparison | None = None) -> str:
+    """A replan's JSON; with ``--costs`` the comparison under ``costs``, with ``--risk``
+    both simulations under ``risk``."""
     lang = _lang(args, data=True)
-    if comparison is None:
+    if comparison is None and odds is None:
         return export.as_json(result, indent=args.indent, lang=lang)
     data = export.as_dict(result, lang=lang)
-    data["costs"] = {"before": comparison.before.to_dict(),
-                     "after": comparison.after.to_dict(), "neutral": comparison.neutral}
+    if comparison is not None:
+        data["costs"] = {"before": comparison.before.to_dict(),
+                         "after": comparison.after.to_dict(), "neutral": comparison.neutral}
+    if odds is not None:
+        data["risk"] = odds.to_dict()
     return json.dumps(data, indent=args.indent, ensure_ascii=False)
 
 
@@ -424,7 +457,7 @@ def run(args: argparse.Namespace) -> int:
         commands = {"check": _check, "schedule": _schedule, "replan": _replan,
                     "gantt": _gantt, "table": _table, "critical": _critical,
                     "costs": _costs, "convert": _convert, "report": _report, "mta": _mta,
-                    "milestones": _milestones}
+                    "milestones": _milestones, "risk": _risk}
         given = _input(args.file, getattr(args, "unit", None), getattr(args, "split", False))
         return commands[args.command](given, args)
     except UsageError as err:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from psp.export._interactive import plotly_gantt, write_html
     from psp.export._limits import MAX_CHART_ROWS, check_chart, check_rows, check_table
     from psp.export._milestones import MilestoneChart, milestone_overview, mta_chart, mta_html
+    from psp.export._risk import RiskChart, risk_chart, risk_html
     from psp.export._tables import (
         critical_path_table,
         mermaid,
@@ -53,6 +54,9 @@ _SOURCES = {
     "gantt": "_gantt",
     "mermaid": "_tables",
     "plotly_gantt": "_interactive",
+    "RiskChart": "_risk",
+    "risk_chart": "_risk",
+    "risk_html": "_risk",
     "psp_table": "_tables",
     "psp_table_html": "_tables",
     "write_costs_xlsx": "_tables",
@@ -83,6 +87,7 @@ __all__ = [
     "Gantt",
     "Mark",
     "MilestoneChart",
+    "RiskChart",
     "amendment_table",
     "as_csv",
     "as_dict",
@@ -99,6 +104,8 @@ __all__ = [
     "plotly_gantt",
     "psp_table",
     "psp_table_html",
+    "risk_chart",
+    "risk_html",
     "write_costs_xlsx",
     "write_html",
     "write_table",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from typing import TYPE_CHECKING
 
 from psp._support.money import format_money
 from psp._support.words import LABELS, phrase, unit_name
@@ -11,6 +12,9 @@ from psp.analysis._costs import CostComparison, compare_costs
 from psp.calendars import Lang, Month, Unit, format_date
 from psp.model import Project
 from psp.replanning._replan import Replan
+
+if TYPE_CHECKING:
+    from psp.risk import RiskComparison
 
 __all__ = ["amendment_table"]
 
@@ -94,7 +98,8 @@ def _md(text: str) -> str:  # raw HTML in a name shows as text, never as markup
 
 
 def amendment_table(replan: Replan, *, format: str = "markdown", lang: Lang = "de",
-                    costs: CostComparison | None = None) -> str:
+                    costs: CostComparison | None = None,
+                    risk: RiskComparison | None = None) -> str:
     """The *Aktualisierter Projektstrukturplan*: per package and task, before and after.
 
     Old and new start–finish, the shift, owners and the reason each task moved, with
@@ -114,6 +119,8 @@ def amendment_table(replan: Replan, *, format: str = "markdown", lang: Lang = "d
         The language of headings and dates.
     costs : CostComparison, optional
         Adds cost per budget year before and after, and the cost verdict.
+    risk : RiskComparison, optional
+        Adds the odds of meeting the old and the new end (from `psp.risk.compare_risk`).
 
     Returns
     -------
@@ -139,6 +146,8 @@ def amendment_table(replan: Replan, *, format: str = "markdown", lang: Lang = "d
     title = f"{LABELS['amendment'][lang]['title']}: {replan.plan.name}"
     head, rows = _rows(replan, lang)
     lines = _preamble(replan, lang, costs)
+    if risk is not None:
+        lines.append(risk.headline(lang=lang))
     if format == "markdown":
         out = [f"## {_md(title)}", ""]
         out += [f"{_md(line)}  " for line in lines]

@@ -285,8 +285,15 @@ def _task_estimate(reader: _Reader, table: dict[str, Any], task_id: str,
     if not any(key in table for key in _ESTIMATE_KEYS):
         return []
     duration = table.get("duration", 0)
-    fields = {"optimistic": table.get("optimistic", duration),
-              "pessimistic": table.get("pessimistic", duration)}
+    low, high = table.get("optimistic"), table.get("pessimistic")
+    # A side left out is the duration; kept on the written side's side of it, so that a
+    # wrong written value is worded against the duration, not against a value nobody wrote.
+    if isinstance(duration, int) and isinstance(low, int) and high is None:
+        high = max(duration, low)
+    if isinstance(duration, int) and isinstance(high, int) and low is None:
+        low = min(duration, high)
+    fields = {"optimistic": duration if low is None else low,
+              "pessimistic": duration if high is None else high}
     if "distribution" in table:
         fields["distribution"] = table["distribution"]
     estimate = reader.build(entry, lambda: Estimate(task_id, **fields))

@@ -14,6 +14,7 @@ Examples
 ['P10', 'P50', 'P80', 'P90', 'P95']
 """
 
+from psp.risk._compare import RiskComparison, compare_risk
 from psp.risk._report import DeadlineOdds, RiskImpact, RiskReport, TaskRisk
 from psp.risk._sampling import duration_probabilities
 from psp.risk._simulate import MAX_DELAYING_RISKS, simulate
@@ -21,9 +22,11 @@ from psp.risk._simulate import MAX_DELAYING_RISKS, simulate
 __all__ = [
     "MAX_DELAYING_RISKS",
     "DeadlineOdds",
+    "RiskComparison",
     "RiskImpact",
     "RiskReport",
     "TaskRisk",
+    "compare_risk",
     "duration_probabilities",
     "simulate",
 ]

@@ -239,13 +239,19 @@ class RiskReport:
         """`to_dict` as JSON text."""
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
-    def headline(self, *, lang: Lang = "de") -> str:
-        """``P(Ende ≤ 31.08.2021) = 4 %``, or the P80 finish for a plan without an end."""
-        words = LABELS["risk"][lang]
+    def odds(self, *, lang: Lang = "de") -> tuple[str, str]:
+        """What the headline says, in two parts: ``("P(Ende ≤ 31.08.2021)", "12 %")``, or
+        ``("P80", "31.10.2021")`` for a plan without a contractual end."""
         if self.project.end is None or self.p_end is None:
-            return f"P80: {format_date(self.percentile(80), lang=lang)}"
-        when = words["p_end"].format(date=format_date(self.project.end, lang=lang))
-        return f"{when} = {percent(self.p_end, lang)}"
+            return "P80", format_date(self.percentile(80), lang=lang)
+        when = LABELS["risk"][lang]["p_end"].format(
+            date=format_date(self.project.end, lang=lang))
+        return when, percent(self.p_end, lang)
+
+    def headline(self, *, lang: Lang = "de") -> str:
+        """``P(Ende ≤ 31.08.2021) = 12 %``, or the P80 finish for a plan without an end."""
+        what, value = self.odds(lang=lang)
+        return f"{what} = {value}"
 
     def tables(self, *, lang: Lang = "de", rows: int | None = _SHOWN) -> list[Table]:
         """The report's tables: percentiles, deadlines, deciding tasks, risks."""
