@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import psp
-from psp import Estimate, Month, Project, Risk, Task
+from psp import Estimate, Month, Project, Task
 from psp.cli import main
 from psp.risk import compare_risk, simulate
 
@@ -203,7 +203,7 @@ def test_psp_risk_writes_pictures_and_pages(tmp_path: Path, suffix: str) -> None
     assert main(["risk", str(EXAMPLE), "--samples", "300", "--seed", "1", "-o", str(out)]) == 0
     data = out.read_bytes()
     start = {"png": b"\x89PNG", "svg": b"<?xml", "pdf": b"%PDF", "html": b"<!DOCTYPE html>",
-             "md": "# Terminrisiko".encode()}[suffix]
+             "md": b"# Terminrisiko"}[suffix]
     assert data.startswith(start)
 
 

@@ -86,7 +86,7 @@ def risk_chart(report: RiskReport, *, kind: str = "all", ax: Axes | None = None,
     ...                       samples=1000, seed=1)
     >>> chart = psp.export.risk_chart(report, kind="curve")
     >>> ys = [y for _, y in chart.curve.get_segments()[0]]
-    >>> ys[-1]
+    >>> float(ys[-1])
     1.0
     """
     require("matplotlib", extra="plot")
@@ -99,10 +99,10 @@ def risk_chart(report: RiskReport, *, kind: str = "all", ax: Axes | None = None,
         from matplotlib.figure import Figure
 
         figure = Figure(figsize=(9, 3.6 * len(kinds)), layout="constrained")
-        axes = figure.subplots(len(kinds), 1, squeeze=False)[:, 0]
+        axes: list[Axes] = list(figure.subplots(len(kinds), 1, squeeze=False)[:, 0])
     else:
         figure, axes = ax.get_figure(), [ax]  # type: ignore[assignment]
-    chart = RiskChart(figure)  # type: ignore[arg-type]
+    chart = RiskChart(figure)
     draw = {"curve": _curve, "histogram": _histogram, "tornado": _tornado}
     for name, target in zip(kinds, axes, strict=True):
         chart.axes[name] = target
@@ -117,7 +117,8 @@ def _date_axis(ax: Axes, lang: Lang) -> None:
 
     low, high = ax.get_xlim()
     months = max(1, round((high - low) / 30.4))
-    ax.xaxis.set_major_locator(MonthLocator(interval=max(1, -(-months // 12))))
+    locator = MonthLocator(interval=max(1, -(-months // 12)))  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(FuncFormatter(
         lambda x, _pos: day_label(day_of(x), Unit.MONTH, lang=lang)))
 

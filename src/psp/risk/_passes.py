@@ -158,7 +158,7 @@ def passes(inputs: PassInputs, durations: Sequence[int]) -> Passes:
     order = np.array(net.order, dtype=np.intp)
     open_work = order[~finished[order]] if len(order) else order
     upper = tuple((u, b) for u, b in inputs.upper.items() if not finished[u])
-    low = np.array(inputs.low(durations), dtype=np.int64)
+    low = np.array(inputs.low(durations), dtype=np.int32)
     return Passes(n, order, forward, backward, low, pinned, finished, open_work, work, upper,
                   inputs.end)
 
@@ -168,7 +168,7 @@ def _running(net: Any, v: int) -> tuple[int, Array, Array, Array]:
 
     js = [j for j in range(net.into[v], net.into[v + 1]) if net.pred_kind[j] & 2]
     return (v, np.array([net.pred[j] for j in js], dtype=np.intp),
-            np.array([net.pred_lag[j] for j in js], dtype=np.int64),
+            np.array([net.pred_lag[j] for j in js], dtype=np.int32),
             np.array([net.pred_kind[j] for j in js], dtype=np.int64))
 
 
@@ -246,7 +246,7 @@ def _levels(tasks: list[int], level_of: list[int], rows: list[int], other: list[
         found.append(_Level(
             np.array(members, dtype=np.intp), np.array(linked, dtype=np.intp),
             np.array(starts, dtype=np.intp), np.array(ends, dtype=np.intp),
-            np.array(owner, dtype=np.intp), np.array(lag, dtype=np.int64),
+            np.array(owner, dtype=np.intp), np.array(lag, dtype=np.int32),
             (kind_array & other_bit) > 0, (kind_array & own_bit) > 0,
             work[np.array(linked, dtype=np.intp)] if linked else np.zeros(0, dtype=bool), ()))
     return tuple(found)

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 else:
     Array = Any
 
-__all__ = ["Draws", "duration_probabilities", "pert_shape"]
+__all__ = ["Draws", "draws", "duration_probabilities", "pert_shape"]
 
 
 def pert_shape(optimistic: float, likely: float, pessimistic: float) -> tuple[float, float]:
@@ -48,20 +48,24 @@ def _triangular_cdf(x: float, a: float, m: float, b: float) -> float:
     return 1 - (b - x) ** 2 / ((b - a) * (b - m))
 
 
-def _beta_cdf(x: float, alpha: float, beta: float, steps: int = 4000) -> float:
-    """The regularised incomplete beta function by Simpson's rule (smooth for shapes ≥ 1)."""
-    if x <= 0:
-        return 0.0
-    if x >= 1:
-        return 1.0
+def _beta_cdfs(points: list[float], alpha: float, beta: float,
+               steps: int = 4096) -> list[float]:
+    """The regularised incomplete beta function at sorted points in [0, 1], by Simpson's
+    rule on the density (NumPy when it is there; smooth for shapes ≥ 1)."""
     norm = math.exp(math.lgamma(alpha + beta) - math.lgamma(alpha) - math.lgamma(beta))
-    h = x / steps
-    total = 0.0
-    for k in range(steps + 1):
-        t = k * h
-        weight = 1 if k in (0, steps) else 4 if k % 2 else 2
-        total += weight * (t ** (alpha - 1)) * ((1 - t) ** (beta - 1))
-    return norm * total * h / 3
+    found = []
+    for x in points:
+        if x <= 0 or x >= 1:
+            found.append(0.0 if x <= 0 else 1.0)
+            continue
+        h = x / steps
+        total = 0.0
+        for k in range(steps + 1):
+            t = k * h
+            weight = 1 if k in (0, steps) else 4 if k % 2 else 2
+            total += weight * (t ** (alpha - 1)) * ((1 - t) ** (beta - 1))
+        found.append(norm * total * h / 3)
+    return found
 
 
 def duration_probabilities(estimate: Estimate, likely: int) -> dict[int, float]:
@@ -89,42 +93,58 @@ def duration_probabilities(estimate: Estimate, likely: int) -> dict[int, float]:
     a, b = estimate.optimistic, estimate.pessimistic
     if a == b:
         return {a: 1.0}
+    edges = [k + 0.5 for k in range(a, b)]  # where the rounding changes
     if estimate.distribution is Distribution.PERT:
         alpha, beta = pert_shape(a, likely, b)
-
-        def cdf(x: float) -> float:
-            return _beta_cdf((x - a) / (b - a), alpha, beta)
+        inner = _beta_cdfs([(x - a) / (b - a) for x in edges], alpha, beta)
     else:
-        def cdf(x: float) -> float:
-            return _triangular_cdf(x, a, likely, b)
-    return {k: cdf(k + 0.5) - cdf(k - 0.5) for k in range(a, b + 1)}
+        inner = [_triangular_cdf(x, a, likely, b) for x in edges]
+    cdf = [0.0, *inner, 1.0]
+    return {k: cdf[k - a + 1] - cdf[k - a] for k in range(a, b + 1)}
 
 
 @attrs.frozen
 class Draws:
-    """How to draw the uncertain durations of a plan: per estimated task, its three values."""
+    """How to draw a plan's uncertain durations: each estimated task's position and lowest
+    value, and per distinct estimate the thresholds of its whole values.
+
+    A duration is drawn by the inverse of its distribution function over whole values:
+    a uniform number ``u`` gives the least ``k`` with ``P(duration ≤ k) > u``. That is
+    the same law as drawing the real number and rounding it, computed once per distinct
+    estimate; and a wider estimate never draws a shorter duration from the same ``u``.
+    """
 
     tasks: Array  # positions of the estimated tasks
-    low: Array
-    likely: Array
-    high: Array
-    pert: Array  # True where the distribution is PERT
+    low: Array  # each one's optimistic value
+    high: Array  # each one's pessimistic value
+    groups: tuple[tuple[Array, Array], ...]  # (rows, thresholds) per distinct estimate
 
     def durations(self, rng: Any, count: int) -> Array:
         """Whole durations, one row per estimated task and one column per sample."""
         import numpy as np
 
-        a, m, b = self.low[:, None], self.likely[:, None], self.high[:, None]
-        width = np.maximum(b - a, 1e-300)
         u = rng.random((len(self.tasks), count))
-        # the triangle's inverse distribution function, both sides at once
-        left = a + np.sqrt(u * width * (m - a))
-        right = b - np.sqrt((1 - u) * width * (b - m))
-        x = np.where(u * width < (m - a), left, right)
-        if self.pert.any():
-            rows = np.flatnonzero(self.pert)
-            alpha = 1 + 4 * (m[rows] - a[rows]) / width[rows]
-            beta = 1 + 4 * (b[rows] - m[rows]) / width[rows]
-            x[rows] = a[rows] + (b[rows] - a[rows]) * rng.beta(alpha, beta, (len(rows), count))
-        whole: Array = np.clip(np.floor(x + 0.5), self.low[:, None], self.high[:, None])
-        return whole.astype(np.int64)
+        drawn = np.empty(u.shape, dtype=np.int32)
+        for rows, thresholds in self.groups:
+            drawn[rows] = np.searchsorted(thresholds, u[rows], side="right")
+        drawn += self.low[:, None]
+        return drawn
+
+
+def draws(estimates: list[tuple[int, Estimate, int]]) -> Draws:
+    """`Draws` for ``(position, estimate, most likely duration)`` triples."""
+    import numpy as np
+
+    groups: dict[tuple[int, int, int, Distribution], list[int]] = {}
+    for row, (_, e, likely) in enumerate(estimates):
+        groups.setdefault((e.optimistic, likely, e.pessimistic, e.distribution), []).append(row)
+    found = []
+    for (a, m, b, kind), rows in groups.items():
+        mass = duration_probabilities(Estimate("t", optimistic=a, pessimistic=b,
+                                               distribution=kind), m)
+        cumulative = np.cumsum([mass[k] for k in range(a, b + 1)])
+        found.append((np.array(rows, dtype=np.intp), cumulative[:-1]))
+    return Draws(np.array([i for i, _, _ in estimates], dtype=np.intp),
+                 np.array([e.optimistic for _, e, _ in estimates], dtype=np.int32),
+                 np.array([e.pessimistic for _, e, _ in estimates], dtype=np.int32),
+                 tuple(found))

@@ -22,10 +22,10 @@ from psp.engine import schedule
 from psp.engine._cpm import PassInputs, pass_inputs
 from psp.engine._network import constraint_bounds, risk_targets
 from psp.errors import UsageError
-from psp.model import Constraint, ConstraintKind, Distribution, Project
+from psp.model import Constraint, ConstraintKind, Project
 from psp.risk._passes import Passes, passes
 from psp.risk._report import DeadlineOdds, RiskImpact, RiskReport, TaskRisk
-from psp.risk._sampling import Draws
+from psp.risk._sampling import Draws, draws
 
 if TYPE_CHECKING:
     import numpy as np
@@ -126,7 +126,7 @@ def simulate(plan: Project, *, samples: int = 10_000, seed: int | None = None) -
     for size, child in zip(sizes, children, strict=True):
         _run_block(setup, np.random.Generator(np.random.PCG64(child)), size, totals, start)
         start += size
-    sensitivity = _sensitivities(np, setup, sizes, children, totals.finish)
+    sensitivity = _sensitivities(np, setup, sizes, children, totals)
     return _report(np, setup, samples, seed, totals, sensitivity)
 
 
@@ -136,7 +136,7 @@ def _setup(plan: Project) -> _Setup:
     inputs = pass_inputs(plan)  # validates
     durations = [t.duration for t in plan.tasks]
     pass_set = passes(inputs, durations)
-    base = np.array(durations, dtype=np.int64)
+    base = np.array(durations, dtype=np.int32)
     for i in inputs.pinned:
         if inputs.finished[i]:
             base[i] = inputs.floor[i]
@@ -155,16 +155,9 @@ def _setup(plan: Project) -> _Setup:
 
 
 def _draws(plan: Project, inputs: PassInputs) -> Draws:
-    import numpy as np
-
     index, tasks = plan._index, plan.tasks
-    rows = [(index[e.task], e) for e in plan.estimates
-            if not inputs.finished[index[e.task]] and e.optimistic < e.pessimistic]
-    return Draws(np.array([i for i, _ in rows], dtype=np.intp),
-                 np.array([e.optimistic for _, e in rows], dtype=np.float64),
-                 np.array([tasks[i].duration for i, _ in rows], dtype=np.float64),
-                 np.array([e.pessimistic for _, e in rows], dtype=np.float64),
-                 np.array([e.distribution is Distribution.PERT for _, e in rows], dtype=bool))
+    return draws([(index[e.task], e, tasks[index[e.task]].duration) for e in plan.estimates
+                  if not inputs.finished[index[e.task]] and e.optimistic < e.pessimistic])
 
 
 def _event(plan: Project, inputs: PassInputs, risk: Any) -> _Event:
@@ -194,9 +187,9 @@ def _event(plan: Project, inputs: PassInputs, risk: Any) -> _Event:
             i = index[c.task]
             held[i] = max(held.get(i, -(1 << 62)), 2 * bound - at_end)
     return _Event(risk.probability, np.array(list(delayed), dtype=np.intp),
-                  np.array(list(delayed.values()), dtype=np.int64),
+                  np.array(list(delayed.values()), dtype=np.int32),
                   np.array(list(held), dtype=np.intp),
-                  np.array(list(held.values()), dtype=np.int64))
+                  np.array(list(held.values()), dtype=np.int32))
 
 
 @attrs.define
@@ -328,7 +321,7 @@ def _rank_table(np: Any, counts: Array) -> tuple[Array, float]:
 
 
 def _sensitivities(np: Any, setup: _Setup, sizes: list[int], children: list[Any],
-                   finish: Array) -> list[float | None]:
+                   totals: _Totals) -> list[float | None]:
     """Spearman's rank correlation of each drawn duration with the finish.
 
     The durations are drawn again block by block from the same seeds (a second pass
@@ -337,14 +330,14 @@ def _sensitivities(np: Any, setup: _Setup, sizes: list[int], children: list[Any]
     d = setup.draws
     if not len(d.tasks):
         return []
+    finish = totals.finish
     ranks_f = _average_ranks(np, finish)
     mean = (len(finish) + 1) / 2
     spread_f = float(((ranks_f - mean) ** 2).sum())
     tables = []
     for lo, hi in zip(d.low, d.high, strict=True):
         tables.append((int(lo), int(hi)))
-    counts = _recount(np, setup, sizes, children)
-    rank_rows = [_rank_table(np, c) for c in counts]
+    rank_rows = [_rank_table(np, c) for c in totals.values]
     products = np.zeros(len(d.tasks))
     start = 0
     for size, child in zip(sizes, children, strict=True):
@@ -360,17 +353,6 @@ def _sensitivities(np: Any, setup: _Setup, sizes: list[int], children: list[Any]
         covariance = products[row] - len(finish) * mean * mean
         found.append(float(covariance / math.sqrt(spread * spread_f)))
     return found
-
-
-def _recount(np: Any, setup: _Setup, sizes: list[int], children: list[Any]) -> list[Array]:
-    d = setup.draws
-    counts = [np.zeros(int(hi - lo) + 1, dtype=np.int64) for lo, hi in zip(d.low, d.high,
-                                                                           strict=True)]
-    for size, child in zip(sizes, children, strict=True):
-        drawn = d.durations(np.random.Generator(np.random.PCG64(child)), size)
-        for row, c in enumerate(counts):
-            c += np.bincount(drawn[row] - int(d.low[row]), minlength=len(c))
-    return counts
 
 
 def _correlation(np: Any, happened: Array, finish: Array) -> float | None:
