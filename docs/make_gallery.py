@@ -78,6 +78,9 @@ def main(out: Path = OUT) -> None:
         "digitale-strategie-mta.png": psp.mta_chart(psp.milestone_trend(
             [psp.load(EXAMPLES / "digitale_strategie_2017.toml"),
              psp.load(EXAMPLES / "digitale_strategie.toml")])),
+        "risk-digitale-werkstatt.png": psp.export.risk_chart(psp.simulate(
+            psp.load(EXAMPLES / "digitale_werkstatt_risiko.toml"), samples=10_000,
+            seed=2021)).figure,
     }
     for name, chart in charts.items():
         chart.savefig(str(out / name), dpi=80)

@@ -413,7 +413,7 @@ def test_every_command_documents_each_option_and_shows_an_example() -> None:
 
     commands = next(a for a in _parser()._actions if a.dest == "command")
     assert set(commands.choices) == {"check", "schedule", "replan", "gantt", "table", "costs",
-                                     "critical", "convert", "report", "mta", "milestones"}
+                                     "critical", "convert", "report", "mta", "milestones", "risk"}
     for name, sub in commands.choices.items():
         assert sub.epilog and sub.epilog.startswith(f"example:\n  psp {name} "), name
         for action in sub._actions:

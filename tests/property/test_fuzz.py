@@ -19,7 +19,8 @@ import psp.cli._commands
 from tests.cli import psp_cli
 from tests.mutations import mutate
 
-EXAMPLES = [Path("examples/digitale_werkstatt.toml"), Path("examples/digitale_modellregion.toml")]
+EXAMPLES = [Path("examples/digitale_werkstatt.toml"), Path("examples/digitale_modellregion.toml"),
+            Path("examples/digitale_werkstatt_risiko.toml")]
 TEXTS = {path: path.read_text(encoding="utf-8") for path in EXAMPLES}
 
 ODD = st.sampled_from([
@@ -93,7 +94,9 @@ def test_mutated_plan_files_never_break_a_command(tmp_path: Path, case: tuple[Pa
     for argv in (["schedule", str(plan)], ["schedule", str(plan), "--format", "json"],
                  ["critical", str(plan)], ["costs", str(plan), "--format", "csv"],
                  ["table", str(plan), "-o", str(tmp_path / "plan.csv")],
-                 ["replan", str(plan), "--delay", "3.1=+1", "--extend", "31.12.2022"]):
+                 ["replan", str(plan), "--delay", "3.1=+1", "--extend", "31.12.2022"],
+                 *([["risk", str(plan), "--samples", "50", "--seed", "1"]]
+                   if "risiko" in original.name else [])):
         code, said = run(*argv)
         assert code in (0, 1, 2), (argv, said)
         if status == 0 and argv[0] != "replan":  # check passed: so must they

@@ -210,6 +210,18 @@ def _tornado(report: RiskReport, ax: Axes, chart: RiskChart, lang: Lang, rows: i
 def risk_html(report: RiskReport, *, lang: Lang = "de") -> str:
     """A risk report as one HTML page: its tables and its pictures inline (SVG).
 
+    Parameters
+    ----------
+    report : RiskReport
+        From `psp.simulate`.
+    lang : {"de", "en"}
+        Labels and dates.
+
+    Returns
+    -------
+    str
+        A complete page (doctype, UTF-8), opened without a network.
+
     Examples
     --------
     >>> import psp
