@@ -386,42 +386,34 @@ def _read_positions(reader: _Reader, data: dict[str, Any]) -> list[Position]:
     return found
 
 
-def _read_events(reader: _Reader, data: dict[str, Any]) -> list[Event]:
+def _read_entries(reader: _Reader, data: dict[str, Any], name: str, keys: tuple[str, ...],
+                  required: tuple[str, ...], make: Callable[..., Any]) -> list[Any]:
+    """The ``[[name]]`` tables built by ``make(id, name, **the other keys)``, each entry's
+    unknown and missing keys and bad values reported."""
     found = []
-    for number, table in enumerate(reader.table_list(data, "event"), start=1):
+    for number, table in enumerate(reader.table_list(data, name), start=1):
         ident: Any = table.get("id")
-        entry = f"event {ident}" if isinstance(ident, str) else f"event #{number}"
-        reader.keys(table, _EVENT_KEYS, entry)
-        for key in ("id", "date"):
-            if key not in table:
-                reader.problem("missing-key", "required", entry, key)
-        if "id" not in table or "date" not in table:
+        entry = f"{name} {ident}" if isinstance(ident, str) else f"{name} #{number}"
+        reader.keys(table, keys, entry)
+        missing = [key for key in required if key not in table]
+        for key in missing:
+            reader.problem("missing-key", "required", entry, key)
+        if missing:
             continue
-        fields = {k: table[k] for k in _EVENT_KEYS[3:] if k in table}
-        make = functools.partial(Event, ident, table.get("name", ""), table["date"], **fields)
-        event = reader.build(entry, make)
-        if event is not None:
-            found.append(event)
+        fields = {k: table[k] for k in keys[2:] if k in table}
+        built = reader.build(entry, functools.partial(make, ident, table.get("name", ""),
+                                                      **fields))
+        if built is not None:
+            found.append(built)
     return found
+
+
+def _read_events(reader: _Reader, data: dict[str, Any]) -> list[Event]:
+    return _read_entries(reader, data, "event", _EVENT_KEYS, ("id", "date"), Event)
 
 
 def _read_risks(reader: _Reader, data: dict[str, Any]) -> list[Risk]:
-    found = []
-    for number, table in enumerate(reader.table_list(data, "risk"), start=1):
-        ident: Any = table.get("id")
-        entry = f"risk {ident}" if isinstance(ident, str) else f"risk #{number}"
-        reader.keys(table, _RISK_KEYS, entry)
-        for key in ("id", "probability"):
-            if key not in table:
-                reader.problem("missing-key", "required", entry, key)
-        if "id" not in table or "probability" not in table:
-            continue
-        fields = {k: table[k] for k in _RISK_KEYS[2:] if k in table}
-        make = functools.partial(Risk, ident, table.get("name", ""), **fields)
-        risk = reader.build(entry, make)
-        if risk is not None:
-            found.append(risk)
-    return found
+    return _read_entries(reader, data, "risk", _RISK_KEYS, ("id", "probability"), Risk)
 
 
 def _from_data(data: dict[str, Any], file: str, *, check_grades: bool = True) -> Project:
