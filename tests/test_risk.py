@@ -235,3 +235,19 @@ def test_psp_replan_risk_on_a_plan_without_uncertainty_is_a_usage_error(capsys) 
     assert main(["replan", "examples/digitale_werkstatt.toml", "--extend", "31.12.2021",
                  "--risk"]) == 2
     assert "no uncertainty to sample" in capsys.readouterr().err
+
+
+def test_converting_to_another_tool_names_the_estimates_and_risks_it_leaves_out(
+        tmp_path: Path, capsys) -> None:
+    for suffix in ("xml", "gan", "tjp", "csv"):
+        assert main(["convert", str(EXAMPLE), str(tmp_path / f"plan.{suffix}")]) == 0
+        err = capsys.readouterr().err
+        estimates = next(line for line in err.splitlines() if ": estimates: " in line)
+        assert "(task 1.3, task 1.4, task 2.2" in estimates
+        assert any(line.endswith("risk events: left out (risk pandemie)")
+                   for line in err.splitlines())
+
+
+def test_psp_risk_on_a_portfolio_says_it_takes_one_plan(capsys) -> None:
+    assert main(["risk", "examples/digitale_modellregion.toml"]) == 2
+    assert "risk takes one plan" in capsys.readouterr().err

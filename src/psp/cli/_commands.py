@@ -280,6 +280,9 @@ def _replan_risk(result: Replan, args: argparse.Namespace) -> RiskComparison:
 
 def _risk(portfolio: Portfolio, args: argparse.Namespace) -> int:
     from psp.risk import simulate
+    if len(portfolio.projects) > 1 or portfolio.links:
+        raise UsageError("risk takes one plan: a portfolio's estimates and risks are not "
+                         "simulated together yet (run it on each project's own file)")
     plan = _as_plan(portfolio)
     chosen = _format(args, ("text", "json", "markdown", "html", "png", "svg", "pdf"))
     report = simulate(plan, samples=args.samples, seed=args.seed)

@@ -85,7 +85,7 @@ class Notes:
 
 def left_out(project: Project, fmt: str, *, holds_id: bool = False) -> tuple[Note, ...]:
     """What a format named ``fmt`` cannot hold of a plan: budget positions, cost rules,
-    events and, unless it ``holds_id``, the plan's id.
+    events, three-point estimates, risk events and, unless it ``holds_id``, the plan's id.
 
     Examples
     --------
@@ -103,4 +103,9 @@ def left_out(project: Project, fmt: str, *, holds_id: bool = False) -> tuple[Not
         notes.add("project-id", f"{fmt} holds no project id: {project.id!r} left out")
     for event in project.events:
         notes.add("events", f"{fmt} holds no dated events: left out", f"event {event.id}")
+    for estimate in project.estimates:
+        notes.add("estimates", f"{fmt} holds no three-point estimates: optimistic and "
+                  "pessimistic left out", f"task {estimate.task}")
+    for risk in project.risks:
+        notes.add("risks", f"{fmt} holds no risk events: left out", f"risk {risk.id}")
     return notes.done()
