@@ -18,8 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_import_psp_stays_light() -> None:
-    code = ("import sys, psp, psp.export; "
-            "heavy = [m for m in ('matplotlib', 'hypothesis', 'openpyxl') if m in sys.modules]; "
+    code = ("import sys, psp, psp.export, psp.risk; "
+            "heavy = [m for m in ('matplotlib', 'hypothesis', 'openpyxl', 'numpy') "
+            "if m in sys.modules]; "
             "print(heavy)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
@@ -147,6 +148,9 @@ BLOCK = ("import sys; sys.modules.update({name: None for name in "
      'reading and writing .xlsx files needs openpyxl: pip install "psp[xlsx]"'),
     ("import psp.testing.strategies",
      'psp.testing\'s strategies needs hypothesis: pip install "psp[testing]"'),
+    ("import sys; sys.modules['numpy'] = None; import psp; "
+     "psp.simulate(psp.load('examples/digitale_werkstatt_risiko.toml'))",
+     'the risk simulation needs numpy: pip install "psp[risk]"'),
 ])
 def test_a_missing_extra_is_one_line_naming_the_pip_install(code: str, message: str) -> None:
     result = subprocess.run([sys.executable, "-c", BLOCK + code], cwd=ROOT, capture_output=True,

@@ -162,6 +162,11 @@ def test_the_seed_makes_the_result_reproducible_and_is_reported() -> None:
     assert simulate(plan, samples=500, seed=chosen.seed) == chosen
 
 
+def test_a_replans_after_is_simulated_as_its_plan() -> None:
+    r = psp.replan(psp.load(EXAMPLE), [psp.Extend("31.12.2021")])
+    assert simulate(r.after, samples=300, seed=2) == simulate(r.plan, samples=300, seed=2)
+
+
 def test_too_few_samples_is_a_usage_error() -> None:
     with pytest.raises(psp.UsageError, match="samples"):
         simulate(psp.load(EXAMPLE), samples=1)

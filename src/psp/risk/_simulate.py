@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from psp._support.extras import require
-from psp.engine import schedule
+from psp.engine import Schedule, schedule
 from psp.engine._cpm import PassInputs, pass_inputs
 from psp.engine._network import constraint_bounds, risk_targets
 from psp.errors import UsageError
@@ -66,7 +66,8 @@ class _Setup:
     same_day: bool  # a period is one day: its first and last day are one date
 
 
-def simulate(plan: Project, *, samples: int = 10_000, seed: int | None = None) -> RiskReport:
+def simulate(plan: Project | Schedule, *, samples: int = 10_000,
+             seed: int | None = None) -> RiskReport:
     """Sample a plan's uncertainty and report how likely its finish and deadlines are.
 
     Every estimated task (`Estimate`) draws a whole-period duration, every risk event
@@ -78,8 +79,8 @@ def simulate(plan: Project, *, samples: int = 10_000, seed: int | None = None) -
 
     Parameters
     ----------
-    plan : Project
-        The plan; it is validated first.
+    plan : Project or Schedule
+        The plan, or a schedule of it (a replan's ``after``); it is validated first.
     samples : int
         How many samples to draw (at least 2).
     seed : int, optional
@@ -112,6 +113,8 @@ def simulate(plan: Project, *, samples: int = 10_000, seed: int | None = None) -
     (datetime.date(2021, 6, 30), 0.66)
     """
     np = require("numpy", extra="risk")
+    if isinstance(plan, Schedule):
+        plan = plan.project
     if isinstance(samples, bool) or not isinstance(samples, int) or samples < 2:
         raise UsageError(f"samples: expected a whole number ≥ 2, got {samples!r}")
     if seed is None:
