@@ -462,14 +462,12 @@ def _estimate_problems(project: Project) -> list[Problem]:
             found.append(Problem("invalid-field", f"a {task.kind.value.replace('_', ' ')} has "
                                  "no duration to estimate", entry, "optimistic"))
             continue
-        for key, value, expected in (
-            ("optimistic", estimate.optimistic,
-             f"at least 1 and at most the duration ({task.duration})"),
-            ("pessimistic", estimate.pessimistic, f"at least the duration ({task.duration})"),
+        d = task.duration
+        for key, value, low, high, expected in (
+            ("optimistic", estimate.optimistic, 1, d, f"at least 1 and at most the duration ({d})"),
+            ("pessimistic", estimate.pessimistic, d, None, f"at least the duration ({d})"),
         ):
-            low = 1 if key == "optimistic" else task.duration
-            high = task.duration if key == "optimistic" else value
-            if not low <= value <= high:
+            if value < low or (high is not None and value > high):
                 found.append(Problem("invalid-field", f"expected {expected}, got {value}",
                                      entry, key))
     return found

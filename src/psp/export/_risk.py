@@ -16,7 +16,7 @@ from psp._support.extras import require
 from psp._support.words import LABELS
 from psp.calendars import Lang, Unit, day_label
 from psp.export._figures import day_number, day_of, inline_svg
-from psp.risk._report import RiskReport, percent
+from psp.risk import RiskReport, percent
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

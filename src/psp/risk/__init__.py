@@ -15,7 +15,7 @@ Examples
 """
 
 from psp.risk._compare import RiskComparison, compare_risk
-from psp.risk._report import DeadlineOdds, RiskImpact, RiskReport, TaskRisk
+from psp.risk._report import DeadlineOdds, RiskImpact, RiskReport, TaskRisk, percent
 from psp.risk._sampling import duration_probabilities
 from psp.risk._simulate import MAX_DELAYING_RISKS, simulate
 
@@ -28,5 +28,6 @@ __all__ = [
     "TaskRisk",
     "compare_risk",
     "duration_probabilities",
+    "percent",
     "simulate",
 ]

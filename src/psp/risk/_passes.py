@@ -54,13 +54,10 @@ class Forward:
 class Passes:
     """A plan's network prepared for passes over blocks of samples."""
 
-    n: int
     order: Array
     forward_levels: tuple[_Level, ...]
     backward_levels: tuple[_Level, ...]
     low: Array
-    pinned: Array
-    finished: Array
     open_work: Array  # positions of the scheduled tasks not finished yet
     work: Array
     upper: tuple[tuple[int, int], ...]
@@ -159,8 +156,7 @@ def passes(inputs: PassInputs, durations: Sequence[int]) -> Passes:
     open_work = order[~finished[order]] if len(order) else order
     upper = tuple((u, b) for u, b in inputs.upper.items() if not finished[u])
     low = np.array(inputs.low(durations), dtype=np.int32)
-    return Passes(n, order, forward, backward, low, pinned, finished, open_work, work, upper,
-                  inputs.end)
+    return Passes(order, forward, backward, low, open_work, work, upper, inputs.end)
 
 
 def _running(net: Any, v: int) -> tuple[int, Array, Array, Array]:

@@ -50,8 +50,8 @@ def _triangular_cdf(x: float, a: float, m: float, b: float) -> float:
 
 def _beta_cdfs(points: list[float], alpha: float, beta: float,
                steps: int = 4096) -> list[float]:
-    """The regularised incomplete beta function at sorted points in [0, 1], by Simpson's
-    rule on the density (NumPy when it is there; smooth for shapes ≥ 1)."""
+    """The regularised incomplete beta function at points in [0, 1], by Simpson's rule on
+    the density (smooth for PERT's shapes, both ≥ 1). Once per distinct estimate."""
     norm = math.exp(math.lgamma(alpha + beta) - math.lgamma(alpha) - math.lgamma(beta))
     found = []
     for x in points:

@@ -167,11 +167,11 @@ def _event(plan: Project, inputs: PassInputs, risk: Any) -> _Event:
     """A risk's effects on the tasks that can still move (not level of effort, not started)."""
     import numpy as np
 
-    index = plan._index
+    index, loe = plan._index, set(inputs.net.loe)
 
     def movable(target: str) -> list[int]:
         found = [index[t] for t in risk_targets(plan, target)]
-        return [i for i in found if i not in inputs.pinned and i not in inputs.net.loe]
+        return [i for i in found if i not in inputs.pinned and i not in loe]
 
     delayed: dict[int, int] = {}
     for target, periods in risk.delay:
@@ -267,13 +267,13 @@ def _final_world(setup: _Setup, durations: Array, occurred: Array) -> Any:
 
     p = setup.passes
     low = np.repeat(p.low[:, None], durations.shape[1], axis=1)
-    delaying = setup.delaying
+    slots = {k: slot for slot, k in enumerate(setup.delaying)}
     starts: dict[int, Array] = {}
     fwd = None
-    for mask in _masks(len(delaying)):
+    for mask in _masks(len(slots)):
         world = low.copy()
         for k, event in enumerate(setup.events):
-            slot = delaying.index(k) if k in delaying else -1
+            slot = slots.get(k, -1)
             if slot >= 0 and mask >> slot & 1:
                 continue  # left out of this world
             happens = occurred[k]
@@ -337,16 +337,13 @@ def _sensitivities(np: Any, setup: _Setup, sizes: list[int], children: list[Any]
     ranks_f = _average_ranks(np, finish)
     mean = (len(finish) + 1) / 2
     spread_f = float(((ranks_f - mean) ** 2).sum())
-    tables = []
-    for lo, hi in zip(d.low, d.high, strict=True):
-        tables.append((int(lo), int(hi)))
     rank_rows = [_rank_table(np, c) for c in totals.values]
     products = np.zeros(len(d.tasks))
     start = 0
     for size, child in zip(sizes, children, strict=True):
         drawn = d.durations(np.random.Generator(np.random.PCG64(child)), size)
         for row, (ranks, _) in enumerate(rank_rows):
-            products[row] += ranks[drawn[row] - tables[row][0]] @ ranks_f[start:start + size]
+            products[row] += ranks[drawn[row] - d.low[row]] @ ranks_f[start:start + size]
         start += size
     found: list[float | None] = []
     for row, (_, spread) in enumerate(rank_rows):
