@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,9 +19,14 @@ EXAMPLE = "examples/digitale_werkstatt.toml"
 
 
 def psp_process(*args: str) -> subprocess.CompletedProcess[str]:
-    """``python -m psp ARGS`` as a separate process, for what only a process shows."""
+    """``python -m psp ARGS`` as a separate process, for what only a process shows.
+
+    Its standard streams are buffered, as in a user's shell (this machine's
+    PYTHONUNBUFFERED would hide output that is never flushed).
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     return subprocess.run([sys.executable, "-m", "psp", *args], capture_output=True,
-                          text=True, encoding="utf-8", check=False)
+                          text=True, encoding="utf-8", check=False, env=env)
 
 
 def test_check_ok_is_silent_and_exits_0() -> None:
@@ -175,6 +181,29 @@ def test_a_closed_pipe_ends_quietly() -> None:
         shell=True, capture_output=True, text=True, encoding="utf-8", check=False)
     assert result.stdout.startswith("Digitale Werkstatt")
     assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
+
+
+def test_a_process_that_skips_freeing_its_objects_still_writes_everything(
+        tmp_path: Path) -> None:
+    """``psp`` ends with ``os._exit`` after the command: nothing written may be lost."""
+    plan = psp.Project("big", "2021-01-01", unit="day",
+                       tasks=[psp.Task(f"t{k}", duration=1 + k % 5) for k in range(3000)],
+                       links=[psp.Link(f"t{k}", f"t{k + 1}") for k in range(2999)])
+    source = tmp_path / "big.toml"
+    source.write_text(psp.dumps(plan), encoding="utf-8")
+    expected = psp.export.as_json(psp.schedule(plan), indent=None, lang="en") + "\n"
+    piped = psp_process("schedule", str(source), "--format", "json")
+    assert (piped.returncode, piped.stderr) == (0, "")
+    assert piped.stdout == expected and len(expected) > 2**18  # more than a pipe holds
+    written = psp_process("schedule", str(source), "--format", "json", "-o",
+                          str(tmp_path / "out.json"))
+    assert written.returncode == 0
+    assert (tmp_path / "out.json").read_text(encoding="utf-8") == expected
+    small = psp_process("schedule", EXAMPLE, "--format", "csv")  # less than a buffer holds
+    assert small.stdout == psp_cli("schedule", EXAMPLE, "--format", "csv").stdout != ""
+    # a plan's problem (1) and a usage error (2) keep their exit statuses
+    assert psp_process("schedule", "tests/data/errors/many_problems.toml").returncode == 1
+    assert psp_process("schedule", str(source), "--format", "xml").returncode == 2
 
 
 def test_gantt_writes_png_svg_pdf_and_replans(tmp_path: Path) -> None:

@@ -1,5 +1,5 @@
 """``python -m psp`` runs the command line."""
 
-from psp.cli import main
+from psp.cli import console
 
-raise SystemExit(main())
+console()

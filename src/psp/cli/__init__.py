@@ -10,16 +10,18 @@ start at once.
 from __future__ import annotations
 
 import argparse
+import atexit
 import codecs
 import contextlib
+import gc
 import io
 import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
-__all__ = ["main"]
+__all__ = ["console", "main"]
 
 
 _EXAMPLES = {
@@ -376,6 +378,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def console() -> NoReturn:
+    """The ``psp`` program (and ``python -m psp``): `main`, in a process that ends with it.
+
+    The command's objects die with the process, so it neither collects cycles (psp
+    builds none worth finding: a large plan's objects would be walked again and again)
+    nor frees its objects one by one on the way out. What an exit must still do is
+    done: the ``atexit`` handlers run and both streams are flushed. `main` is the same
+    command for callers that go on afterwards.
+
+    Returns
+    -------
+    NoReturn
+        It ends the process with `main`'s exit status.
+
+    Examples
+    --------
+    >>> import subprocess, sys
+    >>> done = subprocess.run([sys.executable, "-m", "psp", "check", "examples/none.toml"],
+    ...                       capture_output=True, text=True)
+    >>> done.returncode, done.stdout
+    (1, 'examples/none.toml: cannot read the plan file: No such file or directory\\n')
+    """
+    gc.disable()
+    status = main()
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe said so already
+            stream.flush()
+    os._exit(status)
 
 
 def _finish(args: argparse.Namespace) -> int:
