@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import operator
 from collections.abc import Iterator
 from itertools import repeat
@@ -341,7 +342,22 @@ class ProjectSummary:
     finish: dt.date
     slack: int | None
     critical_path: tuple[str, ...]
-    critical_chains: tuple[tuple[str, ...], ...] = ()
+    _schedule: Schedule | None = attrs.field(default=None, eq=False, repr=False,
+                                             alias="schedule")
+    """The portfolio's flat schedule, which the chains are read from when asked for."""
+
+    @property
+    def critical_chains(self) -> tuple[tuple[str, ...], ...]:
+        """The critical path as driving chains, worked out when asked for (`Schedule.chains`).
+
+        Examples
+        --------
+        >>> import psp
+        >>> s = schedule_portfolio(psp.load_portfolio("examples/digitale_modellregion.toml"))
+        >>> s.project("egov").critical_path, s.project("egov").critical_chains
+        (('egov:laufzeit',), (('egov:laufzeit',),))
+        """
+        return () if self._schedule is None else self._schedule.chains(self.critical_path)
 
 
 def _chains(summary: ProjectSummary) -> str:
@@ -453,25 +469,33 @@ def schedule_portfolio(portfolio: Portfolio) -> PortfolioSchedule:
         return _schedule_portfolio(portfolio)
 
 
+def _critical_paths(s: Schedule, within: _Within) -> list[tuple[str, ...]]:
+    """Each project's critical path: its open tasks of least total float, in path order."""
+    order = s._rank  # each critical task's place on the portfolio's critical path
+    total, ids = s._total_float, [t.id for t in s.project.tasks]
+    finished = TaskProgress.FINISHED
+    is_open = [not effort and state is not finished
+               for effort, state in zip(within.loe, s._progress, strict=True)]
+    paths = []
+    for span in within.spans:
+        open_tasks = list(itertools.compress(span, is_open[span.start:span.stop]))
+        least = min(map(total.__getitem__, open_tasks), default=0)
+        path = [ids[i] for i in open_tasks if total[i] == least]
+        paths.append(tuple(sorted(path, key=lambda i: order.get(i, len(order)))))
+    return paths
+
+
 def _schedule_portfolio(portfolio: Portfolio) -> PortfolioSchedule:
     merged = _merged(portfolio)
     within = _Within.of(portfolio, merged)
     s = schedule_within(merged, within)
-    order = s._rank  # each critical task's place on the critical path
-    total, progress, tasks = s._total_float, s._progress, merged.tasks
-    paths = []
-    for span in within.spans:
-        open_tasks = [i for i in span if not within.loe[i]
-                      and progress[i] is not TaskProgress.FINISHED]
-        least = min((total[i] for i in open_tasks), default=0)
-        path = [tasks[i].id for i in open_tasks if total[i] == least]
-        paths.append(tuple(sorted(path, key=lambda i: order.get(i, len(order)))))
     summaries = []
-    for pid, project, finish, end, path, chains in zip(
-            portfolio.keys, portfolio.projects, within.finishes, within.ends, paths,
-            s._chains_of(paths), strict=True):
+    for pid, project, finish, end, path in zip(
+            portfolio.keys, portfolio.projects, within.finishes, within.ends,
+            _critical_paths(s, within), strict=True):
         offset = s.calendar.period_of(project.start)  # dated as the project alone would be
         summaries.append(ProjectSummary(pid, project,
                                         project.calendar.boundary_date(finish - offset),
-                                        None if end is None else end - finish, path, chains))
+                                        None if end is None else end - finish, path,
+                                        schedule=s))
     return PortfolioSchedule(portfolio, s, tuple(summaries))
