@@ -330,10 +330,11 @@ _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], dict[
 
 
 def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
-    """The parser; with a command named in ``argv``, only that command gets its options.
+    """The parser; with a command named in ``argv``, only that command is built.
 
-    Every command is listed (``psp -h``); building the options of all of them would cost
-    each run a few milliseconds for nothing.
+    Without one every command is listed with its options (``psp -h``, or a usage error
+    naming the commands); building all of them would cost each run a few milliseconds
+    for nothing.
     """
     parser = argparse.ArgumentParser(
         prog="psp", description="Project schedules in exact calendar months.",
@@ -344,8 +345,8 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     named = next((arg for arg in argv if not arg.startswith("-")), None)
     for name, (help, options, extra) in _COMMANDS.items():
-        command = _command(commands, name, help, **extra)
         if named not in _COMMANDS or named == name:
+            command = _command(commands, name, help, **extra)
             _file_argument(command)
             options(command)
     return parser

@@ -472,7 +472,7 @@ def schedule_portfolio(portfolio: Portfolio) -> PortfolioSchedule:
 def _critical_paths(s: Schedule, within: _Within) -> list[tuple[str, ...]]:
     """Each project's critical path: its open tasks of least total float, in path order."""
     order = s._rank  # each critical task's place on the portfolio's critical path
-    total, ids = s._total_float, [t.id for t in s.project.tasks]
+    total, tasks = s._total_float, s.project.tasks
     finished = TaskProgress.FINISHED
     is_open = [not effort and state is not finished
                for effort, state in zip(within.loe, s._progress, strict=True)]
@@ -480,7 +480,7 @@ def _critical_paths(s: Schedule, within: _Within) -> list[tuple[str, ...]]:
     for span in within.spans:
         open_tasks = list(itertools.compress(span, is_open[span.start:span.stop]))
         least = min(map(total.__getitem__, open_tasks), default=0)
-        path = [ids[i] for i in open_tasks if total[i] == least]
+        path = [tasks[i].id for i in open_tasks if total[i] == least]
         paths.append(tuple(sorted(path, key=lambda i: order.get(i, len(order)))))
     return paths
 
