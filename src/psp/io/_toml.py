@@ -1,4 +1,4 @@
-"""The plan file: TOML 1.1 in (``toml_rs`` where installed, else ``tomli``), canonical TOML out.
+"""The plan file: TOML 1.1 in (``rtoml`` where installed, else ``tomli``), canonical TOML out.
 
 Reading collects every problem of every entry, then validates the whole plan,
 and raises one `ValidationError` naming the file, the entry (``task 1.3``) and
@@ -63,12 +63,8 @@ from psp.model import (
 )
 
 _fast: ModuleType | None
-# toml_rs allocates through its own mimalloc, which keeps the pages a parse freed until it
-# is called again: a command would carry the parse's 10-15 MB to its end. Given back at
-# once instead (a documented mimalloc option; a value the user set is kept).
-os.environ.setdefault("MIMALLOC_PURGE_DELAY", "0")
-try:  # a TOML parser in Rust: three to four times as fast as compiled tomli on large plans
-    import toml_rs as _fast
+try:  # a TOML parser in Rust: about twice as fast as compiled tomli on large plans
+    import rtoml as _fast
 except ImportError:  # pragma: no cover - a dependency wherever it ships wheels
     _fast = None
 
@@ -591,18 +587,17 @@ def from_dict(data: dict[str, Any], *, source: str = "<dict>") -> Project:
         return _from_data(data, source)
 
 
-# toml_rs's peak memory is about 35 times the text, tomli's about 10 times: on a large plan
-# toml_rs's would be the command's peak (measured: 280 MB against 106 MB for the parse of
-# 100,000 tasks, where it is no faster than tomli).
+# rtoml's peak memory is about 40 times the text, tomli's about 10 times: on a large plan
+# rtoml's would be the command's peak (measured: 344 MB against 113 MB for 100,000 tasks).
 # Up to this size (about 12,000 tasks) the time it saves counts more than the memory.
 FAST_LIMIT = 1 << 20
-"""The longest text, in characters, that toml_rs parses (longer text goes to tomli)."""
+"""The longest text, in characters, that rtoml parses (longer text goes to tomli)."""
 
 
 def _toml(text: str, file: str) -> dict[str, Any]:
     """Parse TOML; every way it can fail is one clean error naming the file.
 
-    toml_rs reads what tomli reads, to the same values (``tests/property/test_toml_parsers.py``);
+    rtoml reads what tomli reads, to the same values (``tests/property/test_toml_parsers.py``);
     it parses texts up to `FAST_LIMIT`. Where it refuses (a value it cannot hold, nesting
     beyond its limit, text that is not TOML), tomli reads the text again and either reads
     it or words the error. Parsing makes many small objects in no cycle: the collector
@@ -616,7 +611,7 @@ def _toml(text: str, file: str) -> dict[str, Any]:
                 return data
             except ValueError:
                 pass
-        import tomli  # the careful parser: loaded when toml_rs is absent or refuses the text
+        import tomli  # the careful parser: loaded when rtoml is absent or refuses the text
 
         try:
             return tomli.loads(text)
