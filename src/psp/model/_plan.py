@@ -217,7 +217,7 @@ def plain_task(task_id: object, name: object = "", *, package: object = None,
             or not is_id(task_id) or not (package is None or is_id(package))):
         return None
     try:
-        names = _to_owners(owners) if owners else ()
+        names = () if owners == () else _to_owners(owners)
     except FieldError:
         return None
     task: Task = _new(Task)
