@@ -525,7 +525,8 @@ def _gallery_tools() -> Any:
     return module
 
 
-_HAS_BROWSER = any(__import__("shutil").which(b) for b in _gallery_tools().BROWSERS)
+_GALLERY = _gallery_tools()
+_HAS_BROWSER = any(__import__("shutil").which(b) for b in _GALLERY.BROWSERS)
 
 
 # .ci/run installs Debian's chromium and sets PSP_NEEDS_BROWSER, so CI never skips this
@@ -536,7 +537,7 @@ def test_a_real_browser_shows_the_bars_of_the_interactive_chart(tmp_path: Path) 
 
     page, shot = tmp_path / "chart.html", tmp_path / "shot.png"
     psp.export.write_html(psp.plotly_gantt(R3, lang="en"), page, lang="en")
-    assert _gallery_tools().chromium_screenshot(page, shot), "no Chromium on the PATH"
+    assert _GALLERY.chromium_screenshot(page, shot), "no Chromium on the PATH"
     pixels = (matplotlib.image.imread(shot)[:, :, :3] * 255).round()
 
     def share(colour: str) -> float:

@@ -359,27 +359,22 @@ class Schedule:
         earlier chain, so that task is named in both) and runs on, preferring tasks not
         yet shown, until it ends or meets a chain already shown.
         """
-        return self._chains_of([ids])[0]
-
-    def _chains_of(self, parts: Iterable[Iterable[str]]) -> list[tuple[tuple[str, ...], ...]]:
-        """`chains` of each part, in one pass: chains stay within their part."""
         index, tasks, links = self._index, self.project.tasks, self.project.links
-        parts = list(parts)
-        part_of = {index[i]: k for k, ids in enumerate(parts) for i in ids}
+        members = {index[i] for i in ids}
         net = network(self.project)  # kept with the plan: no second validation
         drives: dict[int, list[int]] = {}
         driven_by: dict[int, int] = {}
-        for v in sorted(part_of):  # the links into each, in the plan's order of links
+        for v in sorted(members):  # the links into each, in the plan's order of links
             for j in range(net.into[v], net.into[v + 1]):
                 u = net.pred[j]
-                if part_of.get(u, -1) == part_of[v] and self._room(
+                if u in members and self._room(
                         net.pred_kind[j], links[net.pred_link[j]].lag, u, v) < 2:
                     drives.setdefault(u, []).append(v)
                     driven_by.setdefault(v, u)
         rank = self._rank
         shown: set[int] = set()
-        chains: list[list[tuple[str, ...]]] = [[] for _ in parts]
-        for v in sorted(part_of, key=lambda i: (rank.get(tasks[i].id, len(rank)), i)):
+        chains: list[tuple[str, ...]] = []
+        for v in sorted(members, key=lambda i: (rank.get(tasks[i].id, len(rank)), i)):
             if v in shown:
                 continue
             chain = [driven_by[v], v] if v in driven_by else [v]
@@ -390,8 +385,8 @@ class Schedule:
                 if not fresh:
                     break  # it joins a chain already shown
                 shown.add(chain[-1])
-            chains[part_of[v]].append(tuple(tasks[i].id for i in chain))
-        return [tuple(found) for found in chains]
+            chains.append(tuple(tasks[i].id for i in chain))
+        return tuple(chains)
 
     def _instants(self, i: int) -> tuple[int, int]:
         """A task's early start and finish in half periods (notes above `_forward`)."""
