@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 import psp
 from psp import Constraint, Link, Month, Package, Project, Task, TaskKind
 from psp.calendars import FIRST_YEAR
-from psp.model import plain_constraint, plain_link, plain_task
+from psp.model import plain_constraint, plain_link, plain_links, plain_task, plain_tasks
+from psp.model._fields import are_ids, is_id
 
 
 def test_objects_are_immutable() -> None:
@@ -157,6 +158,44 @@ def test_plain_link_is_link_or_none(predecessor: object, kind: object, lag: obje
     assert plain is None or plain == full
     if full is not None and isinstance(kind, str) and kind == kind.upper() and type(lag) is int:
         assert plain == full  # the plain form of a plain link is taken
+
+
+# Rows of plain values, some with one value that is not plain: the column checks must
+# find it wherever it is.
+TASK_FIELDS = (["a", "1.3", "b"], ["", "Analyse"], [None, "AP1"], [(), "3win+AGIT", ["x"]],
+               [0, 1, 2])
+LINK_FIELDS = (["a", "1.3"], ["FS", "SS", "FF", "SF"], [0, 1, -1])
+
+
+@st.composite
+def rows(draw: st.DrawFn, fields: tuple[list[object], ...]) -> tuple[object, ...]:
+    row = [draw(st.sampled_from(values)) for values in fields]
+    if draw(st.booleans()):
+        row[draw(st.integers(0, len(row) - 1))] = draw(odd_values)
+    return tuple(row)
+
+
+@given(st.lists(rows(TASK_FIELDS), max_size=4))
+def test_plain_tasks_are_each_rows_plain_task(task_rows: list[tuple[object, ...]]) -> None:
+    one_by_one = [plain_task(i, n, package=p, owners=o, duration=d)
+                  for i, n, p, o, d in task_rows]
+    columns = [list(column) for column in zip(*task_rows, strict=True)] or [[]] * 5
+    # all of them, or none: a column with one refused value is read row by row
+    expected = None if None in one_by_one else one_by_one
+    assert plain_tasks(*columns) == expected
+
+
+@given(st.lists(rows(LINK_FIELDS), max_size=4))
+def test_plain_links_are_each_rows_plain_link(link_rows: list[tuple[object, ...]]) -> None:
+    one_by_one = [plain_link(p, "b", k, lag) for p, k, lag in link_rows]
+    predecessors, kinds, lags = [list(c) for c in zip(*link_rows, strict=True)] or [[], [], []]
+    expected = None if None in one_by_one else one_by_one
+    assert plain_links(predecessors, ["b"] * len(link_rows), kinds, lags) == expected
+
+
+@given(st.lists(odd_values, max_size=5))
+def test_are_ids_is_every_value_an_id(values: list[object]) -> None:
+    assert are_ids(values) == all(map(is_id, values))
 
 
 days = st.one_of(st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)), st.just("2021-06"),

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import psp
+from psp.io import _toml
 
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
 SCALARS = st.one_of(
@@ -81,3 +82,26 @@ def test_any_text_round_trips(name: str, task_id: str, owner: str, task_name: st
     plan = psp.Project(name, psp.Month(2020, 9),
                        tasks=[psp.Task(task_id, task_name, owners={owner}, duration=1)])
     assert psp.loads(psp.dumps(plan)) == plan
+
+
+PLAIN_VALUES = st.one_of(
+    VALUES, IDS, st.integers(0, 3),
+    st.lists(st.one_of(IDS, st.fixed_dictionaries({"id": IDS}, optional={
+        "type": st.sampled_from(["FS", "SS", "FF", "SF", "fs"]), "lag": st.integers(-2, 2)})),
+        max_size=3))
+PLAIN_TASKS = st.dictionaries(st.sampled_from(["id", "package", "name", "owners", "duration",
+                                               "depends", "not_before"]),
+                              PLAIN_VALUES, max_size=6)
+
+
+@given(st.lists(PLAIN_TASKS | st.fixed_dictionaries(
+    {"id": IDS, "duration": st.integers(0, 3)},
+    optional={"depends": PLAIN_VALUES, "owners": PLAIN_VALUES}), max_size=5))
+def test_plain_tasks_read_together_as_one_by_one(tables: list[dict[str, Any]]) -> None:
+    one_by_one = [_toml._plain_task(table) for table in tables]
+    together = _toml._plain_tables(tables)
+    if None in one_by_one:  # any other task makes the reader go task by task
+        assert together is None
+    else:
+        assert together == ([task for task, _ in one_by_one],
+                            [link for _, links in one_by_one for link in links])

@@ -17,6 +17,7 @@ import os
 from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
+from itertools import chain, repeat
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -59,8 +60,11 @@ from psp.model import (
     Task,
     TaskKind,
     plain_link,
+    plain_links,
     plain_task,
+    plain_tasks,
 )
+from psp.model._fields import only
 
 _fast: ModuleType | None
 try:  # a TOML parser in Rust: about twice as fast as compiled tomli on large plans
@@ -146,7 +150,7 @@ class _Reader:
 
     def table_list(self, data: dict[str, Any], name: str) -> list[dict[str, Any]]:
         value = data.get(name, [])
-        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        if not isinstance(value, list) or not all(map(isinstance, value, repeat(dict))):
             self.problem("wrong-type", f"expected [[{name}]] tables", name)
             return []
         return value
@@ -264,7 +268,7 @@ def _plain_task(table: dict[str, Any]) -> tuple[Task, list[Link]] | None:
         return None
     task = plain_task(table.get("id"), table.get("name", ""), package=table.get("package"),
                       owners=table.get("owners", ()), duration=table["duration"])
-    depends = table.get("depends", ())
+    depends = table.get("depends", [])
     if task is None or not isinstance(depends, list):
         return None
     links = []
@@ -277,6 +281,40 @@ def _plain_task(table: dict[str, Any]) -> tuple[Task, list[Link]] | None:
             return None
         links.append(link)
     return task, links
+
+
+def _plain_tables(tables: list[dict[str, Any]]) -> tuple[list[Task], list[Link]] | None:
+    """Every task at once when every table is plain (`_plain_task`), else ``None``.
+
+    Column by column, without a call per task or link: what most tasks of a large plan
+    look like. Anything else goes task by task.
+    """
+    if not (all(map(_PLAIN_TASK_KEYS.issuperset, tables))
+            and all(map(dict.__contains__, tables, repeat("duration")))):
+        return None
+    ids = _column(tables, "id", None)
+    tasks = plain_tasks(ids, _column(tables, "name", ""), _column(tables, "package", None),
+                        _column(tables, "owners", ()), _column(tables, "duration", None))
+    depends = _column(tables, "depends", [])
+    if tasks is None or not only(list, depends):
+        return None
+    predecessors = list(chain.from_iterable(depends))
+    successors = list(chain.from_iterable(map(repeat, ids, map(len, depends))))
+    types: list[object] = ["FS"] * len(predecessors)
+    lags: list[object] = [0] * len(predecessors)
+    # A link is its predecessor's id or a table of id, type and lag.
+    for n in [n for n, item in enumerate(predecessors) if item.__class__ is dict]:
+        table = predecessors[n]
+        if not _PLAIN_LINK_KEYS.issuperset(table):
+            return None
+        predecessors[n], types[n], lags[n] = (table.get("id"), table.get("type", "FS"),
+                                              table.get("lag", 0))
+    links = plain_links(predecessors, successors, types, lags)
+    return None if links is None else (tasks, links)
+
+
+def _column(tables: list[dict[str, Any]], key: str, default: object) -> list[Any]:
+    return list(map(dict.get, tables, repeat(key), repeat(default)))
 
 
 def _task_estimate(reader: _Reader, table: dict[str, Any], task_id: str,
@@ -433,7 +471,12 @@ def _from_data(data: dict[str, Any], file: str, *, check_grades: bool = True) ->
     constraints: list[Constraint] = []
     actuals: list[Actual] = []
     estimates: list[Estimate] = []
-    for number, table in enumerate(reader.table_list(data, "task"), start=1):
+    task_tables = reader.table_list(data, "task")
+    plain = _plain_tables(task_tables)
+    if plain is not None:
+        tasks, links = plain
+        task_tables = []
+    for number, table in enumerate(task_tables, start=1):
         task, task_links, task_constraints, task_actuals, task_estimates = _read_task(
             reader, table, number)
         if task is not None:

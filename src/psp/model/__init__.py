@@ -16,7 +16,7 @@ Examples
 
 from psp.model._budget import CostRules, Position
 from psp.model._events import Event, EventKind, event_table
-from psp.model._links import Link, LinkType, plain_link, qualified_links
+from psp.model._links import Link, LinkType, plain_link, plain_links, qualified_links
 from psp.model._plan import (
     Actual,
     Constraint,
@@ -27,6 +27,7 @@ from psp.model._plan import (
     TaskKind,
     plain_constraint,
     plain_task,
+    plain_tasks,
     qualified_tasks,
 )
 from psp.model._portfolio import Portfolio
@@ -53,7 +54,9 @@ __all__ = [
     "event_table",
     "plain_constraint",
     "plain_link",
+    "plain_links",
     "plain_task",
+    "plain_tasks",
     "qualified_links",
     "qualified_tasks",
 ]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any, Literal, TypeVar, cast
 
@@ -27,6 +28,50 @@ def is_id(value: object) -> bool:
     """
     return (isinstance(value, str) and value.isprintable() and "=" not in value
             and value == value.strip() and value != "")
+
+
+def are_ids(values: Sequence[object]) -> bool:
+    """Whether every value is an id (`is_id`), checked column by column, not one by one.
+
+    For reading large plans. Text of a subclass of ``str`` gives ``False``; `is_id`
+    then decides one value at a time.
+
+    Examples
+    --------
+    >>> are_ids(["1.3", "AP1"]), are_ids(["1.3", " AP1"]), are_ids(["a", ""]), are_ids([])
+    (True, False, False, True)
+    """
+    if not only(str, values):
+        return False
+    texts = cast("Sequence[str]", values)
+    joined = "".join(texts)
+    # Printable and '='-free together is printable and '='-free one by one.
+    return (joined.isprintable() and "=" not in joined and all(texts)
+            and all(map(str.__eq__, texts, map(str.strip, texts))))
+
+
+def only(cls: type, values: Iterable[object]) -> bool:
+    """Whether every value's type is exactly ``cls`` (``bool`` is not ``int`` here).
+
+    Examples
+    --------
+    >>> only(int, [1, 2]), only(int, [1, True]), only(str, [])
+    (True, False, True)
+    """
+    return set(map(type, values)) <= {cls}
+
+
+def consume(calls: Iterable[object]) -> None:
+    """Run an iterator of calls to the end, keeping nothing (``map(setter, objs, values)``).
+
+    Examples
+    --------
+    >>> seen = []
+    >>> consume(map(seen.append, "ab"))
+    >>> seen
+    ['a', 'b']
+    """
+    collections.deque(calls, maxlen=0)
 
 
 def slot_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import repeat
+from typing import cast
 
 import attrs
 
-from psp.model._fields import check_id, check_int, is_id, slot_setters, to_enum, tuple_of
+from psp.model._fields import (
+    are_ids,
+    check_id,
+    check_int,
+    consume,
+    is_id,
+    only,
+    slot_setters,
+    to_enum,
+    tuple_of,
+)
 
-__all__ = ["Link", "LinkType", "plain_link"]
+__all__ = ["Link", "LinkType", "plain_link", "plain_links"]
 
 class LinkType(enum.StrEnum):
     """How a successor depends on its predecessor (the lag is added to the predecessor's date).
@@ -83,7 +95,8 @@ class Link:
 
 
 _new = object.__new__
-_set_predecessor, _set_successor, _set_type, _set_lag = slot_setters(Link)
+_SETTERS = slot_setters(Link)
+_set_predecessor, _set_successor, _set_type, _set_lag = _SETTERS
 _TYPES = {t.value: t for t in LinkType}  # as files write them: "SS"
 
 
@@ -124,6 +137,43 @@ def plain_link(predecessor: object, successor: str, type: object = "FS",
     _set_type(link, kind)
     _set_lag(link, lag)
     return link
+
+
+def plain_links(predecessors: Sequence[object], successors: Sequence[str],
+                types: Sequence[object], lags: Sequence[object]) -> list[Link] | None:
+    """`plain_link` for whole columns: the checks column by column, no call per link.
+
+    ``successors`` must be valid ids already (the reader's task ids). ``None`` when
+    any value is not plainly valid; `plain_link` or ``Link(...)`` then says which one.
+
+    Parameters
+    ----------
+    predecessors : sequence of object
+        The predecessors' ids, as read.
+    successors : sequence of str
+        The successors' ids, already checked.
+    types, lags : sequence of object
+        ``FS``, ``SS``, ``FF`` or ``SF``; whole numbers of periods.
+
+    Returns
+    -------
+    list of Link or None
+
+    Examples
+    --------
+    >>> plain_links(["a", "a"], ["b", "c"], ["FS", "SS"], [0, 1]) == [
+    ...     Link("a", "b"), Link("a", "c", "SS", lag=1)]
+    True
+    >>> plain_links(["a"], ["b"], ["ss"], [0]) is None
+    True
+    """
+    kinds = list(map(_TYPES.get, cast("Sequence[str]", types))) if only(str, types) else [None]
+    if None in kinds or not only(int, lags) or not are_ids(predecessors):
+        return None
+    made: list[Link] = list(map(_new, repeat(Link, len(kinds))))
+    for setter, column in zip(_SETTERS, (predecessors, successors, kinds, lags), strict=True):
+        consume(map(setter, made, column))
+    return made
 
 
 def links(value: object) -> tuple[Link, ...]:
