@@ -186,3 +186,36 @@ def test_load_on_a_portfolio_file_says_to_use_load_portfolio() -> None:
         psp.load("examples/digitale_modellregion.toml")
     assert str(err.value) == ("examples/digitale_modellregion.toml: a portfolio file "
                               "([portfolio], [[project]]): read it with psp.load_portfolio")
+
+
+def large_plan_text(count: int, special: dict[int, str]) -> str:
+    """``count`` chained tasks; task number ``k`` (from 1) written as ``special[k]``."""
+    tables = [special.get(k, f'[[task]]\nid = "t{k}"\nduration = {k % 3}\n'
+                             + (f'depends = ["t{k - 1}", {{ id = "t{k - 2}", type = "SS", '
+                                f'lag = 1 }}]\n' if k > 2 else ""))
+              for k in range(1, count + 1)]
+    return '[project]\nname = "Big"\nstart = "2021-01-01"\nunit = "day"\n\n' + "\n".join(tables)
+
+
+def test_a_large_plan_reads_the_same_however_its_tasks_are_written() -> None:
+    # Task 1500 takes the careful path (a not_before), the others the plain one in chunks.
+    special = {1500: '[[task]]\nid = "t1500"\nduration = 2\ndepends = ["t1499"]\n'
+                     'not_before = "2021-03-01"\n'}
+    plan = psp.loads(large_plan_text(2100, special))
+    assert [t.id for t in plan.tasks] == [f"t{k}" for k in range(1, 2101)]
+    assert [t.duration for t in plan.tasks[:4]] == [1, 2, 0, 1]
+    assert plan.tasks[2].kind is psp.TaskKind.MILESTONE
+    assert len(plan.links) == 2 * 2098 - 1  # task 1500 has one link
+    assert plan.links[:2] == (Link("t2", "t3"), Link("t1", "t3", "SS", lag=1))
+    assert [lk for lk in plan.links if lk.successor == "t1500"] == [Link("t1499", "t1500")]
+    assert plan.constraints == (
+        Constraint("t1500", ConstraintKind.START_NO_EARLIER_THAN, dt.date(2021, 3, 1)),)
+
+
+def test_a_problem_deep_in_a_large_plan_names_its_task_number() -> None:
+    special = {2050: '[[task]]\nduration = 1\n', 1030: '[[task]]\nid = "t1030"\nduration = -1\n'}
+    with pytest.raises(psp.ValidationError) as err:
+        psp.loads(large_plan_text(2100, special), file="big.toml")
+    lines = [line.strip() for line in str(err.value).splitlines()]
+    assert "big.toml: task #2050: id: required" in lines
+    assert any(line.startswith("big.toml: task t1030: duration:") for line in lines)
