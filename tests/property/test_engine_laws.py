@@ -249,3 +249,23 @@ def test_every_unit_schedules_the_same_periods(plan: psp.Project) -> None:
     a, b = psp.schedule(as_plan), psp.schedule(as_days)
     assert [(t.start_period, t.total_float) for t in a] == [
         (t.start_period, t.total_float) for t in b]
+
+
+@given(plans(max_tasks=8, units=["day", "workday", "week", "month"], not_after=True))
+def test_date_columns_read_the_same_from_a_table_as_period_by_period(
+        plan: psp.Project) -> None:
+    """Each task's dates as `TaskSchedule` gives them, whichever way the columns are built."""
+    from psp.engine import _cpm
+
+    s = psp.schedule(plan)
+    expected = [[t.start for t in s], [t.finish for t in s], [t.late_start for t in s],
+                [t.late_finish for t in s]]
+    for span in (0, 10**9):  # never a table; always one where periods are one day
+        _cpm._TABLE_SPAN = span
+        try:
+            columns = s.columns()[6:10]
+            texts = s.columns(iso=True)[6:10]
+        finally:
+            _cpm._TABLE_SPAN = 2
+        assert [list(c) for c in columns] == expected
+        assert [list(c) for c in texts] == [[d.isoformat() for d in c] for c in expected]

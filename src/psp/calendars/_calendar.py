@@ -495,6 +495,18 @@ class Calendar:
         )
 
     @property
+    def single_day(self) -> bool:
+        """Whether each period is one day, its first day and its last (days, working days).
+
+        Examples
+        --------
+        >>> Calendar(dt.date(2021, 1, 4), "workday").single_day, Calendar(
+        ...     dt.date(2021, 1, 4), "week").single_day
+        (True, False)
+        """
+        return self.unit is Unit.DAY or self.unit is Unit.WORKDAY
+
+    @property
     def _days(self) -> int:
         return 7 if self.unit is Unit.WEEK else 1
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import itertools
 import operator
 import weakref
@@ -538,12 +539,11 @@ class Schedule:
         (['1.1', '1.2', '1.3'], ['2020-09-01', '2020-09-01', '2020-09-01'], (0, 10, 0))
         """
         tasks = self.project.tasks
-        days: tuple[dict[int, Any], dict[int, Any]] = ({}, {})  # early and late share most
-        start, finish = self._date_columns(self._start_periods, self._finish_periods,
-                                           self._at_period_end, iso=iso, days=days)
-        late_start, late_finish = self._date_columns(
-            self._late_start_periods, self._late_finish_periods, self._late_at_period_end,
-            iso=iso, days=days)
+        days = self._days(iso=iso)
+        start, finish = _date_columns(self._start_periods, self._finish_periods,
+                                      self._at_period_end, days)
+        late_start, late_finish = _date_columns(
+            self._late_start_periods, self._late_finish_periods, self._late_at_period_end, days)
         return (
             [t.id for t in tasks], [t.package for t in tasks], [t.name for t in tasks],
             _each_once([t.owners for t in tasks], "+".join),
@@ -552,33 +552,27 @@ class Schedule:
             start, finish, late_start, late_finish, self._total_float, self._free_float,
             self._critical)
 
-    def _date_columns(self, starts: tuple[int, ...], finishes: tuple[int, ...],
-                      at_end: tuple[bool, ...], *, iso: bool,
-                      days: tuple[dict[int, Any], dict[int, Any]],
-                      ) -> tuple[list[Any], list[Any]]:
-        """Start and finish dates of spans, by the rule of `TaskSchedule.start`/`finish`.
+    def _days(self, *, iso: bool) -> _Days:
+        """The first and the last days of whole columns of periods, each worked out once.
 
-        Work runs from its first period's first day to its last period's last day; a
-        milestone (``start == finish``) sits on one day: the last day before its boundary
-        when it is reached at a period's end, else the first day after it. ``days`` holds
-        the first and the last days already worked out, by period; it gains the new ones.
+        In periods of one day whose dates lie close together (most plans in days), one
+        table covers the schedule's span; otherwise each day is looked up by its period.
         """
-        cal = self.calendar
-        lasts = list(map(operator.sub, finishes, itertools.repeat(1)))
-        # Each date once per period: a plan's tasks share few of them.
+        cal, n = self.calendar, len(self._start_periods)
         shown: Callable[[dt.date], Any] = dt.date.isoformat if iso else _same
-        firsts, lastdays = days
-        first, last = list(set(starts) - firsts.keys()), list(set(lasts) - lastdays.keys())
-        firsts.update(zip(first, map(shown, cal.first_days(first)), strict=True))
-        lastdays.update(zip(last, map(shown, cal.last_days(last)), strict=True))
-        begin = list(map(firsts.__getitem__, starts))
-        end = list(map(lastdays.__getitem__, lasts))
-        for i in itertools.compress(range(len(starts)), map(operator.eq, starts, finishes)):
-            if at_end[i]:
-                begin[i] = end[i]
-            else:
-                end[i] = begin[i]
-        return begin, end
+        if cal.single_day and n:
+            # A milestone at a period's start shows the day before: the last of period − 1.
+            low = min(min(self._start_periods), min(self._late_start_periods),
+                      min(self._finish_periods) - 1, min(self._late_finish_periods) - 1)
+            high = max(max(self._finish_periods), max(self._late_finish_periods))
+            if high - low <= _TABLE_SPAN * n:
+                table = list(map(shown, cal.first_days(range(low, high + 1))))
+                by_period = functools.partial(_looked_up, table, -low)
+                return by_period, by_period
+        firsts: dict[int, Any] = {}  # early and late dates share most days
+        lasts = firsts if cal.single_day else {}
+        return (functools.partial(_each_day, firsts, cal.first_days, shown),
+                functools.partial(_each_day, lasts, cal.last_days, shown))
 
     def _finish_boundaries(self) -> list[int]:
         """Per task, the period boundary after the day it finishes (its dates' rule)."""
@@ -744,6 +738,45 @@ class Schedule:
             return ""
         table = month_grid(self)
         return grid_html(table, range(3, len(table.header) - 1), shown=[MILESTONE])
+
+
+# How many days per task a table of the schedule's span may hold: never many more days
+# than tasks (beyond that, each day is worked out by its period).
+_TABLE_SPAN = 2
+# Whole columns of periods to their first and to their last days.
+_Days = tuple[Callable[[Sequence[int]], list[Any]], Callable[[Sequence[int]], list[Any]]]
+
+
+def _date_columns(starts: tuple[int, ...], finishes: tuple[int, ...], at_end: tuple[bool, ...],
+                  days: _Days) -> tuple[list[Any], list[Any]]:
+    """Start and finish dates of spans, by the rule of `TaskSchedule.start`/`finish`.
+
+    Work runs from its first period's first day to its last period's last day; a
+    milestone (``start == finish``) sits on one day: the last day before its boundary
+    when it is reached at a period's end, else the first day after it.
+    """
+    first_days, last_days = days
+    begin = first_days(starts)
+    end = last_days(list(map(operator.sub, finishes, itertools.repeat(1))))
+    for i in itertools.compress(range(len(starts)), map(operator.eq, starts, finishes)):
+        if at_end[i]:
+            begin[i] = end[i]
+        else:
+            end[i] = begin[i]
+    return begin, end
+
+
+def _looked_up(table: list[Any], shift: int, periods: Sequence[int]) -> list[Any]:
+    """Each period's entry of a table that starts at period ``-shift``."""
+    return list(map(table.__getitem__, map(shift.__add__, periods)))
+
+
+def _each_day(known: dict[int, Any], days: Callable[[Sequence[int]], list[dt.date]],
+              shown: Callable[[dt.date], Any], periods: Sequence[int]) -> list[Any]:
+    """Each period's day, worked out once per period: ``known`` keeps them for later calls."""
+    new = list(set(periods) - known.keys())
+    known.update(zip(new, map(shown, days(new)), strict=True))
+    return list(map(known.__getitem__, periods))
 
 
 def _same(day: dt.date) -> dt.date:
