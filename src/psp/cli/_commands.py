@@ -20,7 +20,7 @@ from psp._support.files import STDOUT, write_atomically
 from psp._support.progress import Advance, progress
 from psp._support.words import phrase
 from psp.calendars import format_date, parse_date
-from psp.engine import event_warnings, flatten, restore, schedule
+from psp.engine import schedule
 from psp.errors import (
     FileError,
     MissingExtraError,
@@ -239,6 +239,7 @@ def _changes(args: argparse.Namespace) -> list[Change]:
 
 def _replan(portfolio: Portfolio, args: argparse.Namespace) -> int:
     from psp import analysis, replanning
+    from psp.engine import restore
     plan = _as_plan(portfolio)
     joint = len(portfolio.projects) > 1 or bool(portfolio.links)
     if joint and args.extend:
@@ -442,6 +443,7 @@ def _convert(portfolio: Portfolio, args: argparse.Namespace) -> int:
 def _as_plan(portfolio: Portfolio) -> Project:
     if len(portfolio.projects) == 1 and not portfolio.links:
         return portfolio.projects[0]
+    from psp.engine import flatten  # a portfolio's own code, loaded for portfolios only
     return flatten(portfolio)
 
 
@@ -488,6 +490,7 @@ def _written_deadlines(portfolio: Portfolio) -> set[str]:
 def _check(portfolio: Portfolio, args: argparse.Namespace) -> int:
     """Pass a plan only if every other command accepts it too."""
     from psp import analysis
+    from psp.engine import event_warnings
     plan = _as_plan(portfolio)
     result = schedule(plan)  # schedule, replan, critical
     export.check_chart(result)  # gantt

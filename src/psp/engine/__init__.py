@@ -15,6 +15,8 @@ Examples
 datetime.date(2020, 11, 30)
 """
 
+from typing import TYPE_CHECKING, Any
+
 from psp.engine._cpm import (
     Bound,
     MissedDeadline,
@@ -24,15 +26,38 @@ from psp.engine._cpm import (
     TaskSchedule,
     schedule,
 )
-from psp.engine._events import EventWarning, Outside, event_warnings, task_span
 from psp.engine._network import problems, validate, with_constraints
-from psp.engine._portfolio import (
-    PortfolioSchedule,
-    ProjectSummary,
-    flatten,
-    restore,
-    schedule_portfolio,
-)
+
+if TYPE_CHECKING:
+    from psp.engine._events import EventWarning, Outside, event_warnings, task_span
+    from psp.engine._portfolio import (
+        PortfolioSchedule,
+        ProjectSummary,
+        flatten,
+        restore,
+        schedule_portfolio,
+    )
+
+# Loaded on first use: scheduling one plan needs neither events nor portfolios.
+_LATER = dict.fromkeys(("EventWarning", "Outside", "event_warnings", "task_span"),
+                       "psp.engine._events") | dict.fromkeys(
+    ("PortfolioSchedule", "ProjectSummary", "flatten", "restore", "schedule_portfolio"),
+    "psp.engine._portfolio")
+
+
+def __getattr__(name: str) -> Any:
+    import importlib
+
+    if name not in _LATER:
+        raise AttributeError(f"module 'psp.engine' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LATER[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "Bound",
