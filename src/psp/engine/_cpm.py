@@ -974,7 +974,7 @@ def _schedule(project: Project, net: Network, actuals: tuple[Actual, ...],
     low = [2 * b - e for b, e in zip(bounds.lower, at_end, strict=True)]  # bounds as instants
     for i, start in pinned.items():
         low[i] = 2 * start - (at_end[i] and dur[i] == 0)
-    length = [max(2 * d - 1, 0) for d in dur]  # finish instant − start instant
+    length = [2 * d - 1 if d > 0 else 0 for d in dur]  # finish instant − start instant
     first, driver = _forward(order, length, low, bounds.source, pinned, finished, incoming)
     for v in pinned:  # a task in progress whose FF/SF predecessor is late runs longer
         dur[v] = max(dur[v], (length[v] + 1) // 2)
