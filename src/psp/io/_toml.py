@@ -273,14 +273,24 @@ def _plain_task(table: dict[str, Any]) -> tuple[Task, list[Link]] | None:
         return None
     links = []
     for item in depends:
-        if isinstance(item, dict) and item.keys() <= _PLAIN_LINK_KEYS:
-            link = plain_link(item.get("id"), task.id, item.get("type", "FS"), item.get("lag", 0))
-        else:
-            link = plain_link(item, task.id)
+        fields = _link_fields(item)
+        link = None if fields is None else plain_link(fields[0], task.id, *fields[1:])
         if link is None:
             return None
         links.append(link)
     return task, links
+
+
+def _link_fields(item: object) -> tuple[object, object, object] | None:
+    """A ``depends`` entry's predecessor, type and lag: a bare id is an FS link without lag.
+
+    ``None`` for a table with keys beyond those (the careful path says which).
+    """
+    if not isinstance(item, dict):
+        return item, "FS", 0
+    if not item.keys() <= _PLAIN_LINK_KEYS:
+        return None
+    return item.get("id"), item.get("type", "FS"), item.get("lag", 0)
 
 
 def _plain_tables(tables: list[dict[str, Any]]) -> tuple[list[Task], list[Link]] | None:
@@ -302,13 +312,11 @@ def _plain_tables(tables: list[dict[str, Any]]) -> tuple[list[Task], list[Link]]
     successors = list(chain.from_iterable(map(repeat, ids, map(len, depends))))
     types: list[object] = ["FS"] * len(predecessors)
     lags: list[object] = [0] * len(predecessors)
-    # A link is its predecessor's id or a table of id, type and lag.
-    for n in [n for n, item in enumerate(predecessors) if item.__class__ is dict]:
-        table = predecessors[n]
-        if not _PLAIN_LINK_KEYS.issuperset(table):
+    for n in [n for n, item in enumerate(predecessors) if isinstance(item, dict)]:
+        fields = _link_fields(predecessors[n])  # the bare ids are in place already
+        if fields is None:
             return None
-        predecessors[n], types[n], lags[n] = (table.get("id"), table.get("type", "FS"),
-                                              table.get("lag", 0))
+        predecessors[n], types[n], lags[n] = fields
     links = plain_links(predecessors, successors, types, lags)
     return None if links is None else (tasks, links)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import enum
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any, Literal, TypeVar, cast
@@ -61,19 +62,6 @@ def only(cls: type, values: Iterable[object]) -> bool:
     return set(map(type, values)) <= {cls}
 
 
-def consume(calls: Iterable[object]) -> None:
-    """Run an iterator of calls to the end, keeping nothing (``map(setter, objs, values)``).
-
-    Examples
-    --------
-    >>> seen = []
-    >>> consume(map(seen.append, "ab"))
-    >>> seen
-    ['a', 'b']
-    """
-    collections.deque(calls, maxlen=0)
-
-
 def slot_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
     """Each field's slot setter of a frozen attrs class, in field order.
 
@@ -90,6 +78,26 @@ def slot_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
     2
     """
     return tuple(cls.__dict__[field.name].__set__ for field in attrs.fields(cls))
+
+
+def from_columns(cls: type[T], setters: Sequence[Callable[[Any, Any], None]],
+                 columns: Sequence[Sequence[Any]]) -> list[T]:
+    """Objects of a frozen attrs class, one per row of ``columns``, no call per object.
+
+    For the plain constructors of large plans: each column goes into its slot of every
+    object through the slot's setter (`slot_setters`), in one ``map``. Nothing is checked:
+    the caller has checked the columns.
+
+    Examples
+    --------
+    >>> from psp.model import Link, LinkType
+    >>> from_columns(Link, slot_setters(Link), (["a"], ["b"], [LinkType.SS], [1]))
+    [Link(predecessor='a', successor='b', type=<LinkType.SS: 'SS'>, lag=1)]
+    """
+    made = list(map(object.__new__, itertools.repeat(cls, len(columns[0]))))
+    for setter, column in zip(setters, columns, strict=True):
+        collections.deque(map(setter, made, column), maxlen=0)  # runs the calls, keeps nothing
+    return made
 
 
 def check_id(owner: str) -> Any:

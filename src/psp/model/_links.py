@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Sequence
-from itertools import repeat
 from typing import cast
 
 import attrs
@@ -13,7 +12,7 @@ from psp.model._fields import (
     are_ids,
     check_id,
     check_int,
-    consume,
+    from_columns,
     is_id,
     only,
     slot_setters,
@@ -170,10 +169,7 @@ def plain_links(predecessors: Sequence[object], successors: Sequence[str],
     kinds = list(map(_TYPES.get, cast("Sequence[str]", types))) if only(str, types) else [None]
     if None in kinds or not only(int, lags) or not are_ids(predecessors):
         return None
-    made: list[Link] = list(map(_new, repeat(Link, len(kinds))))
-    for setter, column in zip(_SETTERS, (predecessors, successors, kinds, lags), strict=True):
-        consume(map(setter, made, column))
-    return made
+    return from_columns(Link, _SETTERS, (predecessors, successors, kinds, lags))
 
 
 def links(value: object) -> tuple[Link, ...]:

@@ -28,7 +28,7 @@ from psp.model._fields import (
     check_id,
     check_int,
     check_text,
-    consume,
+    from_columns,
     in_years,
     is_id,
     only,
@@ -268,11 +268,7 @@ def plain_tasks(ids: Sequence[object], names: Sequence[object], packages: Sequen
     except FieldError:
         return None
     kinds = [TaskKind.WORK if d else TaskKind.MILESTONE for d in durations]
-    tasks: list[Task] = list(map(_new, repeat(Task, len(ids))))
-    columns: tuple[Sequence[Any], ...] = (ids, names, packages, names_of, durations, kinds)
-    for setter, column in zip(_SETTERS, columns, strict=True):
-        consume(map(setter, tasks, column))
-    return tasks
+    return from_columns(Task, _SETTERS, (ids, names, packages, names_of, durations, kinds))
 
 
 def _in_order(items: tuple[T, ...], keys: list[int]) -> tuple[T, ...]:
