@@ -116,3 +116,41 @@ def test_a_carried_network_still_reports_a_new_constraints_problem() -> None:
     bad = psp.Constraint("a", "start_no_earlier_than", dt.date(2020, 12, 1))
     with pytest.raises(psp.ValidationError, match="before the project start"):
         psp.schedule(with_constraints(plan, [bad]))
+
+
+def test_objects_made_while_paused_are_old_afterwards_and_still_collected() -> None:
+    import gc
+    import weakref
+
+    from psp._support.memory import paused_collector
+
+    class Node:
+        pass
+
+    gc.collect()
+    with paused_collector():
+        made = [[k] for k in range(5000)]  # tracked objects: each counts as new
+        cycle = Node()
+        cycle.me = cycle  # type: ignore[attr-defined]
+        gone = weakref.ref(cycle)
+        del cycle
+    assert gc.get_count()[0] < len(made)  # not left for the youngest generation's walk
+    assert gone() is not None  # garbage in a cycle waits for a collection ...
+    gc.collect()
+    assert gone() is None  # ... and the full one finds it
+
+
+def test_a_programs_frozen_objects_stay_frozen() -> None:
+    import gc
+
+    from psp._support.memory import paused_collector
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with paused_collector():
+            made = [[k] for k in range(100)]
+        assert gc.get_freeze_count() == frozen
+        assert made
+    finally:
+        gc.unfreeze()

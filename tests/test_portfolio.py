@@ -194,3 +194,33 @@ def test_a_portfolio_built_in_code_costs_like_a_loaded_one() -> None:
     assert {k: v[2021].cost for k, v in report.projects().items()} == {
         "project1": 3000, "project2": 3000}
     assert psp.schedule_portfolio(pf)["project2:a"].start == dt.date(2021, 4, 1)
+
+
+def test_a_project_without_tasks_finishes_at_its_start_beside_level_of_effort() -> None:
+    pf = psp.loads_portfolio('''
+[[project]]
+id = "a"
+name = "A"
+start = "2021-01"
+
+[[project]]
+id = "b"
+name = "B"
+start = "2021-01"
+
+[[project.task]]
+id = "1"
+duration = 2
+
+[[project.task]]
+id = "m"
+level_of_effort = true
+''')
+    ps = psp.schedule_portfolio(pf)
+    empty, busy = ps.summaries
+    assert (empty.finish, empty.slack, empty.critical_path) == (D(2021, 1, 1), None, ())
+    assert (busy.finish, busy.critical_path) == (D(2021, 2, 28), ("b:1",))
+    # level of effort spans its own project: January and February
+    assert (ps["b:m"].start, ps["b:m"].finish) == (D(2021, 1, 1), D(2021, 2, 28))
+    deadlines = {c.task: c.date for c in psp.flatten(pf).constraints if not c.is_start}
+    assert deadlines == {"b:1": D(2021, 2, 28), "b:m": D(2021, 2, 28)}

@@ -14,10 +14,10 @@ import datetime as dt
 import itertools
 import operator
 from collections.abc import Iterator
-from itertools import repeat
 
 import attrs
 
+from psp._support.columns import repeated
 from psp._support.compat import lang_keyword
 from psp._support.memory import paused_collector
 from psp._support.render import html_table, shorten
@@ -125,13 +125,15 @@ class _Within:
     Each project's tasks are a range of the merged plan's. A task starts no earlier than
     its project's start; its deadline is its project's end, or without one the project's
     finish as if scheduled alone; level of effort runs to the later of the two. Free float
-    counts against the task's own project's finish.
+    counts against the task's own project's finish. The bounds are worked out a column
+    (each task's) at a time.
     """
 
     spans: list[range]
     starts: list[int]
     ends: list[int | None]
     loe: list[bool]
+    efforts: list[int] = attrs.Factory(list)  # the level-of-effort tasks' positions
     finishes: list[int] = attrs.Factory(list)  # each project's, once the passes ran
     upper: dict[int, int] = attrs.Factory(dict)  # each task's deadline boundary, the same
 
@@ -141,53 +143,65 @@ class _Within:
         for project in portfolio.projects:
             spans.append(range(first, first + len(project.tasks)))
             first += len(project.tasks)
+        loe = [t.kind is TaskKind.LEVEL_OF_EFFORT for t in merged.tasks]
         return cls(spans, [cal.period_of(p.start) for p in portfolio.projects],
                    [None if p.end is None else cal.end_boundary(p.end)
                     for p in portfolio.projects],
-                   [t.kind is TaskKind.LEVEL_OF_EFFORT for t in merged.tasks])
+                   loe, list(itertools.compress(range(len(loe)), loe)))
+
+    def _column(self, values: list[int]) -> list[int]:
+        """Each task's entry of a per-project list."""
+        return repeated(values, [len(span) for span in self.spans])
+
+    def _project_of(self, task: int) -> int:
+        return bisect.bisect_right(self.spans, task, key=operator.attrgetter("start")) - 1
 
     def bound_starts(self, bounds: Bounds) -> None:
         lower, at_end, snet_of = bounds.lower, bounds.at_end, bounds.snet_of
         own = {i: (bound, at_end[i]) for i, bound in snet_of.items()}
-        for span, start in zip(self.spans, self.starts, strict=True):
-            size, a, b = len(span), span.start, span.stop
-            lower[a:b], at_end[a:b] = [start] * size, [False] * size
-            bounds.source[a:b] = [NOT_BEFORE] * size
-            snet_of.update(zip(span, repeat(start)))
+        size = len(lower)
+        lower[:] = self._column(self.starts)
+        at_end[:] = [False] * size
+        bounds.source[:] = [NOT_BEFORE] * size
+        snet_of.clear()  # only level of effort reads them (`_span_level_of_effort`)
+        snet_of.update((i, lower[i]) for i in self.efforts)
         for i, (bound, side) in own.items():
             # an own not-before stands unless it lies before its project's start
             if bound > lower[i] or (bound == lower[i] and not side):
                 lower[i], at_end[i], snet_of[i] = bound, side, bound
 
     def bound_finishes(self, finishes: list[int], bounds: Bounds) -> None:
-        upper, loe = bounds.upper, self.loe
+        upper = bounds.upper
         own = dict(upper)
-        self.finishes = []
-        for span, start, end in zip(self.spans, self.starts, self.ends, strict=True):
-            a, b = span.start, span.stop
-            efforts = [i for i in span if loe[i]] if True in loe[a:b] else []
-            work = (finishes[a:b] if not efforts else
-                    [f for f, effort in zip(finishes[a:b], loe[a:b], strict=True) if not effort])
-            finish = max(work, default=start)
-            self.finishes.append(finish)
-            deadline = finish if end is None else end
-            if deadline > 0:
-                upper.update(zip(span, repeat(deadline)))
-            for i in efforts:
-                upper.pop(i, None)
-                if max(deadline, finish) > 0:
-                    upper[i] = max(deadline, finish)
+        work = list(finishes)
+        for i in self.efforts:  # level of effort leaves its project's finish alone
+            work[i] = self.starts[self._project_of(i)]
+        # every task finishes after its project's start: max(work, default=start)
+        self.finishes = [max(work[span.start:span.stop], default=start)
+                         for span, start in zip(self.spans, self.starts, strict=True)]
+        deadlines = [finish if end is None else end
+                     for finish, end in zip(self.finishes, self.ends, strict=True)]
+        column = self._column(deadlines)
+        if min(deadlines, default=1) > 0:
+            upper.update(enumerate(column))
+        else:  # a deadline at the plan's start boundary is none
+            upper.update((i, bound) for i, bound in enumerate(column) if bound > 0)
+        for i in self.efforts:
+            k = self._project_of(i)
+            upper.pop(i, None)
+            if max(deadlines[k], self.finishes[k]) > 0:
+                upper[i] = max(deadlines[k], self.finishes[k])
         for i, bound in own.items():  # an own not-after stands where it is earlier
             if upper.get(i, bound) >= bound:
                 upper[i] = bound
         self.upper = upper
 
     def own_free_float(self, ff: list[int], finishes: list[int], finished: list[bool]) -> None:
-        loe = self.loe
-        for span, finish in zip(self.spans, self.finishes, strict=True):
-            a, b = span.start, span.stop
-            ff[a:b] = [f if effort or done else min(f, finish - x) for f, x, effort, done in
-                       zip(ff[a:b], finishes[a:b], loe[a:b], finished[a:b], strict=True)]
+        room = map(operator.sub, self._column(self.finishes), finishes)
+        own = [f if f < r else r for f, r in zip(ff, room, strict=True)]
+        for i in itertools.chain(self.efforts, itertools.compress(range(len(ff)), finished)):
+            own[i] = ff[i]  # level of effort and finished work keep theirs
+        ff[:] = own
 
 
 @attrs.define
@@ -209,14 +223,21 @@ def _merged(portfolio: Portfolio) -> Project:
     if found:
         raise ValidationError(found)
     parts = _Parts()
-    statuses = [p.status for p in portfolio.projects if p.status is not None]
-    ends = [p.end for p in portfolio.projects if p.end is not None]
+    projects, keys = portfolio.projects, portfolio.keys
+    statuses = [p.status for p in projects if p.status is not None]
+    ends = [p.end for p in projects if p.end is not None]
     incoming = _incoming(portfolio)
     with paused_collector():
-        for pid, project in zip(portfolio.keys, portfolio.projects, strict=True):
-            _qualify(parts, pid, project, incoming.get(pid, []))
-        return Project(portfolio.name, min(p.start for p in portfolio.projects),
-                       end=max(ends) if ends else None, unit=portfolio.projects[0].unit,
+        # all projects at once, column by column (`qualified_tasks`)
+        parts.tasks = qualified_tasks([(k, p.tasks) for k, p in zip(keys, projects, strict=True)])
+        own = qualified_links([(k, p.links) for k, p in zip(keys, projects, strict=True)])
+        first = 0
+        for pid, project in zip(keys, projects, strict=True):
+            last = first + len(project.links)
+            _qualify(parts, pid, project, own[first:last], incoming.get(pid, []))
+            first = last
+        return Project(portfolio.name, min(p.start for p in projects),
+                       end=max(ends) if ends else None, unit=projects[0].unit,
                        packages=parts.packages, tasks=parts.tasks,
                        links=parts.links, constraints=parts.constraints,
                        status=max(statuses) if statuses else None, actuals=parts.actuals,
@@ -234,9 +255,9 @@ def _incoming(portfolio: Portfolio) -> dict[str, list[tuple[int, Link]]]:
     return found
 
 
-def _qualify(parts: _Parts, pid: str, project: Project,
+def _qualify(parts: _Parts, pid: str, project: Project, own: list[Link],
              incoming: list[tuple[int, Link]]) -> None:
-    """One project's entries with ``pid:`` ids; tasks without a package go to the project's.
+    """One project's entries but its tasks with ``pid:`` ids; ``own`` are its links so.
 
     The links across projects into it join its own links in the plan's order (by
     successor, its own first), so the merged plan need not sort them all again.
@@ -245,9 +266,6 @@ def _qualify(parts: _Parts, pid: str, project: Project,
     parts.packages.append(Package(pid, project.name))
     parts.packages += [Package(mine + pkg.id, f"{project.name} – {pkg.name}")
                        for pkg in project.packages]
-    # checked with their project: copied without a second round of checks
-    parts.tasks += qualified_tasks(project.tasks, mine, pid)
-    own = qualified_links(project.links, mine)
     cut = 0
     for position, link in sorted(incoming, key=operator.itemgetter(0)):  # stable
         # the plan's links are in order by successor: a binary search finds the place
@@ -257,13 +275,16 @@ def _qualify(parts: _Parts, pid: str, project: Project,
         parts.links.append(link)
         cut = after
     parts.links += own[cut:]
-    parts.constraints += [attrs.evolve(c, task=mine + c.task) for c in project.constraints]
-    parts.actuals += [attrs.evolve(a, task=mine + a.task) for a in project.actuals]
+    if project.constraints:
+        parts.constraints += [attrs.evolve(c, task=mine + c.task) for c in project.constraints]
+    if project.actuals:
+        parts.actuals += [attrs.evolve(a, task=mine + a.task) for a in project.actuals]
     parts.idle += [mine + task_id for task_id in project.not_started]
-    parts.events += [attrs.evolve(
-        e, id=mine + e.id, task=None if e.task is None else mine + e.task,
-        package=pid if e.package is None and e.task is None else
-        None if e.package is None else mine + e.package) for e in project.events]
+    if project.events:
+        parts.events += [attrs.evolve(
+            e, id=mine + e.id, task=None if e.task is None else mine + e.task,
+            package=pid if e.package is None and e.task is None else
+            None if e.package is None else mine + e.package) for e in project.events]
 
 
 def restore(portfolio: Portfolio, flat: Project) -> Portfolio:
@@ -472,15 +493,16 @@ def schedule_portfolio(portfolio: Portfolio) -> PortfolioSchedule:
 def _critical_paths(s: Schedule, within: _Within) -> list[tuple[str, ...]]:
     """Each project's critical path: its open tasks of least total float, in path order."""
     order = s._rank  # each critical task's place on the portfolio's critical path
-    total, tasks = s._total_float, s.project.tasks
-    finished = TaskProgress.FINISHED
-    is_open = [not effort and state is not finished
-               for effort, state in zip(within.loe, s._progress, strict=True)]
+    tasks, finished = s.project.tasks, TaskProgress.FINISHED
+    closed = max(s._total_float, default=0) + 1  # above every open task's float
+    total = [closed if effort or state is finished else f for f, effort, state in
+             zip(s._total_float, within.loe, s._progress, strict=True)]
     paths = []
     for span in within.spans:
-        open_tasks = list(itertools.compress(span, is_open[span.start:span.stop]))
-        least = min(map(total.__getitem__, open_tasks), default=0)
-        path = [tasks[i].id for i in open_tasks if total[i] == least]
+        own = total[span.start:span.stop]
+        least = min(own, default=closed)
+        path = ([] if least == closed else
+                [tasks[i].id for i in itertools.compress(span, map(least.__eq__, own))])
         paths.append(tuple(sorted(path, key=lambda i: order.get(i, len(order)))))
     return paths
 

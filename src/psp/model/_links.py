@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+import operator
+from collections.abc import Sequence
 from typing import cast
 
 import attrs
 
+from psp._support.columns import repeated
 from psp.model._fields import (
     are_ids,
     check_id,
@@ -177,34 +179,32 @@ def links(value: object) -> tuple[Link, ...]:
     return tuple_of(Link, "Project", "links", value)
 
 
-def qualified_links(links: Iterable[Link], prefix: str) -> list[Link]:
-    """Copies of valid links with ``prefix`` before both ends' ids.
+def qualified_links(groups: Sequence[tuple[str, Sequence[Link]]]) -> list[Link]:
+    """Copies of valid links with their project's key and ``:`` before both ends' ids.
 
-    For a portfolio's merged plan; nothing is checked again (see `qualified_tasks`).
+    For a portfolio's merged plan, all projects at once; nothing is checked again (see
+    `qualified_tasks`).
 
     Parameters
     ----------
-    links : iterable of Link
-        Valid links of one project.
-    prefix : str
-        ``"kita:"``: the project's key and a colon.
+    groups : sequence of (str, sequence of Link)
+        Each project's key (``"kita"``) and its valid links.
 
     Returns
     -------
     list of Link
+        The copies, group after group.
 
     Examples
     --------
-    >>> qualified_links([Link("1.1", "1.2", "SS", lag=1)], "kita:") == [
-    ...     Link("kita:1.1", "kita:1.2", "SS", lag=1)]
+    >>> qualified_links([("kita", [Link("1.1", "1.2", "SS", lag=1)]),
+    ...                  ("egov", [Link("a", "b")])]) == [
+    ...     Link("kita:1.1", "kita:1.2", "SS", lag=1), Link("egov:a", "egov:b")]
     True
     """
-    copies = []
-    for link in links:
-        copy: Link = _new(Link)
-        _set_predecessor(copy, prefix + link.predecessor)
-        _set_successor(copy, prefix + link.successor)
-        _set_type(copy, link.type)
-        _set_lag(copy, link.lag)
-        copies.append(copy)
-    return copies
+    prefixes = repeated([f"{key}:" for key, _ in groups], [len(group) for _, group in groups])
+    links = [link for _, group in groups for link in group]
+    return from_columns(Link, _SETTERS, (
+        list(map(operator.add, prefixes, [link.predecessor for link in links])),
+        list(map(operator.add, prefixes, [link.successor for link in links])),
+        [link.type for link in links], [link.lag for link in links]))

@@ -17,6 +17,7 @@ from typing import Any, Literal, TypeVar, cast
 
 import attrs
 
+from psp._support.columns import repeated
 from psp._support.render import html_table
 from psp._support.words import HEADINGS, phrase
 from psp.calendars import Calendar, Month, Unit, format_date
@@ -283,43 +284,41 @@ _SETTERS = slot_setters(Task)
 _set_id, _set_name, _set_package, _set_owners, _set_duration, _set_kind = _SETTERS
 
 
-def qualified_tasks(tasks: Iterable[Task], prefix: str, default_package: str) -> list[Task]:
-    """Copies of valid tasks with ``prefix`` before their ids and packages.
+def qualified_tasks(groups: Sequence[tuple[str, Sequence[Task]]]) -> list[Task]:
+    """Copies of valid tasks with their project's key and ``:`` before their ids and packages.
 
-    For a portfolio's merged plan: a task without a package goes to ``default_package``
-    (its project). Nothing is checked again: ``prefix`` is a valid id followed by ``:``,
-    and a valid id after it gives a valid id.
+    For a portfolio's merged plan, all projects at once, column by column: a task without
+    a package goes to its project's (the key itself). Nothing is checked again: a key is a
+    valid id, and ``key:`` before a valid id gives a valid id.
 
     Parameters
     ----------
-    tasks : iterable of Task
-        Valid tasks of one project.
-    prefix : str
-        ``"kita:"``: the project's key and a colon.
-    default_package : str
-        The package of a task that has none.
+    groups : sequence of (str, sequence of Task)
+        Each project's key (``"kita"``) and its valid tasks.
 
     Returns
     -------
     list of Task
+        The copies, group after group.
 
     Examples
     --------
-    >>> [copy] = qualified_tasks([Task("1.1", "Konzept", duration=2)], "kita:", "kita")
-    >>> copy == Task("kita:1.1", "Konzept", package="kita", duration=2)
+    >>> copies = qualified_tasks([("kita", [Task("1.1", "Konzept", package="AP1", duration=2)]),
+    ...                           ("egov", [Task("1.1", duration=1)])])
+    >>> copies == [Task("kita:1.1", "Konzept", package="kita:AP1", duration=2),
+    ...            Task("egov:1.1", package="egov", duration=1)]
     True
     """
-    copies = []
-    for task in tasks:
-        copy: Task = _new(Task)
-        _set_id(copy, prefix + task.id)
-        _set_name(copy, task.name)
-        _set_package(copy, default_package if task.package is None else prefix + task.package)
-        _set_owners(copy, task.owners)
-        _set_duration(copy, task.duration)
-        _set_kind(copy, task.kind)
-        copies.append(copy)
-    return copies
+    sizes = [len(group) for _, group in groups]
+    keys = repeated([key for key, _ in groups], sizes)
+    prefixes = repeated([f"{key}:" for key, _ in groups], sizes)
+    tasks = [task for _, group in groups for task in group]
+    packages = [key if package is None else prefix + package for key, prefix, package in
+                zip(keys, prefixes, [task.package for task in tasks], strict=True)]
+    return from_columns(Task, _SETTERS, (
+        list(map(operator.add, prefixes, [task.id for task in tasks])),
+        [task.name for task in tasks], packages, [task.owners for task in tasks],
+        [task.duration for task in tasks], [task.kind for task in tasks]))
 
 
 @attrs.frozen
