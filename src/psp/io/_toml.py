@@ -19,7 +19,6 @@ from collections.abc import Callable
 from decimal import Decimal
 from itertools import chain, repeat
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import attrs
@@ -37,10 +36,10 @@ from psp.errors import (
     FileReadError,
     PlanFileError,
     Problem,
-    TomlSyntaxError,
     ValidationError,
     did_you_mean,
 )
+from psp.io._tomltext import parse
 from psp.model import (
     Actual,
     Constraint,
@@ -65,12 +64,6 @@ from psp.model import (
     plain_tasks,
 )
 from psp.model._fields import only
-
-_fast: ModuleType | None
-try:  # a TOML parser in Rust: about twice as fast as compiled tomli on large plans
-    import rtoml as _fast
-except ImportError:  # pragma: no cover - a dependency wherever it ships wheels
-    _fast = None
 
 __all__ = ["dump_toml", "dumps", "dumps_portfolio", "from_dict", "load_portfolio", "load_toml",
            "loads", "loads_portfolio"]
@@ -604,7 +597,7 @@ def loads(text: str, *, file: str = "<string>") -> Project:
     psp.errors.PlanFileError: p.toml: a portfolio file ([portfolio], [[project]]): read it ...
     """
     with paused_collector():
-        data = _toml(text, file)
+        data = parse(text, file)
         if "portfolio" in data or isinstance(data.get("project"), list):
             raise PlanFileError(file, "a portfolio file ([portfolio], [[project]]): read it "
                                       "with psp.load_portfolio")
@@ -651,40 +644,6 @@ def from_dict(data: dict[str, Any], *, source: str = "<dict>") -> Project:
         raise PlanFileError(source, "a portfolio's data: read it with psp.load_portfolio")
     with paused_collector():
         return _from_data(data, source)
-
-
-# rtoml's peak memory is about 40 times the text, tomli's about 10 times: on a large plan
-# rtoml's would be the command's peak (measured: 344 MB against 113 MB for 100,000 tasks).
-# Up to this size (about 12,000 tasks) the time it saves counts more than the memory.
-FAST_LIMIT = 1 << 20
-"""The longest text, in characters, that rtoml parses (longer text goes to tomli)."""
-
-
-def _toml(text: str, file: str) -> dict[str, Any]:
-    """Parse TOML; every way it can fail is one clean error naming the file.
-
-    rtoml reads what tomli reads, to the same values (``tests/property/test_toml_parsers.py``);
-    it parses texts up to `FAST_LIMIT`. Where it refuses (a value it cannot hold, nesting
-    beyond its limit, text that is not TOML), tomli reads the text again and either reads
-    it or words the error. Parsing makes many small objects in no cycle: the collector
-    waits.
-    """
-    text = text.removeprefix("\ufeff")
-    with paused_collector():
-        if _fast is not None and len(text) <= FAST_LIMIT:
-            try:
-                data: dict[str, Any] = _fast.loads(text)
-                return data
-            except ValueError:
-                pass
-        import tomli  # the careful parser: loaded when rtoml is absent or refuses the text
-
-        try:
-            return tomli.loads(text)
-        except tomli.TOMLDecodeError as err:
-            raise TomlSyntaxError(file, f"not valid TOML: {err}") from None
-        except RecursionError:  # arrays or tables nested hundreds deep
-            raise TomlSyntaxError(file, "not a plan file: values nested too deeply") from None
 
 
 def _read(path: str | os.PathLike[str]) -> tuple[str, str]:
@@ -1061,7 +1020,7 @@ def loads_portfolio(text: str, *, file: str = "<string>") -> Portfolio:
 
 
 def _portfolio_from_text(text: str, file: str) -> Portfolio:
-    data = _toml(text, file)
+    data = parse(text, file)
     if not isinstance(data.get("project"), list) or not data["project"]:
         project = _from_data(data, file)
         return Portfolio(project.name, [project], rules=project.rules)
