@@ -58,3 +58,10 @@ def test_the_compact_json_of_one_task_reads_as_written_by_hand() -> None:
         '"kind": "work", "duration": 2, "start": "2021-01-01", "finish": "2021-01-02", '
         '"late_start": "2021-01-01", "late_finish": "2021-01-02", "total_float": 0, '
         '"free_float": 0, "critical": true}]}')
+
+
+def test_the_compact_json_of_a_plan_without_tasks_has_an_empty_task_list() -> None:
+    s = psp.schedule(psp.Project("P", "2021-01-01", unit="day"))
+    compact = export.as_json(s, indent=None)
+    assert '"tasks": []' in compact
+    assert compact == json.dumps(export.as_dict(s), ensure_ascii=False)

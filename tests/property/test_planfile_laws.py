@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -92,6 +93,35 @@ PLAIN_VALUES = st.one_of(
 PLAIN_TASKS = st.dictionaries(st.sampled_from(["id", "package", "name", "owners", "duration",
                                                "depends", "not_before"]),
                               PLAIN_VALUES, max_size=6)
+
+
+# A depends entry as a large plan writes it: an id, or a table with a type and a lag.
+LINK_ENTRIES = st.one_of(IDS, st.fixed_dictionaries({"id": IDS}, optional={
+    "type": st.sampled_from(["FS", "SS", "FF", "SF", "fs"]), "lag": st.integers(-2, 2)}))
+PLAIN_ROWS = st.fixed_dictionaries(
+    {"id": IDS, "duration": st.integers(0, 3)},
+    optional={"depends": st.lists(LINK_ENTRIES, max_size=4), "name": TEXT, "owners": IDS})
+
+
+@given(st.lists(PLAIN_ROWS, min_size=1, max_size=6))
+def test_plain_rows_and_their_links_read_together_as_one_by_one(
+        tables: list[dict[str, Any]]) -> None:
+    one_by_one = [_toml._plain_task(table) for table in tables]
+    together = _toml._plain_tables(tables)
+    if None in one_by_one:
+        assert together is None
+    else:
+        assert together == ([task for task, _ in one_by_one],
+                            [link for _, links in one_by_one for link in links])
+
+
+@pytest.mark.parametrize("entry", [{"id": "a", "lag": 1, "note": "x"}, {"id": "a", "lag": "1"},
+                                   {"id": "a", "type": "XY"}, {"lag": 1}])
+def test_a_depends_table_only_the_careful_path_reads_sends_the_tasks_there(
+        entry: dict[str, Any]) -> None:
+    tables = [{"id": "a", "duration": 1}, {"id": "b", "duration": 1, "depends": ["a", entry]}]
+    assert _toml._plain_task(tables[1]) is None
+    assert _toml._plain_tables(tables) is None
 
 
 @given(st.lists(PLAIN_TASKS | st.fixed_dictionaries(

@@ -360,22 +360,14 @@ class Schedule:
         earlier chain, so that task is named in both) and runs on, preferring tasks not
         yet shown, until it ends or meets a chain already shown.
         """
-        index, tasks, links = self._index, self.project.tasks, self.project.links
+        index, tasks = self._index, self.project.tasks
         members = {index[i] for i in ids}
-        net = network(self.project)  # kept with the plan: no second validation
-        drives: dict[int, list[int]] = {}
-        driven_by: dict[int, int] = {}
-        for v in sorted(members):  # the links into each, in the plan's order of links
-            for j in range(net.into[v], net.into[v + 1]):
-                u = net.pred[j]
-                if u in members and self._room(
-                        net.pred_kind[j], links[net.pred_link[j]].lag, u, v) < 2:
-                    drives.setdefault(u, []).append(v)
-                    driven_by.setdefault(v, u)
-        rank = self._rank
+        drives, driven_by = self._driving(members)
+        # the critical path's order, then the others in plan order
+        ranked = [index[i] for i in self.critical_path if index[i] in members]
         shown: set[int] = set()
         chains: list[tuple[str, ...]] = []
-        for v in sorted(members, key=lambda i: (rank.get(tasks[i].id, len(rank)), i)):
+        for v in ranked + sorted(members.difference(ranked)):
             if v in shown:
                 continue
             chain = [driven_by[v], v] if v in driven_by else [v]
@@ -389,6 +381,23 @@ class Schedule:
             chains.append(tuple(tasks[i].id for i in chain))
         return tuple(chains)
 
+    def _driving(self, members: set[int]) -> tuple[dict[int, list[int]], dict[int, int]]:
+        """Among ``members``: whom each drives, and each one's first driver (in link order)."""
+        links = self.project.links
+        net = network(self.project)  # kept with the plan: no second validation
+        into, pred, pred_kind, pred_link = net.into, net.pred, net.pred_kind, net.pred_link
+        at = {i: self._instants(i) for i in members}
+        drives: dict[int, list[int]] = {}
+        driven_by: dict[int, int] = {}
+        for v in sorted(members):  # the links into each, in the plan's order of links
+            for j in range(into[v], into[v + 1]):
+                u = pred[j]
+                if u in members and _room(pred_kind[j], links[pred_link[j]].lag,
+                                          at[u], at[v]) < 2:
+                    drives.setdefault(u, []).append(v)
+                    driven_by.setdefault(v, u)
+        return drives, driven_by
+
     def _instants(self, i: int) -> tuple[int, int]:
         """A task's early start and finish in half periods (notes above `_forward`)."""
         es, ef = self._start_periods[i], self._finish_periods[i]
@@ -396,19 +405,6 @@ class Schedule:
             x = 2 * es - self._at_period_end[i]
             return x, x
         return 2 * es, 2 * ef - 1
-
-    def _room(self, kind: int, lag: int, u: int, v: int) -> int:
-        """Half periods between what a link demands and the successor's early date.
-
-        ``kind`` is the network's code of the link's type (1: from the predecessor's
-        finish, 2: to the successor's finish).
-        """
-        p_start, p_finish = self._instants(u)
-        s_start, s_finish = self._instants(v)
-        ref = p_finish if kind & 1 else p_start
-        target = s_finish if kind & 2 else s_start
-        meet = kind == 2 and p_finish > p_start and s_finish > s_start  # SF between work
-        return target - (2 * lag - meet) - ref
 
     @property
     def deadlines_missed(self) -> tuple[MissedDeadline, ...]:
@@ -523,11 +519,13 @@ class Schedule:
         """
         return zip(*self.columns(iso=iso), strict=True)
 
-    def columns(self, *, iso: bool = False) -> tuple[Sequence[Any], ...]:
+    def columns(self, *, iso: bool = False,
+                dates: Callable[[dt.date], Any] | None = None) -> tuple[Sequence[Any], ...]:
         """The records' columns in `RECORD_FIELDS` order, one value per task in plan order.
 
         Built from the engine's arrays, each date worked out once per period.
-        ``iso=True`` gives the dates as ISO text.
+        ``iso=True`` gives the dates as ISO text; ``dates`` shows each date another way
+        (once per distinct date: JSON's quoted text, say).
 
         Examples
         --------
@@ -537,9 +535,11 @@ class Schedule:
         ...     s.columns(iso=True))
         >>> ids[:3], start[:3], total_float[:3]
         (['1.1', '1.2', '1.3'], ['2020-09-01', '2020-09-01', '2020-09-01'], (0, 10, 0))
+        >>> s.columns(dates=lambda day: day.year)[6][:2]
+        [2020, 2020]
         """
         tasks = self.project.tasks
-        days = self._days(iso=iso)
+        days = self._days(shown=dates or (dt.date.isoformat if iso else _same))
         start, finish = _date_columns(self._start_periods, self._finish_periods,
                                       self._at_period_end, days)
         late_start, late_finish = _date_columns(
@@ -552,14 +552,14 @@ class Schedule:
             start, finish, late_start, late_finish, self._total_float, self._free_float,
             self._critical)
 
-    def _days(self, *, iso: bool) -> _Days:
-        """The first and the last days of whole columns of periods, each worked out once.
+    def _days(self, *, shown: Callable[[dt.date], Any]) -> _Days:
+        """The first and the last days of whole columns of periods, each worked out once
+        and ``shown``.
 
         In periods of one day whose dates lie close together (most plans in days), one
         table covers the schedule's span; otherwise each day is looked up by its period.
         """
         cal, n = self.calendar, len(self._start_periods)
-        shown: Callable[[dt.date], Any] = dt.date.isoformat if iso else _same
         if cal.single_day and n:
             # A milestone at a period's start shows the day before: the last of period − 1.
             low = min(min(self._start_periods), min(self._late_start_periods),
@@ -745,6 +745,20 @@ class Schedule:
 _TABLE_SPAN = 2
 # Whole columns of periods to their first and to their last days.
 _Days = tuple[Callable[[Sequence[int]], list[Any]], Callable[[Sequence[int]], list[Any]]]
+
+
+def _room(kind: int, lag: int, before: tuple[int, int], after: tuple[int, int]) -> int:
+    """Half periods between what a link demands and its successor's early date.
+
+    ``kind`` is the network's code of the link's type (1: from the predecessor's
+    finish, 2: to the successor's finish); ``before`` and ``after`` are the
+    predecessor's and the successor's early start and finish instants.
+    """
+    (p_start, p_finish), (s_start, s_finish) = before, after
+    ref = p_finish if kind & 1 else p_start
+    target = s_finish if kind & 2 else s_start
+    meet = kind == 2 and p_finish > p_start and s_finish > s_start  # SF between work
+    return target - (2 * lag - meet) - ref
 
 
 def _date_columns(starts: tuple[int, ...], finishes: tuple[int, ...], at_end: tuple[bool, ...],

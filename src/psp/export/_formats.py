@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import json
 import warnings
 from collections.abc import Callable, Sequence
@@ -166,16 +168,19 @@ def _compact(schedule: Schedule, extra: dict[str, Any]) -> str:
     """``json.dumps(as_dict(...))`` to the character, the tasks written from columns.
 
     A dict per task is what makes the JSON of a large plan slow; here each column is
-    encoded in one pass (packages and kinds once per value) and each row is one ``%``
-    of a template. ``extra`` keys follow the tasks, as in `as_dict`.
+    encoded in one pass (packages and kinds once per value) and each row is one join
+    of its keys and values. ``extra`` keys follow the tasks, as in `as_dict`.
     """
     head = json.dumps({"project": _project(schedule),
                        "critical_path": list(schedule.critical_path),
                        "critical_chains": [list(c) for c in schedule.critical_chains]},
                       ensure_ascii=False)
-    columns = [encode(column) for encode, column in
-               zip(_ENCODERS, schedule.columns(iso=True), strict=True)]
-    tasks = ", ".join(map(_ROW.__mod__, zip(*columns, strict=True)))
+    columns = []
+    for key, encode, column in zip(_KEYS, _ENCODERS, schedule.columns(dates=_json_date),
+                                   strict=True):
+        columns += [itertools.repeat(key, len(column)), encode(column)]
+    rows = list(map("".join, zip(*columns, strict=True)))
+    tasks = "}, ".join(rows) + "}" if rows else ""
     tail = json.dumps(extra, ensure_ascii=False)[1:-1]
     return f'{head[:-1]}, "tasks": [{tasks}]{", " if tail else ""}{tail}}}'
 
@@ -192,6 +197,15 @@ def _flags(values: Sequence[bool]) -> list[str]:
     return list(map(_FLAG.__getitem__, values))
 
 
+def _json_date(day: dt.date) -> str:
+    """A date as JSON text: ISO digits and dashes, nothing to escape."""
+    return f'"{day.isoformat()}"'
+
+
+def _encoded(values: list[str]) -> list[str]:
+    return values
+
+
 def _few(values: Sequence[str | None]) -> list[str]:
     """A column of few distinct texts or ``None`` (packages, kinds), each encoded once."""
     codes = {value: "null" if value is None else json_text(value) for value in set(values)}
@@ -199,12 +213,12 @@ def _few(values: Sequence[str | None]) -> list[str]:
 
 
 _FLAG = {True: "true", False: "false"}
-# How each column of `RECORD_FIELDS` is written (dates are ISO text), and one task's
-# template.
+# How each column of `RECORD_FIELDS` is written (dates come as JSON text), and the text before
+# each value in a task's object.
 _ENCODERS: tuple[Callable[[Any], list[str]], ...] = (
-    _texts, _few, _texts, _texts, _few, _numbers, _texts, _texts, _texts, _texts, _numbers,
-    _numbers, _flags)
-_ROW = "{" + ", ".join(f'"{name}": %s' for name in RECORD_FIELDS) + "}"
+    _texts, _few, _texts, _texts, _few, _numbers, _encoded, _encoded, _encoded, _encoded,
+    _numbers, _numbers, _flags)
+_KEYS = tuple(("{" if n == 0 else ", ") + f'"{name}": ' for n, name in enumerate(RECORD_FIELDS))
 
 
 def as_csv(schedule: Schedule, *, excel: bool = False) -> str:

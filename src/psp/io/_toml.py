@@ -13,11 +13,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import operator
 import os
 from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
-from itertools import chain, repeat
+from itertools import chain, compress, count, repeat
 from pathlib import Path
 from typing import Any
 
@@ -249,6 +250,7 @@ def _task_dates(reader: _Reader, table: dict[str, Any], task_id: str,
 
 _PLAIN_TASK_KEYS = frozenset({"id", "package", "name", "owners", "duration", "depends"})
 _PLAIN_LINK_KEYS = frozenset(_LINK_KEYS)
+_FS = "FS"  # a link's type where the file gives none
 
 
 def _plain_task(table: dict[str, Any]) -> tuple[Task, list[Link]] | None:
@@ -280,10 +282,32 @@ def _link_fields(item: object) -> tuple[object, object, object] | None:
     ``None`` for a table with keys beyond those (the careful path says which).
     """
     if not isinstance(item, dict):
-        return item, "FS", 0
+        return item, _FS, 0
     if not item.keys() <= _PLAIN_LINK_KEYS:
         return None
-    return item.get("id"), item.get("type", "FS"), item.get("lag", 0)
+    return item.get("id"), item.get("type", _FS), item.get("lag", 0)
+
+
+def _link_columns(entries: list[Any]) -> tuple[list[object], list[object], list[object]] | None:
+    """`_link_fields` of every entry at once: predecessors, types and lags as columns.
+
+    Each table is looked up once per key, in C; the bare ids stand as they are.
+    """
+    kinds: list[object] = [_FS] * len(entries)
+    lags: list[object] = [0] * len(entries)
+    at = list(compress(count(), map(operator.is_, map(type, entries), repeat(dict))))
+    if not at:
+        return entries, kinds, lags
+    tables = list(map(entries.__getitem__, at))
+    if not all(map(_PLAIN_LINK_KEYS.issuperset, tables)):
+        return None
+    predecessors = list(entries)
+    for n, predecessor, kind, lag in zip(
+            at, map(dict.get, tables, repeat("id")),
+            map(dict.get, tables, repeat("type"), repeat(_FS)),
+            map(dict.get, tables, repeat("lag"), repeat(0)), strict=True):
+        predecessors[n], kinds[n], lags[n] = predecessor, kind, lag
+    return predecessors, kinds, lags
 
 
 def _plain_tables(tables: list[dict[str, Any]]) -> tuple[list[Task], list[Link]] | None:
@@ -301,16 +325,11 @@ def _plain_tables(tables: list[dict[str, Any]]) -> tuple[list[Task], list[Link]]
     depends = _column(tables, "depends", [])
     if tasks is None or not only(list, depends):
         return None
-    predecessors = list(chain.from_iterable(depends))
+    columns = _link_columns(list(chain.from_iterable(depends)))
+    if columns is None:
+        return None
     successors = list(chain.from_iterable(map(repeat, ids, map(len, depends))))
-    types: list[object] = ["FS"] * len(predecessors)
-    lags: list[object] = [0] * len(predecessors)
-    for n in [n for n, item in enumerate(predecessors) if isinstance(item, dict)]:
-        fields = _link_fields(predecessors[n])  # the bare ids are in place already
-        if fields is None:
-            return None
-        predecessors[n], types[n], lags[n] = fields
-    links = plain_links(predecessors, successors, types, lags)
+    links = plain_links(columns[0], successors, columns[1], columns[2])
     return None if links is None else (tasks, links)
 
 
