@@ -195,3 +195,20 @@ def test_the_text_names_the_tasks_that_finish_after_the_end() -> None:
     text = psp.replan(PLAN, [Delay("3.1", until="2021-06")]).to_text(lang="en")
     assert "finish after the contractual end: 3.1, 3.2, 3.3, 4.2, 4.4, 4.5" in text
     assert "Enden nach" not in str(psp.replan(PLAN, [Extend(to="31.12.2021")]))
+
+
+def test_a_replan_by_periods_runs_the_passes_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The baseline's schedule serves both the delay and the comparison (issue 10)."""
+    from psp.engine import _cpm
+
+    plans: list[psp.Project] = []
+    passes = _cpm.schedule_within
+
+    def counted(project: psp.Project, within: object) -> psp.Schedule:
+        plans.append(project)
+        return passes(project, within)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_cpm, "schedule_within", counted)
+    plan = psp.load("examples/digitale_werkstatt.toml")  # fresh: nothing remembered yet
+    result = psp.replan(plan, [Delay("AP3", by=2)])
+    assert plans == [plan, result.plan]

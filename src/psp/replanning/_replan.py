@@ -758,8 +758,11 @@ def replan(plan: Project, changes: Iterable[Change]) -> Replan:
     ('3.1', '3.2', '3.3', '4.2', '4.4', '4.5')
     """
     steps = tuple(changes)
+    # held while the changes apply: the plan remembers its schedule only while it is in
+    # use, and a delay by some periods starts from it
+    before = schedule(plan)
     stages, new = _stages(plan, steps)
-    return Replan(plan, new, steps, schedule(plan), schedule(new), stages=stages)
+    return Replan(plan, new, steps, before, schedule(new), stages=stages)
 
 
 def _stages(plan: Project, changes: tuple[Change, ...]) -> tuple[tuple[Project, ...], Project]:
