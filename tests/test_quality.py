@@ -53,7 +53,9 @@ def test_psp_schedule_loads_only_what_it_prints_with() -> None:
             "with contextlib.redirect_stdout(io.StringIO()):\n"
             "    main(['schedule', 'examples/digitale_werkstatt.toml', '--format', 'json'])\n"
             "print([m for m in ('psp._deprecated', 'psp.replanning', 'psp.analysis',\n"
-            "                   'psp.export._tables', 'matplotlib', 'networkx')\n"
+            "                   'psp.export._tables', 'matplotlib', 'networkx',\n"
+            "                   'psp.model._events', 'psp.model._risk', 'psp.engine._events',\n"
+            "                   'psp.engine._portfolio')\n"
             "       if m in sys.modules])")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, cwd=ROOT)

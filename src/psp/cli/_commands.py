@@ -96,14 +96,22 @@ def _excel_csv(args: argparse.Namespace, chosen: str) -> None:
                          "(name a .csv file or say --format csv)")
 
 
-def _emit(args: argparse.Namespace, text: str, *, inputs: tuple[str, ...] = ()) -> None:
-    """Text to -o's file (atomically, never over an input) or to standard output."""
+def _emit(args: argparse.Namespace, text: str, *, end: str = "",
+          inputs: tuple[str, ...] = ()) -> None:
+    """Text, then ``end``, to -o's file (atomically, never over an input) or to standard
+    output; written one after the other, so a large text is not copied to add a line end."""
     output = getattr(args, "output", None)
     if output is None or output in STDOUT:
         sys.stdout.write(text)
+        sys.stdout.write(end)
         return
-    write_atomically(output, lambda tmp: tmp.write_text(text, encoding="utf-8"),
-                     inputs=(args.file, *inputs))
+
+    def put(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8") as out:
+            out.write(text)
+            out.write(end)
+
+    write_atomically(output, put, inputs=(args.file, *inputs))
 
 
 _CHART_FORMATS = (".png", ".svg", ".pdf", ".html")
@@ -524,10 +532,10 @@ def _schedule(portfolio: Portfolio, args: argparse.Namespace) -> int:
     chosen = _format(args, ("text", "json", "csv"))
     _excel_csv(args, chosen)
     if chosen == "json":
-        _emit(args, export.as_json(result, indent=args.indent, lang=_lang(args, data=True))
-              + "\n")
+        _emit(args, export.as_json(result, indent=args.indent, lang=_lang(args, data=True)),
+              end="\n")
     elif chosen == "csv":
         _emit(args, export.as_csv(result, excel=args.excel))
     else:
-        _emit(args, result.to_text(lang=_lang(args)) + "\n")
+        _emit(args, result.to_text(lang=_lang(args)), end="\n")
     return 0

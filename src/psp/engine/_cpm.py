@@ -38,7 +38,6 @@ from psp.model import (
     Project,
     Task,
     TaskKind,
-    event_table,
 )
 
 __all__ = ["FILLED", "MILESTONE", "RECORD_FIELDS", "Bound", "MissedDeadline", "PackageSchedule",
@@ -706,8 +705,11 @@ class Schedule:
         heads, rows, _ = self.table(lang, name_width=48)
         *top, path = self.summary(lang=lang)
         table = text_table(heads, rows, align="<<<<<>>><")
-        events = self.project.events
-        tail = ["", event_table(events, lang=lang).to_text()] if events else []
+        tail = []
+        if self.project.events:
+            from psp.model import event_table  # loaded for plans with events only
+
+            tail = ["", event_table(self.project.events, lang=lang).to_text()]
         return "\n".join([*top, "", table, "", path, *tail])
 
     def __str__(self) -> str:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from itertools import chain, compress, count, repeat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -46,17 +46,12 @@ from psp.model import (
     Constraint,
     ConstraintKind,
     CostRules,
-    Distribution,
-    Estimate,
-    Event,
-    EventKind,
     Link,
     LinkType,
     Package,
     Portfolio,
     Position,
     Project,
-    Risk,
     Task,
     TaskKind,
     plain_link,
@@ -65,6 +60,10 @@ from psp.model import (
     plain_tasks,
 )
 from psp.model._fields import only
+
+if TYPE_CHECKING:  # loaded where a plan has events, estimates or risks
+    from psp.model._events import Event
+    from psp.model._risk import Estimate, Risk
 
 __all__ = ["dump_toml", "dumps", "dumps_portfolio", "from_dict", "load_portfolio", "load_toml",
            "loads", "loads_portfolio"]
@@ -354,11 +353,13 @@ def _task_estimate(reader: _Reader, table: dict[str, Any], task_id: str,
               "pessimistic": duration if high is None else high}
     if "distribution" in table:
         fields["distribution"] = table["distribution"]
+    from psp.model._risk import Estimate  # loaded for plans with estimates only
+
     estimate = reader.build(entry, lambda: Estimate(task_id, **fields))
     return [] if estimate is None else [estimate]
 
 
-_Parts = tuple[Task | None, list[Link], list[Constraint], list[Actual], list[Estimate]]
+_Parts = tuple[Task | None, list[Link], list[Constraint], list[Actual], list["Estimate"]]
 
 
 def _read_task(reader: _Reader, table: dict[str, Any], number: int) -> _Parts:
@@ -467,11 +468,23 @@ def _read_entries(reader: _Reader, data: dict[str, Any], name: str, keys: tuple[
 
 
 def _read_events(reader: _Reader, data: dict[str, Any]) -> list[Event]:
-    return _read_entries(reader, data, "event", _EVENT_KEYS, ("id", "date"), Event)
+    return _read_entries(reader, data, "event", _EVENT_KEYS, ("id", "date"), _event)
 
 
 def _read_risks(reader: _Reader, data: dict[str, Any]) -> list[Risk]:
-    return _read_entries(reader, data, "risk", _RISK_KEYS, ("id", "probability"), Risk)
+    return _read_entries(reader, data, "risk", _RISK_KEYS, ("id", "probability"), _risk)
+
+
+def _event(*args: Any, **fields: Any) -> Event:
+    from psp.model._events import Event  # loaded for plans with events only
+
+    return Event(*args, **fields)
+
+
+def _risk(*args: Any, **fields: Any) -> Risk:
+    from psp.model._risk import Risk  # loaded for plans with risks only
+
+    return Risk(*args, **fields)
 
 
 # Tables read together: a chunk's tables stay in the processor's cache while each of its
@@ -830,6 +843,8 @@ def _plan_lines(project: Project, *, nested: bool) -> list[str]:
 
 
 def _estimate_lines(estimate: Estimate) -> list[str]:
+    from psp.model._risk import Distribution
+
     lines = [f"optimistic = {estimate.optimistic}", f"pessimistic = {estimate.pessimistic}"]
     if estimate.distribution is not Distribution.TRIANGULAR:
         lines.append(f"distribution = {_string(estimate.distribution.value)}")
@@ -852,6 +867,8 @@ def _risk_lines(project: Project, risk: Risk) -> list[str]:
 
 
 def _event_lines(event: Event) -> list[str]:
+    from psp.model._events import EventKind
+
     lines = [f"id = {_string(event.id)}"]
     if event.name:
         lines.append(f"name = {_string(event.name)}")

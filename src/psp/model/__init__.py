@@ -14,8 +14,9 @@ Examples
 1
 """
 
+from typing import TYPE_CHECKING, Any
+
 from psp.model._budget import CostRules, Position
-from psp.model._events import Event, EventKind, event_table
 from psp.model._links import Link, LinkType, plain_link, plain_links, qualified_links
 from psp.model._plan import (
     Actual,
@@ -31,7 +32,10 @@ from psp.model._plan import (
     qualified_tasks,
 )
 from psp.model._portfolio import Portfolio
-from psp.model._risk import Distribution, Estimate, Risk
+
+if TYPE_CHECKING:
+    from psp.model._events import Event, EventKind, event_table
+    from psp.model._risk import Distribution, Estimate, Risk
 
 __all__ = [
     "Actual",
@@ -60,3 +64,21 @@ __all__ = [
     "qualified_links",
     "qualified_tasks",
 ]
+
+# Loaded on first use: a plan without events or risks needs neither.
+_LATER = dict.fromkeys(("Event", "EventKind", "event_table"), "psp.model._events") | dict.fromkeys(
+    ("Distribution", "Estimate", "Risk"), "psp.model._risk")
+
+
+def __getattr__(name: str) -> Any:
+    import importlib
+
+    if name not in _LATER:
+        raise AttributeError(f"module 'psp.model' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LATER[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

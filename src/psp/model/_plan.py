@@ -13,7 +13,7 @@ import enum
 import operator
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice, repeat
-from typing import Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 import attrs
 
@@ -23,7 +23,6 @@ from psp._support.words import HEADINGS, phrase
 from psp.calendars import Calendar, Month, Unit, format_date
 from psp.errors import FieldError, FieldTypeError, UnknownIdError
 from psp.model._budget import CostRules, Position
-from psp.model._events import Event
 from psp.model._fields import (
     are_ids,
     check_id,
@@ -39,7 +38,10 @@ from psp.model._fields import (
     tuple_of,
 )
 from psp.model._links import Link, LinkType, links
-from psp.model._risk import Estimate, Risk
+
+if TYPE_CHECKING:  # loaded where a plan has events, estimates or risks
+    from psp.model._events import Event
+    from psp.model._risk import Estimate, Risk
 
 T = TypeVar("T")
 
@@ -457,15 +459,32 @@ def _positions(value: object) -> tuple[Position, ...]:
     return tuple_of(Position, "Project", "positions", value)
 
 
+def _none(value: object) -> bool:
+    """Whether a plan's list of optional entries is empty (its kind need not be loaded)."""
+    return type(value) in (tuple, list) and not value
+
+
 def _estimates(value: object) -> tuple[Estimate, ...]:
+    if _none(value):
+        return ()
+    from psp.model._risk import Estimate  # loaded for plans with estimates only
+
     return tuple_of(Estimate, "Project", "estimates", value)
 
 
 def _risks(value: object) -> tuple[Risk, ...]:
+    if _none(value):
+        return ()
+    from psp.model._risk import Risk  # loaded for plans with risks only
+
     return tuple_of(Risk, "Project", "risks", value)
 
 
 def _events(value: object) -> tuple[Event, ...]:
+    if _none(value):
+        return ()
+    from psp.model._events import Event  # loaded for plans with events only
+
     return tuple_of(Event, "Project", "events", value)
 
 
