@@ -15,8 +15,9 @@ Examples
 datetime.date(2020, 11, 30)
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from psp._support.lazy import on_first_use
 from psp.engine._cpm import (
     Bound,
     MissedDeadline,
@@ -45,18 +46,7 @@ _LATER = dict.fromkeys(("EventWarning", "Outside", "event_warnings", "task_span"
     "psp.engine._portfolio")
 
 
-def __getattr__(name: str) -> Any:
-    import importlib
-
-    if name not in _LATER:
-        raise AttributeError(f"module 'psp.engine' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_LATER[name]), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = on_first_use("psp.engine", _LATER, globals())
 
 
 __all__ = [

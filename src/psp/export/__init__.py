@@ -12,7 +12,9 @@ Examples
  'deadlines_missed': []}
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from psp._support.lazy import on_first_use
 
 if TYPE_CHECKING:
     from psp.export._amendment import amendment_table
@@ -65,19 +67,9 @@ _SOURCES = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Load an exporter on first use (PEP 562), then keep it in the module."""
-    import importlib
-
-    if name not in _SOURCES:
-        raise AttributeError(f"module 'psp.export' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"psp.export.{_SOURCES[name]}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = on_first_use(
+    "psp.export", {name: f"psp.export.{module}" for name, module in _SOURCES.items()},
+    globals())
 
 
 __all__ = [

@@ -14,8 +14,9 @@ Examples
 1
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from psp._support.lazy import on_first_use
 from psp.model._budget import CostRules, Position
 from psp.model._links import Link, LinkType, plain_link, plain_links, qualified_links
 from psp.model._plan import (
@@ -68,17 +69,4 @@ __all__ = [
 # Loaded on first use: a plan without events or risks needs neither.
 _LATER = dict.fromkeys(("Event", "EventKind", "event_table"), "psp.model._events") | dict.fromkeys(
     ("Distribution", "Estimate", "Risk"), "psp.model._risk")
-
-
-def __getattr__(name: str) -> Any:
-    import importlib
-
-    if name not in _LATER:
-        raise AttributeError(f"module 'psp.model' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_LATER[name]), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = on_first_use("psp.model", _LATER, globals())
