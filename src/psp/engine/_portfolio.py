@@ -186,11 +186,11 @@ class _Within:
             upper.update(enumerate(column))
         else:  # a deadline at the plan's start boundary is none
             upper.update((i, bound) for i, bound in enumerate(column) if bound > 0)
-        for i in self.efforts:
+        for i in self.efforts:  # level of effort runs to the later of the two
             k = self._project_of(i)
             upper.pop(i, None)
-            if max(deadlines[k], self.finishes[k]) > 0:
-                upper[i] = max(deadlines[k], self.finishes[k])
+            if (latest := max(deadlines[k], self.finishes[k])) > 0:
+                upper[i] = latest
         for i, bound in own.items():  # an own not-after stands where it is earlier
             if upper.get(i, bound) >= bound:
                 upper[i] = bound
