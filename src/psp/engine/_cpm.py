@@ -1004,7 +1004,9 @@ def _schedule(project: Project, net: Network, actuals: tuple[Actual, ...],
         within.bound_finishes(finishes, bounds)
     # The finish ends the last period a printed date falls in (F // 2 is that period of
     # a finish instant F).
-    finish = max(((first[v] + length[v]) // 2 + 1 for v in order), default=0)
+    last = max(map(operator.add, map(first.__getitem__, order), map(length.__getitem__, order)),
+               default=-2)  # none: the finish is 0
+    finish = last // 2 + 1
     end = None if project.end is None else project.calendar.end_boundary(project.end)
     tf, latest, ff = _backward(order, _caps(len(tasks), finish if end is None else end,
                                             bounds.upper), finish, length, first, finished,

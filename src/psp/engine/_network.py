@@ -10,6 +10,7 @@ connected components, then one cycle in each (``find_cycle``).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import operator
 from collections import Counter
 from collections.abc import Iterable
@@ -607,7 +608,8 @@ def _analyse(project: Project) -> tuple[list[Problem], Network | None]:
 def _analysis(project: Project) -> tuple[list[Problem], Network | None]:
     index = project._index
     kinds = [t.kind for t in project.tasks]
-    loe = {i for i, kind in enumerate(kinds) if kind is TaskKind.LEVEL_OF_EFFORT}
+    loe = set(itertools.compress(itertools.count(), map(
+        operator.is_, kinds, itertools.repeat(TaskKind.LEVEL_OF_EFFORT))))
     clean = _clean_links(project, index, loe)
     if clean is None:
         found, tails, heads, positions = _link_problems(project, index, loe)
