@@ -559,10 +559,10 @@ def _clean_links(project: Project, index: dict[str, int],
     """
     links, n = project.links, len(project.tasks)
     found_tails = list(map(index.get, [link.predecessor for link in links]))
-    found_heads = list(map(index.get, [link.successor for link in links]))
-    if None in found_tails or None in found_heads:
+    heads: list[int] = project._memo["successors"]  # looked up as the plan was made
+    if None in found_tails or n in heads:
         return None
-    tails, heads = cast(list[int], found_tails), cast(list[int], found_heads)
+    tails = cast(list[int], found_tails)
     if any(map(operator.eq, tails, heads)):
         return None
     if loe and not (loe.isdisjoint(tails) and loe.isdisjoint(heads)):

@@ -18,8 +18,9 @@ Examples
 'name = "Digitale Werkstatt für den Mittelstand – MACH 4.0"'
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from psp._support.lazy import on_first_use
 from psp.io._door import FORMATS, check_unit, dump, format_of, load, read, write
 from psp.io._notes import ConversionWarning, Note, Reading
 from psp.io._toml import (
@@ -49,10 +50,6 @@ _LAZY = {**{f"{verb}_{fmt}": fmt for fmt in ("mspdi", "gan")
          "Version": "versions", "git_versions": "versions", "plan_versions": "versions"}
 
 
-def __getattr__(name: str) -> Any:
-    """The functions of other tools' formats, loaded on first use (they bring their parsers)."""
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(f"psp.io._{_LAZY[name]}"), name)
-    raise AttributeError(f"module 'psp.io' has no attribute {name!r}")
+# The functions of other tools' formats, loaded on first use (they bring their parsers).
+__getattr__, __dir__ = on_first_use(
+    "psp.io", {name: f"psp.io._{module}" for name, module in _LAZY.items()}, globals())

@@ -568,8 +568,8 @@ class Project:
     rules: CostRules = attrs.field(factory=CostRules, kw_only=True)
     _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
     # What is worked out once per plan (it never changes): its calendar, the tasks grouped
-    # by package, the packages by id, and the engine's network and schedule. Not part of
-    # the plan's value.
+    # by package, the packages by id, its links' successors' positions, and the engine's
+    # network and schedule. Not part of the plan's value.
     _memo: dict[str, Any] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -582,8 +582,11 @@ class Project:
         object.__setattr__(self, "_index", index)
         # A canonical order makes equality independent of how the plan was assembled,
         # and is the order the plan file writes them in.
-        successors = [link.successor for link in self.links]
-        links = _in_order(self.links, list(map(index.get, successors, repeat(last))))
+        successors = list(map(index.get, [link.successor for link in self.links], repeat(last)))
+        links = _in_order(self.links, successors)
+        # each link's successor's position, in the links' order (the number of tasks where
+        # the plan has no such task): the network starts from it
+        self._memo["successors"] = successors if links is self.links else sorted(successors)
         constraints = _in_order(self.constraints, [
             2 * index.get(c.task, last) + (c.kind is not ConstraintKind.START_NO_EARLIER_THAN)
             for c in self.constraints])
