@@ -101,9 +101,7 @@ def _cuts(text: str) -> list[int]:
     for line in _task_lines(text):
         if line - cuts[-1] >= CHUNK or len(cuts) == 1:
             cuts.append(line)
-    if cuts[-1] != len(text):
-        cuts.append(len(text))
-    return cuts
+    return [*cuts, len(text)]
 
 
 def _task_lines(text: str) -> list[int]:
