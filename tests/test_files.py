@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
 import pytest
 
 import psp
-from psp._support.files import write_atomically
+from psp._support.files import SLICE, put_text, write_atomically
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_leftovers(tmp_path: Path) -> None:
@@ -56,3 +57,26 @@ def test_a_killed_write_leaves_no_partial_file(tmp_path: Path) -> None:
         write_atomically(tmp_path / "plan.csv", killed)
     assert info.value.code == 128 + signal.SIGTERM
     assert list(tmp_path.iterdir()) == []
+
+
+class _Recording(io.StringIO):
+    """A text stream that keeps the length of each write."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sizes: list[int] = []
+
+    def write(self, text: str) -> int:
+        self.sizes.append(len(text))
+        return super().write(text)
+
+
+@pytest.mark.parametrize("length", [0, 1, SLICE - 1, SLICE, SLICE + 1, 3 * SLICE + 7])
+def test_a_text_is_written_whole_in_order_and_never_more_than_a_slice_at_once(
+        length: int) -> None:
+    text = "".join(chr(0x61 + n % 26) if n % 7 else "ä" for n in range(length))
+    out = _Recording()
+    put_text(out, text, "\n", "")
+    assert out.getvalue() == text + "\n"
+    assert max(out.sizes) <= SLICE
+    assert len(out.sizes) == max(1, -(-length // SLICE)) + 2  # ceil, then the two short ones

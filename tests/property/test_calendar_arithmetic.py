@@ -66,6 +66,24 @@ def test_whole_columns_of_days_are_each_periods_own(start: dt.date, unit: str,
                                                strict=True)] == [step - 1] * len(ps)
 
 
+@given(st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)),
+       st.sampled_from(["day", "week", "workday"]), st.integers(-800, 800), st.integers(0, 800))
+def test_a_run_of_days_reads_as_each_day_s_own_iso_text(start: dt.date, unit: str, low: int,
+                                                        count: int) -> None:
+    if unit == "workday" and start.weekday() > 4:
+        start -= dt.timedelta(days=start.weekday() - 4)
+    cal = Calendar(start, unit)
+    run = range(low, low + count)
+    try:
+        expected = [cal.first_day(p).isoformat() for p in run]
+    except DateRangeError:
+        with pytest.raises(DateRangeError):
+            cal.iso_first_days(run)
+        return
+    assert cal.iso_first_days(run) == expected
+    assert cal.iso_first_days(list(run)[::-1]) == expected[::-1]
+
+
 @pytest.mark.parametrize("unit", ["day", "week"])
 def test_a_column_reaching_past_9999_names_the_period(unit: str) -> None:
     cal = Calendar(dt.date(9999, 12, 1), unit)

@@ -228,6 +228,29 @@ def test_the_cuts_fall_before_task_lines_and_leave_the_first_piece_without_tasks
     assert _tomltext._cuts(text) == [0, len(text)]
 
 
+def _task_lines(text: str) -> list[int]:
+    """Where each line that is exactly ``[[task]]`` begins: line by line, the simple way."""
+    found, at = [], 0
+    for line in text.split("\n"):
+        if line.removesuffix("\r") == "[[task]]":
+            found.append(at)
+        at += len(line) + 1
+    return found
+
+
+@given(st.one_of(long_plans(), mutated(pieces=["\n[[task]]\n", "[[task]]\r\n", " [[task]]"])),
+       st.integers(1, 120))
+def test_each_cut_is_the_first_task_line_a_chunk_after_the_last(text: str, chunk: int) -> None:
+    cuts = [0]
+    for line in _task_lines(text):
+        if len(cuts) == 1 or line - cuts[-1] >= chunk:
+            cuts.append(line)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_tomltext, "CHUNK", chunk)
+        expected = [*cuts, len(text)] if len(text) > chunk else [0, len(text)]
+        assert _tomltext._cuts(text) == expected
+
+
 def test_a_piece_rtoml_refuses_sends_the_whole_text_to_tomli(
         monkeypatch: pytest.MonkeyPatch) -> None:
     text = 'a = """\n[[task]]\n"""\n[[task]]\nid = "x"\n'

@@ -11,10 +11,11 @@ import stat
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TextIO
 
 from psp.errors import FileReadError, FileWriteError
 
-__all__ = ["STDOUT", "read_bytes", "write_atomically", "write_text"]
+__all__ = ["STDOUT", "put_text", "read_bytes", "write_atomically", "write_text"]
 
 STDOUT = ("-", "/dev/stdout")
 """Output names that mean standard output."""
@@ -96,6 +97,33 @@ def write_text(path: str | os.PathLike[str], text: str, *,
     """
     return write_atomically(path, lambda partial: partial.write_text(text, encoding="utf-8"),
                             inputs=inputs)
+
+
+SLICE = 1 << 16
+"""How many characters `put_text` hands its stream at once."""
+
+
+def put_text(stream: TextIO, *texts: str) -> None:
+    """Write texts to an open text stream a slice at a time.
+
+    A stream encodes what it is given whole: a text of megabytes (the JSON of a large
+    schedule) would be copied into new memory of its size, page by page. Slices of
+    `SLICE` characters reuse the memory the last one freed.
+
+    Examples
+    --------
+    >>> import io
+    >>> out = io.StringIO()
+    >>> put_text(out, "x" * (SLICE + 1), "\\n")
+    >>> out.getvalue() == "x" * (SLICE + 1) + "\\n"
+    True
+    """
+    for text in texts:
+        if len(text) <= SLICE:
+            stream.write(text)
+            continue
+        for at in range(0, len(text), SLICE):
+            stream.write(text[at:at + SLICE])
 
 
 def _refuse_inputs(target: Path, inputs: Iterable[str | os.PathLike[str]]) -> None:

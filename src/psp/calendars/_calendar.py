@@ -261,11 +261,36 @@ def _first_of(number: int) -> dt.date:
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-def _last_of(number: int) -> dt.date:
-    """The last day of month ``number``: 28, 29, 30 or 31."""
+def _month_length(number: int) -> int:
+    """The days of month ``number``: 28, 29, 30 or 31."""
     year, month = divmod(number, 12)
     leap = month == 1 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    return dt.date(year, month + 1, _MONTH_DAYS[month] + leap)
+    return _MONTH_DAYS[month] + leap
+
+
+def _last_of(number: int) -> dt.date:
+    """The last day of month ``number``."""
+    year, month = divmod(number, 12)
+    return dt.date(year, month + 1, _month_length(number))
+
+
+_DAY_TEXTS = tuple(f"{day:02d}" for day in range(1, 32))
+
+
+def _iso_run(first: dt.date, count: int) -> list[str]:
+    """``count`` consecutive days from ``first`` as ISO text, written month by month.
+
+    A month's days share its ``YYYY-MM-`` prefix: one concatenation per day instead
+    of a date object and its formatting (a span of decades has ten thousands of days).
+    """
+    days: list[str] = []
+    number, skip = _month_number(first), first.day - 1
+    while len(days) < count:
+        year, month = divmod(number, 12)
+        take = min(_month_length(number) - skip, count - len(days))
+        days += map(f"{year:04d}-{month + 1:02d}-".__add__, _DAY_TEXTS[skip:skip + take])
+        number, skip = number + 1, 0
+    return days
 
 
 def _two_digit_year(text: str) -> int:
@@ -475,6 +500,19 @@ class Calendar:
         if self.unit is Unit.MONTH or self.unit is Unit.WORKDAY:
             return list(map(self.last_day, periods))
         return self._days_at(periods, self._days - 1)
+
+    def iso_first_days(self, periods: Sequence[int]) -> list[str]:
+        """`first_days` as ISO text (``YYYY-MM-DD``), a run of days written month by month.
+
+        Examples
+        --------
+        >>> Calendar(dt.date(2021, 2, 27), "day").iso_first_days(range(3))
+        ['2021-02-27', '2021-02-28', '2021-03-01']
+        """
+        if self.unit is Unit.DAY and isinstance(periods, range) and periods.step == 1 and periods:
+            self.last_day(periods[-1])  # the run's end lies within the years 1 to 9999
+            return _iso_run(self.first_day(periods[0]), len(periods))
+        return list(map(dt.date.isoformat, self.first_days(periods)))
 
     def _days_at(self, periods: Sequence[int], offset: int) -> list[dt.date]:
         """The day ``offset`` days into each period of a plan in days or weeks."""

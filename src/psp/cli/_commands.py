@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from psp import export
-from psp._support.files import STDOUT, write_atomically
+from psp._support.files import STDOUT, put_text, write_atomically
 from psp._support.progress import Advance, progress
 from psp._support.words import phrase
 from psp.calendars import format_date, parse_date
@@ -99,17 +99,15 @@ def _excel_csv(args: argparse.Namespace, chosen: str) -> None:
 def _emit(args: argparse.Namespace, text: str, *, end: str = "",
           inputs: tuple[str, ...] = ()) -> None:
     """Text, then ``end``, to -o's file (atomically, never over an input) or to standard
-    output; written one after the other, so a large text is not copied to add a line end."""
+    output, a slice at a time (`put_text`): a large text is never copied whole."""
     output = getattr(args, "output", None)
     if output is None or output in STDOUT:
-        sys.stdout.write(text)
-        sys.stdout.write(end)
+        put_text(sys.stdout, text, end)
         return
 
     def put(tmp: Path) -> None:
         with tmp.open("w", encoding="utf-8") as out:
-            out.write(text)
-            out.write(end)
+            put_text(out, text, end)
 
     write_atomically(output, put, inputs=(args.file, *inputs))
 

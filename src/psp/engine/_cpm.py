@@ -538,7 +538,7 @@ class Schedule:
         [2020, 2020]
         """
         tasks = self.project.tasks
-        days = self._days(shown=dates or (dt.date.isoformat if iso else _same))
+        days = self._days(shown=dates) if dates else self._days(iso=iso)
         start, finish = _date_columns(self._start_periods, self._finish_periods,
                                       self._at_period_end, days)
         late_start, late_finish = _date_columns(
@@ -551,13 +551,15 @@ class Schedule:
             start, finish, late_start, late_finish, self._total_float, self._free_float,
             self._critical)
 
-    def _days(self, *, shown: Callable[[dt.date], Any]) -> _Days:
+    def _days(self, *, iso: bool = False,
+              shown: Callable[[dt.date], Any] | None = None) -> _Days:
         """The first and the last days of whole columns of periods, each worked out once
-        and ``shown``.
+        and ``shown`` (``iso``: as ISO text).
 
         In periods of one day whose dates lie close together (most plans in days), one
         table covers the schedule's span; otherwise each day is looked up by its period.
         """
+        shown = dt.date.isoformat if iso else shown or _same
         cal, n = self.calendar, len(self._start_periods)
         if cal.single_day and n:
             # A milestone at a period's start shows the day before: the last of period − 1.
@@ -565,7 +567,9 @@ class Schedule:
                       min(self._finish_periods) - 1, min(self._late_finish_periods) - 1)
             high = max(max(self._finish_periods), max(self._late_finish_periods))
             if high - low <= _TABLE_SPAN * n:
-                table = list(map(shown, cal.first_days(range(low, high + 1))))
+                span = range(low, high + 1)
+                table = (cal.iso_first_days(span) if iso
+                         else list(map(shown, cal.first_days(span))))
                 by_period = functools.partial(_looked_up, table, -low)
                 return by_period, by_period
         firsts: dict[int, Any] = {}  # early and late dates share most days

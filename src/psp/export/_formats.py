@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import json
 import warnings
@@ -175,14 +174,17 @@ def _compact(schedule: Schedule, extra: dict[str, Any]) -> str:
                        "critical_path": list(schedule.critical_path),
                        "critical_chains": [list(c) for c in schedule.critical_chains]},
                       ensure_ascii=False)
-    columns = []
-    for key, encode, column in zip(_KEYS, _ENCODERS, schedule.columns(dates=_json_date),
-                                   strict=True):
-        columns += [itertools.repeat(key, len(column)), encode(column)]
-    rows = list(map("".join, zip(*columns, strict=True)))
-    tasks = "}, ".join(rows) + "}" if rows else ""
+    n = len(schedule.project.tasks)
+    # Each row but the first closes the one before it, so one join makes the whole text.
+    keys = [itertools.chain(_KEYS[:min(n, 1)], itertools.repeat("}, " + _KEYS[0], n - 1)),
+            *(itertools.repeat(key, n) for key in _KEYS[1:])]
+    values = [encode(column) for encode, column in
+              zip(_ENCODERS, schedule.columns(iso=True), strict=True)]
+    rows = map("".join, zip(*itertools.chain.from_iterable(zip(keys, values, strict=True)),
+                            strict=True))
     tail = json.dumps(extra, ensure_ascii=False)[1:-1]
-    return f'{head[:-1]}, "tasks": [{tasks}]{", " if tail else ""}{tail}}}'
+    return "".join([f'{head[:-1]}, "tasks": [', *rows,
+                    f'{"}" if n else ""}]{", " if tail else ""}{tail}}}'])
 
 
 def _texts(values: Sequence[str]) -> list[str]:
@@ -197,11 +199,6 @@ def _flags(values: Sequence[bool]) -> list[str]:
     return list(map(_FLAG.__getitem__, values))
 
 
-def _json_date(day: dt.date) -> str:
-    """A date as JSON text: ISO digits and dashes, nothing to escape."""
-    return f'"{day.isoformat()}"'
-
-
 def _encoded(values: list[str]) -> list[str]:
     return values
 
@@ -213,12 +210,23 @@ def _few(values: Sequence[str | None]) -> list[str]:
 
 
 _FLAG = {True: "true", False: "false"}
-# How each column of `RECORD_FIELDS` is written (dates come as JSON text), and the text before
-# each value in a task's object.
+# How each column of `RECORD_FIELDS` is written. Dates come as ISO text (digits and dashes,
+# nothing to escape): their quotes are part of the text around them, in `_KEYS`.
 _ENCODERS: tuple[Callable[[Any], list[str]], ...] = (
     _texts, _few, _texts, _texts, _few, _numbers, _encoded, _encoded, _encoded, _encoded,
     _numbers, _numbers, _flags)
-_KEYS = tuple(("{" if n == 0 else ", ") + f'"{name}": ' for n, name in enumerate(RECORD_FIELDS))
+_DATES = frozenset(("start", "finish", "late_start", "late_finish"))
+
+
+def _key(n: int) -> str:
+    """The text before the ``n``-th value of a task's object: comma, key and quotes."""
+    name = RECORD_FIELDS[n]
+    after_date = n > 0 and RECORD_FIELDS[n - 1] in _DATES
+    return (("{" if n == 0 else '", ' if after_date else ", ") + f'"{name}": '
+            + ('"' if name in _DATES else ""))
+
+
+_KEYS = tuple(map(_key, range(len(RECORD_FIELDS))))
 
 
 def as_csv(schedule: Schedule, *, excel: bool = False) -> str:

@@ -89,6 +89,8 @@ def _cuts(text: str) -> list[int]:
     """Where the pieces begin and the last ends: at 0, before the first ``[[task]]`` line
     (so the first piece holds no task), then before one every `CHUNK` characters or more.
 
+    Only the text around each cut is searched, not every task's header.
+
     Examples
     --------
     >>> text = "[project]\\n" + "[[task]]\\nid = 1\\n" * 3
@@ -98,29 +100,31 @@ def _cuts(text: str) -> list[int]:
     if len(text) <= CHUNK:
         return [0, len(text)]
     cuts = [0]
-    for line in _task_lines(text):
-        if line - cuts[-1] >= CHUNK or len(cuts) == 1:
-            cuts.append(line)
+    at = _task_line(text, 0)
+    while at != -1:
+        cuts.append(at)
+        at = _task_line(text, at + CHUNK)
     return [*cuts, len(text)]
 
 
-def _task_lines(text: str) -> list[int]:
-    """Where each line that is exactly ``[[task]]`` begins.
+def _task_line(text: str, start: int) -> int:
+    """Where the first line that is exactly ``[[task]]`` begins at or after ``start``
+    (-1: none does).
 
     Examples
     --------
-    >>> _task_lines('[[task]]\\nid = 1\\n[[task]]\\r\\n  [[task]]\\nx = "[[task]]"\\n[[task]]')
-    [0, 16, 52]
+    >>> text = '[[task]]\\nid = 1\\n[[task]]\\r\\n  [[task]]\\nx = "[[task]]"\\n[[task]]'
+    >>> _task_line(text, 0), _task_line(text, 1), _task_line(text, 17), _task_line(text, 53)
+    (0, 16, 52, -1)
     """
-    found = []
-    at = text.find(_HEADER)
+    at = text.find(_HEADER, start)
     while at != -1:
         end = at + len(_HEADER)
         if (at == 0 or text[at - 1] == "\n") and (
                 end == len(text) or text[end] == "\n" or text.startswith("\r\n", end)):
-            found.append(at)
+            return at
         at = text.find(_HEADER, end)
-    return found
+    return -1
 
 
 def _joined(pieces: list[dict[str, Any]]) -> dict[str, Any] | None:
