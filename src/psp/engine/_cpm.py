@@ -295,12 +295,9 @@ class Schedule:
     _progress: tuple[TaskProgress, ...] = attrs.field(repr=False)
     _late_at_period_end: tuple[bool, ...] = attrs.field(repr=False)
     _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _rank: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_index", self.project._index)  # the plan's, not a copy
-        # each critical task's place on the critical path, which orders the chains
-        object.__setattr__(self, "_rank", {t: n for n, t in enumerate(self.critical_path)})
 
     # --- the project as a whole -------------------------------------------------------
 
@@ -348,7 +345,8 @@ class Schedule:
         >>> s.critical_chains[:2]
         (('1.1', '1.3', '1.5', '2.1', '2.3', '2.10', '3.1', '4.2'), ('1.1', '1.4', '1.5'))
         """
-        return self.chains(self.critical_path)
+        ranked = list(map(self._index.__getitem__, self.critical_path))
+        return self._chains(ranked, set(ranked))
 
     def chains(self, ids: Iterable[str]) -> tuple[tuple[str, ...], ...]:
         """Tasks as chains along driving links, covering them all, in O(their tasks + links).
@@ -359,14 +357,19 @@ class Schedule:
         earlier chain, so that task is named in both) and runs on, preferring tasks not
         yet shown, until it ends or meets a chain already shown.
         """
-        index, tasks = self._index, self.project.tasks
-        members = {index[i] for i in ids}
-        drives, driven_by = self._driving(members)
+        index = self._index
+        members = set(map(index.__getitem__, ids))
         # the critical path's order, then the others in plan order
-        ranked = [index[i] for i in self.critical_path if index[i] in members]
+        ranked = [v for v in map(index.__getitem__, self.critical_path) if v in members]
+        return self._chains(ranked + sorted(members.difference(ranked)), members)
+
+    def _chains(self, ranked: list[int], members: set[int]) -> tuple[tuple[str, ...], ...]:
+        """`chains` of ``members``, begun in the order of ``ranked`` (each member once)."""
+        tasks = self.project.tasks
+        drives, driven_by = self._driving(members)
         shown: set[int] = set()
         chains: list[tuple[str, ...]] = []
-        for v in ranked + sorted(members.difference(ranked)):
+        for v in ranked:
             if v in shown:
                 continue
             chain = [driven_by[v], v] if v in driven_by else [v]
@@ -384,15 +387,20 @@ class Schedule:
         """Among ``members``: whom each drives, and each one's first driver (in link order)."""
         links = self.project.links
         net = network(self.project)  # kept with the plan: no second validation
-        into, pred, pred_kind, pred_link = net.into, net.pred, net.pred_kind, net.pred_link
+        into, pred, pred_lag, pred_kind = net.into, net.pred, net.pred_lag, net.pred_kind
         at = {i: self._instants(i) for i in members}
         drives: dict[int, list[int]] = {}
         driven_by: dict[int, int] = {}
         for v in sorted(members):  # the links into each, in the plan's order of links
             for j in range(into[v], into[v + 1]):
                 u = pred[j]
-                if u in members and _room(pred_kind[j], links[pred_link[j]].lag,
-                                          at[u], at[v]) < 2:
+                if u not in members:
+                    continue
+                kind = pred_kind[j]
+                # An SF link's lag in half periods: whether its two tasks meet follows
+                # the schedule's spans (`_room`), not the planned durations (the network's).
+                lag = 2 * links[net.pred_link[j]].lag if kind == 2 else pred_lag[j]
+                if _room(kind, lag, at[u], at[v]) < 2:
                     drives.setdefault(u, []).append(v)
                     driven_by.setdefault(v, u)
         return drives, driven_by
@@ -757,14 +765,14 @@ def _room(kind: int, lag: int, before: tuple[int, int], after: tuple[int, int]) 
     """Half periods between what a link demands and its successor's early date.
 
     ``kind`` is the network's code of the link's type (1: from the predecessor's
-    finish, 2: to the successor's finish); ``before`` and ``after`` are the
-    predecessor's and the successor's early start and finish instants.
+    finish, 2: to the successor's finish); ``lag`` is in half periods; ``before`` and
+    ``after`` are the predecessor's and the successor's early start and finish instants.
     """
     (p_start, p_finish), (s_start, s_finish) = before, after
     ref = p_finish if kind & 1 else p_start
     target = s_finish if kind & 2 else s_start
     meet = kind == 2 and p_finish > p_start and s_finish > s_start  # SF between work
-    return target - (2 * lag - meet) - ref
+    return target - (lag - meet) - ref
 
 
 def _date_columns(starts: tuple[int, ...], finishes: tuple[int, ...], at_end: tuple[bool, ...],

@@ -492,7 +492,7 @@ def schedule_portfolio(portfolio: Portfolio) -> PortfolioSchedule:
 
 def _critical_paths(s: Schedule, within: _Within) -> list[tuple[str, ...]]:
     """Each project's critical path: its open tasks of least total float, in path order."""
-    order = s._rank  # each critical task's place on the portfolio's critical path
+    order = {t: n for n, t in enumerate(s.critical_path)}  # a place on the portfolio's path
     tasks, finished = s.project.tasks, TaskProgress.FINISHED
     closed = max(s._total_float, default=0) + 1  # above every open task's float
     total = [closed if effort or state is finished else f for f, effort, state in
