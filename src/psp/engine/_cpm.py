@@ -561,8 +561,8 @@ class Schedule:
 
     def _days(self, *, iso: bool = False,
               shown: Callable[[dt.date], Any] | None = None) -> _Days:
-        """The first and the last days of whole columns of periods, each worked out once
-        and ``shown`` (``iso``: as ISO text).
+        """For whole columns, the first day of each period and the last day before each
+        boundary, each day worked out once and ``shown`` (``iso``: as ISO text).
 
         In periods of one day whose dates lie close together (most plans in days), one
         table covers the schedule's span; otherwise each day is looked up by its period.
@@ -571,19 +571,24 @@ class Schedule:
         cal, n = self.calendar, len(self._start_periods)
         if cal.single_day and n:
             # A milestone at a period's start shows the day before: the last of period − 1.
-            low = min(min(self._start_periods), min(self._late_start_periods),
+            low = min(0, min(self._start_periods), min(self._late_start_periods),
                       min(self._finish_periods) - 1, min(self._late_finish_periods) - 1)
             high = max(max(self._finish_periods), max(self._late_finish_periods))
             if high - low <= _TABLE_SPAN * n:
-                span = range(low, high + 1)
-                table = (cal.iso_first_days(span) if iso
-                         else list(map(shown, cal.first_days(span))))
-                by_period = functools.partial(_looked_up, table, -low)
-                return by_period, by_period
+                def days(span: range) -> list[Any]:
+                    return (cal.iso_first_days(span) if iso
+                            else list(map(shown, cal.first_days(span))))
+
+                # Periods 0 … high, then low … −1: each period indexes its own day (one
+                # before the start from the end), and the table turned by one place holds
+                # at each boundary the day before it.
+                table = days(range(high + 1)) + days(range(low, 0))
+                return (functools.partial(_looked_up, table),
+                        functools.partial(_looked_up, table[-1:] + table[:-1]))
         firsts: dict[int, Any] = {}  # early and late dates share most days
         lasts = firsts if cal.single_day else {}
         return (functools.partial(_each_day, firsts, cal.first_days, shown),
-                functools.partial(_each_day, lasts, cal.last_days, shown))
+                functools.partial(_each_day_before, lasts, cal.last_days, shown))
 
     def _finish_boundaries(self) -> list[int]:
         """Per task, the period boundary after the day it finishes (its dates' rule)."""
@@ -757,7 +762,7 @@ class Schedule:
 # How many days per task a table of the schedule's span may hold: never many more days
 # than tasks (beyond that, each day is worked out by its period).
 _TABLE_SPAN = 2
-# Whole columns of periods to their first and to their last days.
+# Whole columns of periods to their first days, and of boundaries to the days before them.
 _Days = tuple[Callable[[Sequence[int]], list[Any]], Callable[[Sequence[int]], list[Any]]]
 
 
@@ -783,9 +788,9 @@ def _date_columns(starts: tuple[int, ...], finishes: tuple[int, ...], at_end: tu
     milestone (``start == finish``) sits on one day: the last day before its boundary
     when it is reached at a period's end, else the first day after it.
     """
-    first_days, last_days = days
+    first_days, days_before = days
     begin = first_days(starts)
-    end = last_days(list(map(operator.sub, finishes, itertools.repeat(1))))
+    end = days_before(finishes)
     for i in itertools.compress(range(len(starts)), map(operator.eq, starts, finishes)):
         if at_end[i]:
             begin[i] = end[i]
@@ -794,9 +799,9 @@ def _date_columns(starts: tuple[int, ...], finishes: tuple[int, ...], at_end: tu
     return begin, end
 
 
-def _looked_up(table: list[Any], shift: int, periods: Sequence[int]) -> list[Any]:
-    """Each period's entry of a table that starts at period ``-shift``."""
-    return list(map(table.__getitem__, map(shift.__add__, periods)))
+def _looked_up(table: list[Any], periods: Sequence[int]) -> list[Any]:
+    """Each period's entry of a table (a period before the start: from its end)."""
+    return list(map(table.__getitem__, periods))
 
 
 def _each_day(known: dict[int, Any], days: Callable[[Sequence[int]], list[dt.date]],
@@ -805,6 +810,12 @@ def _each_day(known: dict[int, Any], days: Callable[[Sequence[int]], list[dt.dat
     new = list(set(periods) - known.keys())
     known.update(zip(new, map(shown, days(new)), strict=True))
     return list(map(known.__getitem__, periods))
+
+
+def _each_day_before(known: dict[int, Any], days: Callable[[Sequence[int]], list[dt.date]],
+                     shown: Callable[[dt.date], Any], boundaries: Sequence[int]) -> list[Any]:
+    """`_each_day` of the period before each boundary."""
+    return _each_day(known, days, shown, list(map(operator.sub, boundaries, itertools.repeat(1))))
 
 
 def _same(day: dt.date) -> dt.date:
