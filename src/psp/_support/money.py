@@ -17,7 +17,8 @@ from psp.errors import MoneyError
 
 __all__ = ["Rounding", "format_money", "parse_decimal", "parse_money"]
 
-_GERMAN = re.compile(r"-?\d{1,3}(\.\d{3})*(,\d{1,2})?|-?\d+(,\d{1,2})?")
+# Patterns `re` compiles on first use and keeps: most plans hold no money.
+_GERMAN = r"-?\d{1,3}(\.\d{3})*(,\d{1,2})?|-?\d+(,\d{1,2})?"
 
 
 def parse_money(value: object) -> Decimal:
@@ -61,13 +62,13 @@ def parse_money(value: object) -> Decimal:
     if not isinstance(value, str):
         raise MoneyError(f"cannot read {value!r} as euros")
     text = value.strip().removesuffix("€").removesuffix("EUR").strip().replace(" ", "")
-    if not _GERMAN.fullmatch(text):
+    if not re.fullmatch(_GERMAN, text):
         raise MoneyError(f"cannot read {value!r} as euros: write 78.400 (German thousands), "
                          "78,40 (German cents) or a plain number")
     return Decimal(text.replace(".", "").replace(",", "."))
 
 
-_PLAIN = re.compile(r"-?\d+([.,]\d+)?")
+_PLAIN = r"-?\d+([.,]\d+)?"
 
 
 def parse_decimal(value: object) -> Decimal:
@@ -82,7 +83,7 @@ def parse_decimal(value: object) -> Decimal:
     """
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         return parse_money(value)
-    if isinstance(value, str) and _PLAIN.fullmatch(value.strip()):
+    if isinstance(value, str) and re.fullmatch(_PLAIN, value.strip()):
         return Decimal(value.strip().replace(",", "."))
     raise MoneyError(f"cannot read {value!r} as a number")
 

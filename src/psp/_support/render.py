@@ -7,6 +7,7 @@ terminal (``str``) and in Jupyter (``_repr_html_``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 from collections.abc import Iterable, Sequence
@@ -39,10 +40,18 @@ def spreadsheet_safe(text: str) -> str:
     return text
 
 
-# Text German Excel turns into a date: task ids such as 1.1 (1 January) or 2.10; a
-# date written in full (31.08.2021) is one and stays as it is
-_DATE_LIKE = re.compile(r"\d+(?:[./]\d+)+\.?")
-_FULL_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
+@functools.cache
+def _excel_dates() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Text German Excel turns into a date, and a date written in full; compiled when a
+    CSV for Excel is first written."""
+    return re.compile(r"\d+(?:[./]\d+)+\.?"), re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
+
+
+def _read_as_date(text: str) -> bool:
+    """Whether German Excel would turn the text into a date it was not: task ids such as
+    1.1 (1 January) or 2.10 (a date written in full, 31.08.2021, is one and stays)."""
+    date_like, full_date = _excel_dates()
+    return bool(date_like.fullmatch(text)) and not full_date.fullmatch(text)
 
 
 def _csv_cell(value: object, excel: bool) -> object:
@@ -56,7 +65,7 @@ def _csv_cell(value: object, excel: bool) -> object:
     if not isinstance(value, str):
         # a number: German Excel reads "1.5" as the 1st of May, "1,5" as one and a half
         return str(value).replace(".", ",") if excel else value
-    if excel and _DATE_LIKE.fullmatch(value) and not _FULL_DATE.fullmatch(value):
+    if excel and _read_as_date(value):
         return f'="{value}"'  # shown as the text itself; only digits, dots and slashes
     return spreadsheet_safe(value)
 

@@ -12,6 +12,9 @@ Examples
 datetime.date(2021, 8, 31)
 """
 
+from typing import TYPE_CHECKING
+
+from psp._support.lazy import on_first_use
 from psp.calendars._calendar import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -23,7 +26,9 @@ from psp.calendars._calendar import (
     format_date,
     parse_date,
 )
-from psp.calendars._columns import MAX_FINE_COLUMNS, ColumnChoice, GridColumns, grid_columns
+
+if TYPE_CHECKING:
+    from psp.calendars._columns import MAX_FINE_COLUMNS, ColumnChoice, GridColumns, grid_columns
 
 __all__ = [
     "FIRST_YEAR",
@@ -40,3 +45,8 @@ __all__ = [
     "grid_columns",
     "parse_date",
 ]
+
+# A period grid's columns, loaded on first use (a schedule printed as JSON needs none).
+__getattr__, __dir__ = on_first_use("psp.calendars", dict.fromkeys(
+    ("MAX_FINE_COLUMNS", "ColumnChoice", "GridColumns", "grid_columns"),
+    "psp.calendars._columns"), globals())

@@ -64,11 +64,13 @@ def _month_names() -> dict[str, int]:
 
 _MONTH_NAMES = _month_names()
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DE_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-_ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
-_NUM_MONTH = re.compile(r"(\d{1,2})[/.](\d{4})")
-_NAMED_MONTH = re.compile(r"([^\W\d_]+)\.?\s*['’‘´`-]?\s*(\d{4}|\d{2})")
+# The ways a date or a month is written, as patterns `re` compiles on first use and keeps
+# (compiling all of them as the module loads would cost every command a few milliseconds).
+_ISO_DATE = r"(\d{4})-(\d{1,2})-(\d{1,2})"
+_DE_DATE = r"(\d{1,2})\.(\d{1,2})\.(\d{4})"
+_ISO_MONTH = r"(\d{4})-(\d{1,2})"
+_NUM_MONTH = r"(\d{1,2})[/.](\d{4})"
+_NAMED_MONTH = r"([^\W\d_]+)\.?\s*['’‘´`-]?\s*(\d{4}|\d{2})"
 
 # Month names as people write them in full, for suggestions ("Septmber" → "September").
 _SPELLED = list(dict.fromkeys((*_DE_FULL, *_EN_FULL)))
@@ -323,17 +325,17 @@ def _read(text: object) -> tuple[Month, dt.date | None]:
     s = text.strip()
     if len(s) > _LONGEST:  # no date is this long; and the patterns stay linear in time
         raise DateParseError(s[:_LONGEST] + "…", _FORMS)
-    if m := _ISO_DATE.fullmatch(s):
+    if m := re.fullmatch(_ISO_DATE, s):
         day = _make_date(text, int(m[1]), int(m[2]), int(m[3]))
         return Month.from_date(day), day
-    if m := _DE_DATE.fullmatch(s):
+    if m := re.fullmatch(_DE_DATE, s):
         day = _make_date(text, int(m[3]), int(m[2]), int(m[1]))
         return Month.from_date(day), day
-    if m := _ISO_MONTH.fullmatch(s):
+    if m := re.fullmatch(_ISO_MONTH, s):
         year, number = int(m[1]), int(m[2])
-    elif m := _NUM_MONTH.fullmatch(s):
+    elif m := re.fullmatch(_NUM_MONTH, s):
         year, number = int(m[2]), int(m[1])
-    elif (m := _NAMED_MONTH.fullmatch(s)) and m[1].lower() in _MONTH_NAMES:
+    elif (m := re.fullmatch(_NAMED_MONTH, s)) and m[1].lower() in _MONTH_NAMES:
         year, number = _two_digit_year(m[2]), _MONTH_NAMES[m[1].lower()]
     elif m:  # a word where a month's name belongs: name the closest
         raise DateParseError(text, _FORMS, suggestion=did_you_mean(m[1], _SPELLED))

@@ -19,7 +19,7 @@ import operator
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
 
@@ -27,7 +27,7 @@ from psp._support.compat import lang_keyword
 from psp._support.extras import require
 from psp._support.render import Table, grid_html, html_table, shorten, text_table
 from psp._support.words import HEADINGS, periods, phrase
-from psp.calendars import Calendar, GridColumns, Lang, Unit, format_date, grid_columns
+from psp.calendars import Calendar, Lang, Unit, format_date
 from psp.engine._network import Network, actual_span, constraint_bounds, network
 from psp.errors import Problem, UnknownIdError, ValidationError
 from psp.model import (
@@ -39,6 +39,9 @@ from psp.model import (
     Task,
     TaskKind,
 )
+
+if TYPE_CHECKING:
+    from psp.calendars import GridColumns
 
 __all__ = ["FILLED", "MILESTONE", "RECORD_FIELDS", "Bound", "MissedDeadline", "PackageSchedule",
            "PassInputs", "Schedule", "TaskProgress", "TaskSchedule", "month_grid",
@@ -843,7 +846,7 @@ def _missed_text(missed: MissedDeadline, unit: Unit, lang: Lang) -> str:
                   late=periods(missed.by, unit, lang))
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)  # a helper: neither compared nor shown
 class _Labeler:
     calendar: Calendar
     lang: Lang
@@ -941,7 +944,7 @@ def schedule_within(project: Project, within: Within | None) -> Schedule:
     return _schedule(project, net, (*project.actuals, *assumed), within)
 
 
-@attrs.define
+@attrs.define(eq=False, repr=False)  # the passes' working state: neither compared nor shown
 class Bounds:
     """Per task: the earliest start boundary and what set it, a milestone's side there,
     the finish-no-later-than boundaries and the not-before boundaries."""
@@ -1049,7 +1052,7 @@ def _schedule(project: Project, net: Network, actuals: tuple[Actual, ...],
     )
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)  # the passes' inputs: neither compared nor shown
 class PassInputs:
     """What the passes over a plan start from, before any duration is known.
 
@@ -1356,6 +1359,8 @@ def month_grid(schedule: Schedule, *, lang: Lang = "de", columns: str = "auto",
     >>> "".join(c or "." for c in next(r for r in t.rows if r[0] == "M1")[3:-1])
     '.....◆......'
     """
+    from psp.calendars import grid_columns  # loaded for grids only
+
     grid = grid_columns(schedule.calendar, max(schedule.horizon_period, 1), columns=columns,
                         lang=lang, iso=iso)
     nr, name, owner, crit = HEADINGS["grid"][lang]

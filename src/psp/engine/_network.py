@@ -37,7 +37,7 @@ __all__ = ["Network", "actual_span", "compress", "constraint_bounds", "network",
            "with_constraints"]
 
 
-@attrs.frozen(eq=False)
+@attrs.frozen(eq=False, repr=False)  # arrays of a whole plan: neither compared nor shown
 class Network:
     """A valid plan as the engine needs it: tasks by position, links as index arrays.
 

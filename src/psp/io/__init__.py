@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 
 from psp._support.lazy import on_first_use
 from psp.io._door import FORMATS, check_unit, dump, format_of, load, read, write
-from psp.io._notes import ConversionWarning, Note, Reading
 from psp.io._toml import (
     dumps,
     dumps_portfolio,
@@ -36,6 +35,7 @@ if TYPE_CHECKING:
     from psp.io._gan import dump_gan, dumps_gan, load_gan, loads_gan
     from psp.io._grid import dump_grid, load_grid, loads_grid
     from psp.io._mspdi import dump_mspdi, dumps_mspdi, load_mspdi, loads_mspdi
+    from psp.io._notes import ConversionWarning, Note, Reading
     from psp.io._versions import Version, git_versions, plan_versions
 
 __all__ = ["FORMATS", "ConversionWarning", "Note", "Reading", "Version", "check_unit", "dump",
@@ -47,9 +47,11 @@ __all__ = ["FORMATS", "ConversionWarning", "Note", "Reading", "Version", "check_
 _LAZY = {**{f"{verb}_{fmt}": fmt for fmt in ("mspdi", "gan")
             for verb in ("dump", "dumps", "load", "loads")},
          **{f"{verb}_grid": "grid" for verb in ("dump", "load", "loads")},
-         "Version": "versions", "git_versions": "versions", "plan_versions": "versions"}
+         "Version": "versions", "git_versions": "versions", "plan_versions": "versions",
+         **dict.fromkeys(("ConversionWarning", "Note", "Reading"), "notes")}
 
 
-# The functions of other tools' formats, loaded on first use (they bring their parsers).
+# The functions of other tools' formats and what a conversion loses, loaded on first use
+# (a psp plan file needs neither).
 __getattr__, __dir__ = on_first_use(
     "psp.io", {name: f"psp.io._{module}" for name, module in _LAZY.items()}, globals())

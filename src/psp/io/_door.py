@@ -11,13 +11,15 @@ import importlib
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from psp.calendars import Unit
 from psp.errors import UsageError
 from psp.io import _toml
-from psp.io._notes import Note, Reading
 from psp.model import Project
+
+if TYPE_CHECKING:
+    from psp.io._notes import Note, Reading
 
 __all__ = ["FORMATS", "check_unit", "dump", "format_of", "load", "read", "write"]
 
@@ -31,8 +33,8 @@ _FORMAT_OF = {".xml": "mspdi", ".mspdi": "mspdi", ".gan": "gan", ".xlsx": "grid"
               ".csv": "grid", ".tjp": "tjp", ".ics": "ics"}
 _WRITTEN_ONLY = {"tjp": "TaskJuggler", "ics": "iCalendar"}
 
-_Reader = Callable[[str | os.PathLike[str], Unit | str | None, bool], Reading]
-_Writer = Callable[[Project, str | os.PathLike[str]], tuple[Note, ...]]
+_Reader = Callable[[str | os.PathLike[str], Unit | str | None, bool], "Reading"]
+_Writer = Callable[[Project, str | os.PathLike[str]], "tuple[Note, ...]"]
 
 
 def format_of(path: str | os.PathLike[str]) -> str:
@@ -96,6 +98,8 @@ def _no_split(path: str | os.PathLike[str], split: bool) -> None:
 
 def _read_toml(path: str | os.PathLike[str], unit: Unit | str | None, split: bool) -> Reading:
     _no_split(path, split)
+    from psp.io._notes import Reading  # what other formats lose: loaded with them
+
     plan = _toml.load_toml(path)
     check_unit(plan, unit, path)
     return Reading(plan)
@@ -254,4 +258,6 @@ def dump(project: Project, path: str | os.PathLike[str]) -> None:
     ...     load(target) == plan
     True
     """
+    from psp.io._notes import Reading
+
     Reading(project, write(project, path)).warn(os.fspath(path))
