@@ -762,6 +762,8 @@ class Schedule:
         return grid_html(table, range(3, len(table.header) - 1), shown=[MILESTONE])
 
 
+_ID = operator.attrgetter("id")
+
 # How many days per task a table of the schedule's span may hold: never many more days
 # than tasks (beyond that, each day is worked out by its period).
 _TABLE_SPAN = 2
@@ -1008,7 +1010,8 @@ def _schedule(project: Project, net: Network, actuals: tuple[Actual, ...],
     dur = [t.duration for t in tasks]
     bounds = _bounds(project, within)
     progress, pinned = _pin_actuals(project, actuals, dur, bounds)
-    finished = [p is TaskProgress.FINISHED for p in progress]
+    finished = ([p is TaskProgress.FINISHED for p in progress] if pinned  # reported or assumed
+                else [False] * len(dur))
     incoming: Incoming = (net.into, net.pred, net.pred_lag, net.pred_kind, net.pred_link)
     outgoing: Outgoing = (net.out, net.succ, net.succ_lag, net.succ_kind)
 
@@ -1045,9 +1048,10 @@ def _schedule(project: Project, net: Network, actuals: tuple[Actual, ...],
     if within is not None:
         within.own_free_float(ff, finishes, finished)
     critical = _critical(order, tf, finished)
+    path = itertools.compress(order, map(critical.__getitem__, order))  # in path order
     return Schedule(
         project, tuple(es), tuple(ef), tuple(ls), tuple(lf), tuple(tf), tuple(ff),
-        tuple(critical), tuple(at_end), tuple(tasks[v].id for v in order if critical[v]),
+        tuple(critical), tuple(at_end), tuple(map(_ID, map(tasks.__getitem__, path))),
         finish, tuple(driver), tuple(progress), tuple(late_at_end),
     )
 
@@ -1119,6 +1123,9 @@ def _span_level_of_effort(project: Project, loe: list[int], bounds: Bounds, span
 
 def _critical(order: list[int], tf: list[int], finished: list[bool]) -> list[bool]:
     """Open work with the least total float; what is done cannot be critical."""
+    if len(order) == len(tf) and not any(finished):  # every task in the passes and open
+        least = min(tf, default=0)
+        return list(map(least.__eq__, tf))
     critical = [False] * len(tf)
     open_work = [v for v in order if not finished[v]]
     least = min((tf[v] for v in open_work), default=0)

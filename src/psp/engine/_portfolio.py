@@ -10,10 +10,11 @@ engine then schedules the one plan in a single pass.
 from __future__ import annotations
 
 import bisect
+import collections
 import datetime as dt
 import itertools
 import operator
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -31,7 +32,12 @@ from psp.engine._cpm import (
     TaskSchedule,
     schedule_within,
 )
-from psp.engine._network import portfolio_problems, qualified_position, with_constraints
+from psp.engine._network import (
+    network,
+    portfolio_problems,
+    qualified_position,
+    with_constraints,
+)
 from psp.errors import ChangeError, ValidationError
 from psp.model import (
     Actual,
@@ -143,15 +149,24 @@ class _Within:
         for project in portfolio.projects:
             spans.append(range(first, first + len(project.tasks)))
             first += len(project.tasks)
-        loe = [t.kind is TaskKind.LEVEL_OF_EFFORT for t in merged.tasks]
+        net = network(merged)  # validated once: the passes use it next
+        efforts = net.loe if net is not None else [
+            i for i, t in enumerate(merged.tasks) if t.kind is TaskKind.LEVEL_OF_EFFORT]
+        loe = [False] * len(merged.tasks)
+        for i in efforts:
+            loe[i] = True
         return cls(spans, [cal.period_of(p.start) for p in portfolio.projects],
                    [None if p.end is None else cal.end_boundary(p.end)
                     for p in portfolio.projects],
-                   loe, list(itertools.compress(range(len(loe)), loe)))
+                   loe, list(efforts))
 
     def _column(self, values: list[int]) -> list[int]:
         """Each task's entry of a per-project list."""
         return repeated(values, [len(span) for span in self.spans])
+
+    def project_column(self) -> list[int]:
+        """Each task's project, by its place in the portfolio."""
+        return self._column(list(range(len(self.spans))))
 
     def _project_of(self, task: int) -> int:
         return bisect.bisect_right(self.spans, task, key=operator.attrgetter("start")) - 1
@@ -490,21 +505,36 @@ def schedule_portfolio(portfolio: Portfolio) -> PortfolioSchedule:
         return _schedule_portfolio(portfolio)
 
 
+_ID = operator.attrgetter("id")
+
+
 def _critical_paths(s: Schedule, within: _Within) -> list[tuple[str, ...]]:
-    """Each project's critical path: its open tasks of least total float, in path order."""
-    order = {t: n for n, t in enumerate(s.critical_path)}  # a place on the portfolio's path
-    tasks, finished = s.project.tasks, TaskProgress.FINISHED
+    """Each project's critical path: its open tasks of least total float, in path order.
+
+    Column by column: the tasks of least float in their own project are chosen in one
+    pass, then ordered by project and by their place on the portfolio's critical path
+    (the tasks off it last, in plan order).
+    """
+    tasks, finished, n = s.project.tasks, TaskProgress.FINISHED, len(s.project.tasks)
+    place = [n] * n
+    collections.deque(map(place.__setitem__, map(s._index.__getitem__, s.critical_path),
+                          itertools.count()), maxlen=0)  # runs the calls, keeps nothing
     closed = max(s._total_float, default=0) + 1  # above every open task's float
-    total = [closed if effort or state is finished else f for f, effort, state in
-             zip(s._total_float, within.loe, s._progress, strict=True)]
-    paths = []
-    for span in within.spans:
-        own = total[span.start:span.stop]
-        least = min(own, default=closed)
-        path = ([] if least == closed else
-                [tasks[i].id for i in itertools.compress(span, map(least.__eq__, own))])
-        paths.append(tuple(sorted(path, key=lambda i: order.get(i, len(order)))))
-    return paths
+    total: Sequence[int] = s._total_float
+    if within.efforts or finished in s._progress:
+        total = [closed if effort or state is finished else f for f, effort, state in
+                 zip(s._total_float, within.loe, s._progress, strict=True)]
+    sizes = [len(span) for span in within.spans]
+    # a project with no open task has no least float: a bound no task has
+    least = [m if (m := min(total[span.start:span.stop], default=closed)) < closed
+             else closed + 1 for span in within.spans]
+    project = within.project_column()
+    chosen = sorted(itertools.compress(range(n), map(operator.eq, total, repeated(least, sizes))),
+                    key=lambda i: project[i] * (n + 1) + place[i])
+    ids = list(map(_ID, map(tasks.__getitem__, chosen)))
+    counts = collections.Counter(map(project.__getitem__, chosen))
+    ends = itertools.accumulate(counts.get(k, 0) for k in range(len(sizes)))
+    return [tuple(ids[a:b]) for a, b in itertools.pairwise(itertools.chain((0,), ends))]
 
 
 def _schedule_portfolio(portfolio: Portfolio) -> PortfolioSchedule:

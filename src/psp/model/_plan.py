@@ -315,8 +315,11 @@ def qualified_tasks(groups: Sequence[tuple[str, Sequence[Task]]]) -> list[Task]:
     keys = repeated([key for key, _ in groups], sizes)
     prefixes = repeated([f"{key}:" for key, _ in groups], sizes)
     tasks = [task for _, group in groups for task in group]
-    packages = [key if package is None else prefix + package for key, prefix, package in
-                zip(keys, prefixes, [task.package for task in tasks], strict=True)]
+    packages: list[str] = keys  # where no task names a package: each in its project's
+    own = [task.package for task in tasks]
+    if not only(type(None), own):
+        packages = [key if package is None else prefix + package for key, prefix, package in
+                    zip(keys, prefixes, own, strict=True)]
     return from_columns(Task, _SETTERS, (
         list(map(operator.add, prefixes, [task.id for task in tasks])),
         [task.name for task in tasks], packages, [task.owners for task in tasks],
