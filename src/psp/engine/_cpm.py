@@ -567,31 +567,36 @@ class Schedule:
         """For whole columns, the first day of each period and the last day before each
         boundary, each day worked out once and ``shown`` (``iso``: as ISO text).
 
-        In periods of one day whose dates lie close together (most plans in days), one
-        table covers the schedule's span; otherwise each day is looked up by its period.
+        Where the schedule's periods lie close together (most plans), tables cover its
+        span (`_period_table`); otherwise each day is looked up by its period.
         """
-        shown = dt.date.isoformat if iso else shown or _same
+        show: Callable[[dt.date], Any] = dt.date.isoformat if iso else shown or _same
         cal, n = self.calendar, len(self._start_periods)
-        if cal.single_day and n:
-            # A milestone at a period's start shows the day before: the last of period − 1.
-            low = min(0, min(self._start_periods), min(self._late_start_periods),
-                      min(self._finish_periods) - 1, min(self._late_finish_periods) - 1)
-            high = max(max(self._finish_periods), max(self._late_finish_periods))
-            if high - low <= _TABLE_SPAN * n:
-                def days(span: range) -> list[Any]:
+        starts = (self._start_periods, self._late_start_periods)
+        ends = (self._finish_periods, self._late_finish_periods)
+        if n:
+            first, last = min(map(min, starts)), max(map(max, starts))
+            after, until = min(map(min, ends)), max(map(max, ends))  # boundaries
+            if max(last, until) - min(first, after - 1, 0) <= _TABLE_SPAN * n:
+                def firsts(span: range) -> list[Any]:
                     return (cal.iso_first_days(span) if iso
-                            else list(map(shown, cal.first_days(span))))
+                            else list(map(show, cal.first_days(span))))
 
-                # Periods 0 … high, then low … −1: each period indexes its own day (one
-                # before the start from the end), and the table turned by one place holds
-                # at each boundary the day before it.
-                table = days(range(high + 1)) + days(range(low, 0))
-                return (functools.partial(_looked_up, table),
-                        functools.partial(_looked_up, table[-1:] + table[:-1]))
-        firsts: dict[int, Any] = {}  # early and late dates share most days
-        lasts = firsts if cal.single_day else {}
-        return (functools.partial(_each_day, firsts, cal.first_days, shown),
-                functools.partial(_each_day_before, lasts, cal.last_days, shown))
+                if cal.single_day:  # a period's last day is its first
+                    low = min(first, after - 1)
+                    return _turned(_period_table(firsts, low, max(last, until - 1)), low)
+
+                def lasts_before(boundaries: range) -> list[Any]:
+                    return list(map(show, cal.last_days(range(boundaries.start - 1,
+                                                              boundaries.stop - 1))))
+
+                return (functools.partial(_looked_up, _period_table(firsts, first, last)),
+                        functools.partial(_looked_up,
+                                          _period_table(lasts_before, after, until)))
+        firsts_known: dict[int, Any] = {}  # early and late dates share most days
+        lasts_known = firsts_known if cal.single_day else {}
+        return (functools.partial(_each_day, firsts_known, cal.first_days, show),
+                functools.partial(_each_day_before, lasts_known, cal.last_days, show))
 
     def _finish_boundaries(self) -> list[int]:
         """Per task, the period boundary after the day it finishes (its dates' rule)."""
@@ -764,8 +769,8 @@ class Schedule:
 
 _ID = operator.attrgetter("id")
 
-# How many days per task a table of the schedule's span may hold: never many more days
-# than tasks (beyond that, each day is worked out by its period).
+# How many periods per task a table of the schedule's span may hold: never many more
+# periods than tasks (beyond that, each day is worked out by its period).
 _TABLE_SPAN = 2
 # Whole columns of periods to their first days, and of boundaries to the days before them.
 _Days = tuple[Callable[[Sequence[int]], list[Any]], Callable[[Sequence[int]], list[Any]]]
@@ -802,6 +807,39 @@ def _date_columns(starts: tuple[int, ...], finishes: tuple[int, ...], at_end: tu
         else:
             end[i] = begin[i]
     return begin, end
+
+
+def _period_table(entries: Callable[[range], list[Any]], low: int, high: int) -> list[Any]:
+    """The entries of periods ``low`` … ``high``, indexed by period: periods 0 … high in
+    place, those before 0 from the end (down to ``low``); places below ``low`` hold ``None``.
+
+    Examples
+    --------
+    >>> table = _period_table(lambda span: [f"p{p}" for p in span], -2, 1)
+    >>> table[-2], table[-1], table[0], table[1]
+    ('p-2', 'p-1', 'p0', 'p1')
+    >>> _period_table(lambda span: list(span), 2, 3)
+    [None, None, 2, 3]
+    """
+    pad = max(low, 0)
+    return [None] * pad + entries(range(pad, high + 1)) + entries(range(min(low, 0), 0))
+
+
+def _turned(table: list[Any], low: int) -> _Days:
+    """Periods of one day each, from their `_period_table` down to ``low``: each period's
+    own entry, and at each boundary the entry of the period before it (the table turned
+    by one place: the entry of period −1 moves to boundary 0).
+
+    Examples
+    --------
+    >>> own, before = _turned(_period_table(lambda span: [f"p{p}" for p in span], -2, 2), -2)
+    >>> own([-2, 0, 2]), before([-1, 0, 1, 3])
+    (['p-2', 'p0', 'p2'], ['p-2', 'p-1', 'p0', 'p2'])
+    >>> _turned(_period_table(lambda span: list(span), 1, 2), 1)[1]([2, 3])
+    [1, 2]
+    """
+    before = [*table[-1:], *table[:-1]] if low < 0 else [None, *table]
+    return functools.partial(_looked_up, table), functools.partial(_looked_up, before)
 
 
 def _looked_up(table: list[Any], periods: Sequence[int]) -> list[Any]:
