@@ -283,7 +283,7 @@ def _iso_run(first: dt.date, count: int) -> list[str]:
     """``count`` consecutive days from ``first`` as ISO text, written month by month.
 
     A month's days share its ``YYYY-MM-`` prefix: one concatenation per day instead
-    of a date object and its formatting (a span of decades has ten thousands of days).
+    of a date object and its formatting (a span of decades has tens of thousands of days).
     """
     days: list[str] = []
     number, skip = _month_number(first), first.day - 1

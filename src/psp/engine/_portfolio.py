@@ -49,7 +49,6 @@ from psp.model import (
     Portfolio,
     Project,
     Task,
-    TaskKind,
     plain_constraint,
     qualified_links,
     qualified_tasks,
@@ -149,9 +148,7 @@ class _Within:
         for project in portfolio.projects:
             spans.append(range(first, first + len(project.tasks)))
             first += len(project.tasks)
-        net = network(merged)  # validated once: the passes use it next
-        efforts = net.loe if net is not None else [
-            i for i, t in enumerate(merged.tasks) if t.kind is TaskKind.LEVEL_OF_EFFORT]
+        efforts = network(merged).loe  # validated once: the passes use it next
         loe = [False] * len(merged.tasks)
         for i in efforts:
             loe[i] = True

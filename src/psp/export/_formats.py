@@ -199,7 +199,8 @@ def _flags(values: Sequence[bool]) -> list[str]:
     return list(map(_FLAG.__getitem__, values))
 
 
-def _encoded(values: list[str]) -> list[str]:
+def _dates(values: list[str]) -> list[str]:
+    """ISO dates as they come: digits and dashes, between the quotes `_KEYS` holds."""
     return values
 
 
@@ -210,20 +211,18 @@ def _few(values: Sequence[str | None]) -> list[str]:
 
 
 _FLAG = {True: "true", False: "false"}
-# How each column of `RECORD_FIELDS` is written. Dates come as ISO text (digits and dashes,
-# nothing to escape): their quotes are part of the text around them, in `_KEYS`.
+# How each column of `RECORD_FIELDS` is written. Dates come as ISO text (nothing to
+# escape): their quotes are part of the text around them, in `_KEYS`.
 _ENCODERS: tuple[Callable[[Any], list[str]], ...] = (
-    _texts, _few, _texts, _texts, _few, _numbers, _encoded, _encoded, _encoded, _encoded,
+    _texts, _few, _texts, _texts, _few, _numbers, _dates, _dates, _dates, _dates,
     _numbers, _numbers, _flags)
-_DATES = frozenset(("start", "finish", "late_start", "late_finish"))
 
 
 def _key(n: int) -> str:
     """The text before the ``n``-th value of a task's object: comma, key and quotes."""
-    name = RECORD_FIELDS[n]
-    after_date = n > 0 and RECORD_FIELDS[n - 1] in _DATES
-    return (("{" if n == 0 else '", ' if after_date else ", ") + f'"{name}": '
-            + ('"' if name in _DATES else ""))
+    after_date = n > 0 and _ENCODERS[n - 1] is _dates
+    return (("{" if n == 0 else '", ' if after_date else ", ") + f'"{RECORD_FIELDS[n]}": '
+            + ('"' if _ENCODERS[n] is _dates else ""))
 
 
 _KEYS = tuple(map(_key, range(len(RECORD_FIELDS))))
