@@ -137,8 +137,7 @@ class _Within:
     spans: list[range]
     starts: list[int]
     ends: list[int | None]
-    loe: list[bool]
-    efforts: list[int] = attrs.Factory(list)  # the level-of-effort tasks' positions
+    efforts: list[int]  # the level-of-effort tasks' positions
     finishes: list[int] = attrs.Factory(list)  # each project's, once the passes ran
     upper: dict[int, int] = attrs.Factory(dict)  # each task's deadline boundary, the same
 
@@ -148,14 +147,10 @@ class _Within:
         for project in portfolio.projects:
             spans.append(range(first, first + len(project.tasks)))
             first += len(project.tasks)
-        efforts = network(merged).loe  # validated once: the passes use it next
-        loe = [False] * len(merged.tasks)
-        for i in efforts:
-            loe[i] = True
         return cls(spans, [cal.period_of(p.start) for p in portfolio.projects],
                    [None if p.end is None else cal.end_boundary(p.end)
                     for p in portfolio.projects],
-                   loe, list(efforts))
+                   list(network(merged).loe))  # validated once: the passes use it next
 
     def _column(self, values: list[int]) -> list[int]:
         """Each task's entry of a per-project list."""
@@ -518,9 +513,11 @@ def _critical_paths(s: Schedule, within: _Within) -> list[tuple[str, ...]]:
                           itertools.count()), maxlen=0)  # runs the calls, keeps nothing
     closed = max(s._total_float, default=0) + 1  # above every open task's float
     total: Sequence[int] = s._total_float
-    if within.efforts or finished in s._progress:
-        total = [closed if effort or state is finished else f for f, effort, state in
-                 zip(s._total_float, within.loe, s._progress, strict=True)]
+    if within.efforts or finished in s._progress:  # level of effort and done work: closed
+        total = list(s._total_float)
+        for i in itertools.chain(within.efforts, itertools.compress(
+                itertools.count(), map(operator.is_, s._progress, itertools.repeat(finished)))):
+            total[i] = closed
     sizes = [len(span) for span in within.spans]
     # a project with no open task has no least float: a bound no task has
     least = [m if (m := min(total[span.start:span.stop], default=closed)) < closed

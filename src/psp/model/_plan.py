@@ -132,8 +132,13 @@ class Package:
     name: str = attrs.field(default="", validator=check_text("Package"))
 
 
+def _kind_for(duration: int) -> TaskKind:
+    """The kind of a task not given one: a milestone without duration, else work."""
+    return TaskKind.MILESTONE if duration == 0 else TaskKind.WORK
+
+
 def _default_kind(task: Task) -> TaskKind:
-    return TaskKind.MILESTONE if task.duration == 0 else TaskKind.WORK
+    return _kind_for(task.duration)
 
 
 @attrs.frozen
@@ -232,7 +237,7 @@ def plain_task(task_id: object, name: object = "", *, package: object = None,
     _set_package(task, package)
     _set_owners(task, names)
     _set_duration(task, duration)
-    _set_kind(task, TaskKind.WORK if duration else TaskKind.MILESTONE)
+    _set_kind(task, _kind_for(duration))
     return task
 
 
@@ -270,7 +275,7 @@ def plain_tasks(ids: Sequence[object], names: Sequence[object], packages: Sequen
         names_of = [() if o == () else _to_owners(o) for o in owners]
     except FieldError:
         return None
-    kinds = [TaskKind.WORK if d else TaskKind.MILESTONE for d in durations]
+    kinds = list(map(_kind_for, cast("Sequence[int]", durations)))
     return from_columns(Task, _SETTERS, (ids, names, packages, names_of, durations, kinds))
 
 
